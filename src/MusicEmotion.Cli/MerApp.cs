@@ -1,0 +1,29 @@
+using System.CommandLine;
+using MusicEmotion.Cli.Commands;
+
+namespace MusicEmotion.Cli;
+
+/// <summary>The <c>mer</c> command tree, runnable in-process (tests call <see cref="RunAsync"/> directly).</summary>
+public static class MerApp
+{
+    /// <summary>Builds the root command with every sub-command writing to the given writers.</summary>
+    public static RootCommand CreateRootCommand(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("mer — MusicEmotion: per-second arousal and valence, features and recommendations for music.")
+        {
+            InfoCommand.Create(output, error),
+            FeaturesCommand.Create(output, error),
+        };
+        return root;
+    }
+
+    /// <summary>Parses <paramref name="args"/> and runs the chosen command.</summary>
+    /// <returns>The process exit code (see <see cref="ExitCodes"/>).</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        RootCommand root = CreateRootCommand(output, error);
+        ParseResult parse = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}
