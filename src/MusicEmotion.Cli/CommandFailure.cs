@@ -32,7 +32,9 @@ internal static class CommandFailure
         or IOException
         or UnauthorizedAccessException
         or NotSupportedException
-        or CliInputException;
+        or CliInputException
+        or MusicEmotion.Evaluation.DatasetFormatException
+        or MusicEmotion.Inference.EmotionModelException;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

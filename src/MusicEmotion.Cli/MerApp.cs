@@ -13,6 +13,7 @@ public static class MerApp
         {
             InfoCommand.Create(output, error),
             FeaturesCommand.Create(output, error),
+            DatasetCommand.Create(output, error),
         };
         return root;
     }

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using MusicEmotion.Evaluation.Export;
+using MusicEmotion.Inference.Model;
+
+namespace MusicEmotion.Cli.Commands;
+
+/// <summary><c>mer dataset export</c>: writes the training set (features computed by this library) for training/train.py.</summary>
+internal static class DatasetCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var fourQ = new Option<string?>("--4q") { Description = "A 4Q-layout folder (labels.csv with song,quadrant,split,audio)." };
+        var dynamic = new Option<string?>("--dynamic") { Description = "A dynamic-annotation folder (emoMusic, DEAM or PMEmo layout); clips with audio are exported." };
+        var reference = new Option<string?>("--reference") { Description = "A folder of unlabelled audio (recursive) exported for calibration statistics." };
+        var recipe = new Option<string?>("--recipe") { Description = "A feature recipe JSON ({\"kinds\":[...],\"settings\":{...}}); default: the shipped model's recipe." };
+        var outFolder = new Option<string>("--out") { Description = "Output folder.", Required = true };
+        var jobs = new Option<int>("--jobs") { Description = "Clips decoded in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var export = new Command("export", "Decode every clip and write the model's input features (.npy) plus an index of clips, labels and splits.")
+        {
+            fourQ, dynamic, reference, recipe, outFolder, jobs,
+        };
+        export.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
+        {
+            if (parse.GetValue(fourQ) is null && parse.GetValue(dynamic) is null && parse.GetValue(reference) is null)
+            {
+                throw new CliInputException("give at least one of --4q, --dynamic or --reference");
+            }
+
+            FeatureRecipe featureRecipe = parse.GetValue(recipe) is { } recipePath ? RecipeFile.Load(recipePath) : DefaultFeatureRecipe.Create();
+            var request = new DatasetExportRequest
+            {
+                Recipe = featureRecipe,
+                OutputFolder = parse.GetValue(outFolder)!,
+                FourQuadrantFolder = parse.GetValue(fourQ),
+                DynamicFolder = parse.GetValue(dynamic),
+                ReferenceFolder = parse.GetValue(reference),
+                Parallelism = Math.Max(1, parse.GetValue(jobs)),
+            };
+            var progress = new Progress<DatasetExportProgress>(p =>
+            {
+                if (p.Done % 50 == 0 || p.Done == p.Total)
+                {
+                    error.WriteLine($"exported {p.Done}/{p.Total}");
+                }
+            });
+            DatasetExportResult result = await DatasetExporter.ExportAsync(request, progress, cancellationToken).ConfigureAwait(false);
+            foreach (var (clip, reason) in result.Skipped)
+            {
+                await error.WriteLineAsync($"mer: skipped {clip}: {reason}").ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync($"exported {result.Exported} clips ({result.Skipped.Count} skipped); index: {result.IndexPath}").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }));
+        return new Command("dataset", "Prepare training data.") { export };
+    }
+}
+
+/// <summary>Reads a feature recipe JSON file (the <c>features</c> block of a model card).</summary>
+internal static class RecipeFile
+{
+    public static FeatureRecipe Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliInputException($"{path}: recipe file not found");
+        }
+
+        string json = $"{{\"name\":\"recipe\",\"window\":{{\"seconds\":1}},\"features\":{File.ReadAllText(path)}}}";
+        return ModelCard.FromJson(json, path).Features;
+    }
+}

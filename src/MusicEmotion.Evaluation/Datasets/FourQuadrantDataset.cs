@@ -1,0 +1,68 @@
+using MusicEmotion.Evaluation.Csv;
+
+namespace MusicEmotion.Evaluation.Datasets;
+
+/// <summary>One clip of a 4Q-layout dataset.</summary>
+/// <param name="Id">The <c>song</c> column.</param>
+/// <param name="Quadrant">The annotated quadrant.</param>
+/// <param name="Split">The <c>split</c> column ("train", "val", ...), empty when the file has none.</param>
+/// <param name="AudioPath">Full path of the audio file.</param>
+/// <param name="Artist">The <c>artist</c> column, empty when absent.</param>
+/// <param name="Title">The <c>title</c> column, empty when absent.</param>
+public sealed record QuadrantClip(string Id, Quadrant Quadrant, string Split, string AudioPath, string Artist, string Title);
+
+/// <summary>
+/// Reads the 4Q layout (Panda, Malheiro &amp; Paiva 2018): a folder with <c>labels.csv</c> whose columns include
+/// <c>song</c>, <c>quadrant</c> (Q1..Q4) and <c>audio</c> (path relative to the folder); <c>split</c>, <c>artist</c>
+/// and <c>title</c> are optional.
+/// </summary>
+public static class FourQuadrantDataset
+{
+    /// <summary>The labels file name inside the dataset folder.</summary>
+    public const string LabelsFile = "labels.csv";
+
+    /// <summary>Loads every clip listed in <c>labels.csv</c>, optionally only those of one split.</summary>
+    /// <param name="folder">The dataset folder.</param>
+    /// <param name="split">Keep only rows whose <c>split</c> equals this (case-insensitive); null keeps all.</param>
+    /// <exception cref="DatasetFormatException">The folder or file is missing or malformed.</exception>
+    public static IReadOnlyList<QuadrantClip> Load(string folder, string? split = null)
+    {
+        string root = DatasetPaths.RequireFolder(folder);
+        string labels = Path.Combine(root, LabelsFile);
+        CsvTable table = CsvTable.Read(labels);
+        int song = table.Require("song"), quadrant = table.Require("quadrant"), audio = table.Require("audio");
+        int splitColumn = table.IndexOf("split"), artist = table.IndexOf("artist"), title = table.IndexOf("title");
+        var clips = new List<QuadrantClip>(table.Rows.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (CsvRow row in table.Rows)
+        {
+            string id = row[song];
+            if (id.Length == 0)
+            {
+                throw new DatasetFormatException(labels, $"line {row.Line}: empty song id");
+            }
+
+            if (!seen.Add(id))
+            {
+                throw new DatasetFormatException(labels, $"line {row.Line}: song '{id}' is listed twice");
+            }
+
+            if (!QuadrantSigns.TryParse(row[quadrant], out Quadrant q))
+            {
+                throw new DatasetFormatException(labels, $"line {row.Line}: quadrant '{row[quadrant]}' is not Q1..Q4");
+            }
+
+            string rowSplit = splitColumn >= 0 ? row[splitColumn] : string.Empty;
+            if (split is not null && !string.Equals(rowSplit, split, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            string path = DatasetPaths.ResolveInside(root, row[audio], $"{labels} line {row.Line}");
+            clips.Add(new QuadrantClip(id, q, rowSplit, path,
+                artist >= 0 ? row[artist] : string.Empty, title >= 0 ? row[title] : string.Empty));
+        }
+
+        return clips;
+    }
+}

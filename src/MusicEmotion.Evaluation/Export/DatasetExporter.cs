@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using MusicEmotion.Audio;
+using MusicEmotion.Audio.Processing;
+using MusicEmotion.Evaluation.Datasets;
+using MusicEmotion.Features;
+using MusicEmotion.Features.IO;
+using MusicEmotion.Inference.Features;
+using MusicEmotion.Inference.Model;
+
+namespace MusicEmotion.Evaluation.Export;
+
+/// <summary>What to export and where.</summary>
+public sealed record DatasetExportRequest
+{
+    /// <summary>The feature recipe: the exact features the model will read at inference.</summary>
+    public required FeatureRecipe Recipe { get; init; }
+
+    /// <summary>Output folder (created; existing exports in it are replaced file by file).</summary>
+    public required string OutputFolder { get; init; }
+
+    /// <summary>A 4Q-layout folder, or null.</summary>
+    public string? FourQuadrantFolder { get; init; }
+
+    /// <summary>A dynamic-annotation folder (emoMusic, DEAM or PMEmo layout), or null. Only clips with audio are exported.</summary>
+    public string? DynamicFolder { get; init; }
+
+    /// <summary>A folder of unlabelled reference audio (searched recursively), or null; used by training for calibration statistics.</summary>
+    public string? ReferenceFolder { get; init; }
+
+    /// <summary>Clips decoded in parallel. Default: processor count.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+}
+
+/// <summary>Progress of an export: clips done (exported or skipped) out of the total.</summary>
+/// <param name="Done">Clips finished.</param>
+/// <param name="Total">Clips in the export.</param>
+/// <param name="CurrentClip">The clip just finished.</param>
+public readonly record struct DatasetExportProgress(int Done, int Total, string CurrentClip);
+
+/// <summary>The result of an export.</summary>
+/// <param name="Exported">Clips written.</param>
+/// <param name="Skipped">Clips that could not be decoded, with the reason.</param>
+/// <param name="IndexPath">The index CSV listing every exported clip.</param>
+public sealed record DatasetExportResult(int Exported, IReadOnlyList<(string Clip, string Reason)> Skipped, string IndexPath);
+
+/// <summary>
+/// Writes a training set for <c>training/train.py</c>: for every clip, the recipe's features computed by this
+/// library's own extractor (the code path used at inference) as <c>features/&lt;set&gt;/&lt;id&gt;.npy</c>
+/// (frames × features, float32), plus <c>index.csv</c> (clip metadata and labels), <c>dynamic_labels.csv</c>
+/// (per-time arousal/valence of dynamic clips) and <c>recipe.json</c>. Clips that fail to decode are skipped and
+/// listed; every file is written to a temporary name first, so an interrupted export leaves no half-written file.
+/// </summary>
+public static class DatasetExporter
+{
+    private static readonly string[] AudioExtensions = [".mp3", ".wav", ".flac", ".ogg", ".opus", ".m4a", ".aac", ".aiff", ".aif", ".wma"];
+
+    /// <summary>Runs the export.</summary>
+    /// <exception cref="DatasetFormatException">A dataset folder is malformed.</exception>
+    /// <exception cref="ArgumentException">No dataset was given.</exception>
+    public static async Task<DatasetExportResult> ExportAsync(DatasetExportRequest request, IProgress<DatasetExportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.FourQuadrantFolder is null && request.DynamicFolder is null && request.ReferenceFolder is null)
+        {
+            throw new ArgumentException("Give at least one dataset folder (4Q, dynamic or reference).", nameof(request));
+        }
+
+        var jobs = new List<ExportJob>();
+        if (request.FourQuadrantFolder is { } fourQ)
+        {
+            foreach (QuadrantClip clip in FourQuadrantDataset.Load(fourQ))
+            {
+                jobs.Add(new ExportJob("4q", clip.Id, clip.AudioPath, clip.Split, clip.Quadrant.ToString(),
+                    clip.Quadrant.IsHighArousal() ? 1 : -1, clip.Quadrant.IsPositiveValence() ? 1 : -1, null));
+            }
+        }
+
+        if (request.DynamicFolder is { } dynamicFolder)
+        {
+            foreach (DynamicClip clip in DynamicAnnotations.Load(dynamicFolder, withAudioOnly: true))
+            {
+                jobs.Add(new ExportJob("dynamic", clip.Id, clip.AudioPath!, "dynamic", string.Empty, 0, 0, clip.Annotations));
+            }
+        }
+
+        if (request.ReferenceFolder is { } reference)
+        {
+            string root = DatasetPaths.RequireFolder(reference);
+            foreach (string file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                         .Where(f => AudioExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                         .OrderBy(f => f, StringComparer.Ordinal))
+            {
+                string id = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '_');
+                jobs.Add(new ExportJob("reference", Path.ChangeExtension(id, null), file, "reference", string.Empty, 0, 0, null));
+            }
+        }
+
+        string output = Path.GetFullPath(request.OutputFolder);
+        Directory.CreateDirectory(output);
+        var rows = new ConcurrentDictionary<int, string>();
+        var skipped = new ConcurrentBag<(string, string)>();
+        int done = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, jobs.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken },
+            (i, token) =>
+            {
+                ExportJob job = jobs[i];
+                string relative = Path.Combine("features", job.Set, Sanitize(job.Id) + ".npy");
+                try
+                {
+                    FeatureMatrix matrix = Extract(job.AudioPath, request.Recipe, token);
+                    string target = Path.Combine(output, relative);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    NpyWriter.Write(target, matrix);
+                    rows[i] = string.Join(',', Csv(job.Set), Csv(job.Id), Csv(job.Split), Csv(job.Quadrant),
+                        job.ArousalSign.ToString(CultureInfo.InvariantCulture), job.ValenceSign.ToString(CultureInfo.InvariantCulture),
+                        matrix.Frames.ToString(CultureInfo.InvariantCulture), Csv(relative.Replace('\\', '/')));
+                }
+                catch (Exception ex) when (ex is AudioException or IOException or InvalidDataException)
+                {
+                    skipped.Add(($"{job.Set}/{job.Id}", ex.Message));
+                }
+
+                progress?.Report(new DatasetExportProgress(Interlocked.Increment(ref done), jobs.Count, job.Id));
+                return ValueTask.CompletedTask;
+            }).ConfigureAwait(false);
+
+        var index = new StringBuilder("set,id,split,quadrant,arousal_sign,valence_sign,frames,features\n");
+        foreach (int i in rows.Keys.Order())
+        {
+            index.Append(rows[i]).Append('\n');
+        }
+
+        string indexPath = Path.Combine(output, "index.csv");
+        WriteAtomically(indexPath, index.ToString());
+        WriteAtomically(Path.Combine(output, "dynamic_labels.csv"), DynamicLabels(jobs.Where((j, i) => j.Annotations is not null && rows.ContainsKey(i))));
+        WriteAtomically(Path.Combine(output, "recipe.json"), RecipeJson(request.Recipe));
+        return new DatasetExportResult(rows.Count, skipped.ToList(), indexPath);
+    }
+
+    /// <summary>Computes a clip's recipe features exactly as inference does (decode, mono, resample, stream).</summary>
+    public static FeatureMatrix Extract(string audioPath, FeatureRecipe recipe, CancellationToken cancellationToken = default)
+    {
+        using ISampleSource source = AudioLoader.Default.Open(audioPath, cancellationToken).ToMonoAt(recipe.Settings.SampleRate);
+        var stream = new FeatureRecipeStream(recipe);
+        var sink = new Features.Extraction.FeatureMatrixSink(stream.Width, stream.FeatureNames, recipe.Settings.FrameRate);
+        float[] buffer = new float[1 << 15];
+        int n;
+        while ((n = source.Read(buffer)) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            stream.Push(buffer.AsSpan(0, n), sink);
+        }
+
+        stream.Complete(sink);
+        return sink.ToMatrix();
+    }
+
+    /// <summary>The recipe as JSON (the same shape as a model card's <c>features</c> block).</summary>
+    public static string RecipeJson(FeatureRecipe recipe)
+    {
+        var card = new ModelCard { Name = "recipe", Features = recipe, Window = new WindowSpec { Seconds = 1 } };
+        var node = System.Text.Json.Nodes.JsonNode.Parse(card.ToJson())!["features"]!;
+        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static string DynamicLabels(IEnumerable<ExportJob> jobs)
+    {
+        var text = new StringBuilder("id,time,arousal,valence\n");
+        foreach (ExportJob job in jobs)
+        {
+            foreach (EmotionAnnotation a in job.Annotations!)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{Csv(job.Id)},{a.TimeSeconds:R},{a.Arousal?.ToString("R", CultureInfo.InvariantCulture)},{a.Valence?.ToString("R", CultureInfo.InvariantCulture)}\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteAtomically(string path, string content)
+    {
+        string temporary = path + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            File.WriteAllText(temporary, content, new UTF8Encoding(false));
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static string Sanitize(string id)
+    {
+        var chars = id.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray();
+        string s = new string(chars).Trim('.');
+        return s.Length == 0 ? "clip" : s;
+    }
+
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+
+    private sealed record ExportJob(string Set, string Id, string AudioPath, string Split, string Quadrant, int ArousalSign, int ValenceSign, IReadOnlyList<EmotionAnnotation>? Annotations);
+}

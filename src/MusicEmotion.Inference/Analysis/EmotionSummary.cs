@@ -1,0 +1,67 @@
+namespace MusicEmotion.Inference.Analysis;
+
+/// <summary>
+/// What an emotion timeline says about a whole song: statistics per dimension, time spent in each quadrant and the
+/// moments that stand out. Serialisable with System.Text.Json (quadrants as names such as <c>"Q1"</c>).
+/// </summary>
+/// <param name="Seconds">Number of per-second values summarised.</param>
+/// <param name="DurationSeconds">Length of the audio in seconds.</param>
+/// <param name="Arousal">Statistics of arousal (calm −1 … excited +1).</param>
+/// <param name="Valence">Statistics of valence (unpleasant −1 … pleasant +1).</param>
+/// <param name="QuadrantShares">Share of seconds in each quadrant (0 counts as positive); the shares sum to 1.</param>
+/// <param name="StrongestMoments">
+/// The seconds furthest from the origin (largest <see cref="EmotionMoment.Intensity"/>), strongest first; ties go to
+/// the earlier second. At most <see cref="SummaryOptions.StrongestMomentCount"/>.
+/// </param>
+/// <param name="ArousalPeaks">
+/// Local maxima of arousal, in time order. A peak is a second (or the first second of a flat run) whose neighbours on
+/// both sides, where they exist, are lower, so the first and last seconds can be peaks but a constant timeline has
+/// none. Peaks are chosen highest first (ties to the earlier second), skipping any closer than
+/// <see cref="SummaryOptions.PeakSeparationSeconds"/> to one already chosen, up to <see cref="SummaryOptions.PeakCount"/>.
+/// </param>
+public sealed record EmotionSummary(
+    int Seconds,
+    double DurationSeconds,
+    DimensionStatistics Arousal,
+    DimensionStatistics Valence,
+    QuadrantShares QuadrantShares,
+    IReadOnlyList<EmotionMoment> StrongestMoments,
+    IReadOnlyList<EmotionMoment> ArousalPeaks)
+{
+    /// <summary>The quadrant holding most seconds; ties go to the lower-numbered quadrant.</summary>
+    public EmotionQuadrant DominantQuadrant => QuadrantShares.Dominant;
+
+    /// <summary>Summarises <paramref name="timeline"/>.</summary>
+    /// <param name="timeline">A timeline with at least one value.</param>
+    /// <param name="options">How many moments to report; <see cref="SummaryOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">The timeline is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static EmotionSummary From(EmotionTimeline timeline, SummaryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        options ??= SummaryOptions.Default;
+        options.Validate();
+        if (timeline.Count == 0)
+        {
+            throw new ArgumentException("Cannot summarise an empty emotion timeline: it holds no per-second values.", nameof(timeline));
+        }
+
+        EmotionMoment[] strongest = Enumerable.Range(0, timeline.Count)
+            .Select(i => EmotionMoment.At(timeline, i))
+            .OrderByDescending(m => m.Intensity)
+            .ThenBy(m => m.Second)
+            .Take(options.StrongestMomentCount)
+            .ToArray();
+
+        return new EmotionSummary(
+            timeline.Count,
+            timeline.DurationSeconds,
+            DimensionStatistics.Of(timeline, timeline.Arousal, options.StrongestMomentCount),
+            DimensionStatistics.Of(timeline, timeline.Valence, options.StrongestMomentCount),
+            QuadrantShares.Of(timeline),
+            strongest,
+            ArousalPeakFinder.Find(timeline.Arousal, options.PeakCount, options.PeakSeparationSeconds)
+                .Select(i => EmotionMoment.At(timeline, i))
+                .ToArray());
+    }
+}

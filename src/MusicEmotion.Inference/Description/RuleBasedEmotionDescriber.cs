@@ -1,0 +1,132 @@
+using System.Globalization;
+using MusicEmotion.Inference.Analysis;
+
+namespace MusicEmotion.Inference.Description;
+
+/// <summary>
+/// Describes a song deterministically from its <see cref="EmotionSummary"/> in one to three plain English sentences:
+/// <list type="number">
+/// <item><description>The overall character, from the mean position: words for the quadrant (Q1 joyful/upbeat,
+/// Q2 tense/angry, Q3 sad/melancholic, Q4 calm/serene), stronger words when the mean lies at least 0.6 from the
+/// origin, axis words (e.g. "dark", "quiet") when one mean lies within ±0.15 of 0, and "neutral and understated"
+/// when both do; plus the variability: "steady" when the root-mean-square of the two standard deviations is below
+/// 0.1 (and nothing trends), "shifting" above 0.25.</description></item>
+/// <item><description>The trend, when the fitted change from first to last second reaches 0.25: "builds in
+/// energy" / "winds down" for arousal, "grows brighter" / "grows darker" for valence.</description></item>
+/// <item><description>The strongest moment and its time (mm:ss), when it stands out: intensity at least 0.3 and at
+/// least 0.1 above the intensity of the mean position.</description></item>
+/// </list>
+/// </summary>
+public sealed class RuleBasedEmotionDescriber : IEmotionDescriber
+{
+    /// <summary>Fitted change over the whole track from which a trend is mentioned.</summary>
+    private const double TrendThreshold = 0.25;
+
+    /// <summary>Spread below which the music is called steady.</summary>
+    private const double SteadyBelow = 0.1;
+
+    /// <summary>Spread above which the music is called shifting.</summary>
+    private const double ShiftingAbove = 0.25;
+
+    /// <summary>Minimum intensity of a moment worth naming.</summary>
+    private const double MomentIntensity = 0.3;
+
+    /// <summary>How far a moment's intensity must exceed the mean position's to stand out.</summary>
+    private const double MomentAboveMean = 0.1;
+
+    /// <summary>Describes the song summarised by <paramref name="summary"/>.</summary>
+    public string Describe(EmotionSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        double meanArousal = summary.Arousal.Mean, meanValence = summary.Valence.Mean;
+        string? trend = Trend(summary);
+        var sentences = new List<string>(3)
+        {
+            $"Overall the music feels {MoodWords.Character(meanArousal, meanValence)}{Variability(summary, trend is not null)}.",
+        };
+
+        if (trend is not null)
+        {
+            sentences.Add($"It {trend} as it goes on.");
+        }
+
+        string? moment = Moment(summary, Math.Sqrt((meanArousal * meanArousal) + (meanValence * meanValence)));
+        if (moment is not null)
+        {
+            sentences.Add(moment);
+        }
+
+        return string.Join(" ", sentences);
+    }
+
+    /// <inheritdoc />
+    public Task<string> DescribeAsync(EmotionTimeline timeline, EmotionSummary summary, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Describe(summary));
+    }
+
+    private static string Variability(EmotionSummary summary, bool trends)
+    {
+        double a = summary.Arousal.StandardDeviation, v = summary.Valence.StandardDeviation;
+        double spread = Math.Sqrt(((a * a) + (v * v)) / 2);
+        if (spread > ShiftingAbove)
+        {
+            return ", with a constantly shifting mood";
+        }
+
+        if (spread >= SteadyBelow)
+        {
+            return ", with some shifts in mood along the way";
+        }
+
+        return trends ? string.Empty : ", and it stays steady throughout";
+    }
+
+    private static string? Trend(EmotionSummary summary)
+    {
+        double minutes = Math.Max(summary.Seconds - 1, 0) / 60.0;
+        double arousalChange = summary.Arousal.TrendPerMinute * minutes;
+        double valenceChange = summary.Valence.TrendPerMinute * minutes;
+        var parts = new List<string>(2);
+        if (arousalChange >= TrendThreshold)
+        {
+            parts.Add("builds in energy");
+        }
+        else if (arousalChange <= -TrendThreshold)
+        {
+            parts.Add("winds down");
+        }
+
+        if (valenceChange >= TrendThreshold)
+        {
+            parts.Add("grows brighter");
+        }
+        else if (valenceChange <= -TrendThreshold)
+        {
+            parts.Add("grows darker");
+        }
+
+        return parts.Count == 0 ? null : string.Join(" and ", parts);
+    }
+
+    private static string? Moment(EmotionSummary summary, double meanIntensity)
+    {
+        if (summary.StrongestMoments.Count == 0)
+        {
+            return null;
+        }
+
+        EmotionMoment strongest = summary.StrongestMoments[0];
+        if (strongest.Intensity < MomentIntensity || strongest.Intensity - meanIntensity < MomentAboveMean)
+        {
+            return null;
+        }
+
+        return $"Its most intense moment comes at {Clock(strongest.Second)}, where it is {MoodWords.Moment(strongest.Arousal, strongest.Valence)}.";
+    }
+
+    /// <summary>Seconds as mm:ss (minutes keep counting past 59).</summary>
+    internal static string Clock(int seconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:00}:{seconds % 60:00}");
+}

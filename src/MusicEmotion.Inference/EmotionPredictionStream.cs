@@ -1,0 +1,165 @@
+using MusicEmotion.Features;
+using MusicEmotion.Inference.Features;
+using MusicEmotion.Inference.Models;
+using MusicEmotion.Inference.Windowing;
+
+namespace MusicEmotion.Inference;
+
+/// <summary>Receives per-second predictions as soon as they are final.</summary>
+public interface IEmotionSecondSink
+{
+    /// <summary>Called once per second, in order.</summary>
+    /// <param name="second">The second's index (value covers <c>[second, second+1)</c>).</param>
+    /// <param name="value">Arousal and valence on [-1, 1].</param>
+    void OnSecond(int second, ArousalValence value);
+}
+
+/// <summary>
+/// Turns a stream of mono samples (at the model's sample rate) into one arousal/valence pair per second, with
+/// bounded memory: only the frames that a pending window still needs are kept, and windows are batched per
+/// model call. A second is reported once its window is final, about half a window after its audio arrives.
+/// Not thread-safe (one stream per analysis); the model it uses may be shared.
+/// </summary>
+public sealed class EmotionPredictionStream : IFeatureFrameSink
+{
+    private readonly IEmotionModel _model;
+    private readonly FeatureRecipeStream _features;
+    private readonly SecondWindows _windows;
+    private readonly int _width;
+    private readonly int _batchSize;
+    private readonly float[] _batch;
+    private readonly ArousalValence[] _results;
+    private float[] _frames;        // frames [_firstFrame, _firstFrame + _frameCount), row-major
+    private long _firstFrame;
+    private int _frameCount;
+    private long _samples;
+    private int _nextSecond;
+    private bool _completed;
+
+    /// <summary>Creates a stream that predicts with <paramref name="model"/>.</summary>
+    public EmotionPredictionStream(IEmotionModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+        _features = new FeatureRecipeStream(model.Card.Features);
+        _width = _features.Width;
+        if (_width != model.FeatureWidth)
+        {
+            throw new EmotionModelException($"{model.Card.Name}: the recipe yields {_width} features per frame, the model takes {model.FeatureWidth}");
+        }
+
+        _windows = new SecondWindows(model.Card.WindowFrames, model.Card.Features.Settings.FrameRate);
+        _batchSize = Math.Clamp(model.Card.Window.BatchSize, 1, 1024);
+        _batch = new float[_batchSize * _windows.WindowFrames * _width];
+        _results = new ArousalValence[_batchSize];
+        _frames = new float[(_windows.WindowFrames + 256) * _width];
+    }
+
+    /// <summary>The sample rate the pushed samples must have (the model's).</summary>
+    public int SampleRate => _model.Card.Features.Settings.SampleRate;
+
+    /// <summary>Samples pushed so far.</summary>
+    public long SamplesPushed => _samples;
+
+    /// <summary>Seconds reported so far.</summary>
+    public int SecondsReported => _nextSecond;
+
+    /// <summary>Feeds mono samples; reports every second whose window has become final.</summary>
+    public void Push(ReadOnlySpan<float> samples, IEmotionSecondSink sink)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        _samples += samples.Length;
+        _features.Push(samples, this);
+        ReportReady(sink, totalFrames: null);
+    }
+
+    /// <summary>Ends the signal and reports the remaining seconds (windows shifted inside the end of the audio).</summary>
+    public void Complete(IEmotionSecondSink sink)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        _features.Complete(this);
+        _completed = true;
+        ReportReady(sink, totalFrames: _firstFrame + _frameCount);
+    }
+
+    void IFeatureFrameSink.OnFrame(long frameIndex, ReadOnlySpan<float> features)
+    {
+        if (_frameCount * _width + _width > _frames.Length)
+        {
+            MakeRoom();
+        }
+
+        features.CopyTo(_frames.AsSpan(_frameCount * _width, _width));
+        _frameCount++;
+    }
+
+    private void MakeRoom()
+    {
+        // Drop frames no pending window needs; grow only if that frees nothing.
+        long keepFrom = Math.Max(0, Math.Min(_windows.UnclampedStart(_nextSecond), _firstFrame + _frameCount - _windows.WindowFrames));
+        int drop = (int)Math.Clamp(keepFrom - _firstFrame, 0, _frameCount);
+        if (drop > 0)
+        {
+            _frames.AsSpan(drop * _width, (_frameCount - drop) * _width).CopyTo(_frames);
+            _firstFrame += drop;
+            _frameCount -= drop;
+        }
+
+        if (_frameCount * _width + _width > _frames.Length)
+        {
+            Array.Resize(ref _frames, _frames.Length * 2);
+        }
+    }
+
+    private void ReportReady(IEmotionSecondSink sink, long? totalFrames)
+    {
+        long available = _firstFrame + _frameCount;
+        int lastSecond = totalFrames is null ? int.MaxValue : SecondWindows.SecondCount(_samples, SampleRate);
+        while (_nextSecond < lastSecond)
+        {
+            int count = 0, length = 0;
+            while (count < _batchSize && _nextSecond + count < lastSecond)
+            {
+                int second = _nextSecond + count;
+                long start;
+                int frames;
+                if (totalFrames is { } total)
+                {
+                    (start, frames) = _windows.Window(second, total);
+                }
+                else
+                {
+                    if (_windows.FramesNeeded(second) > available)
+                    {
+                        break;
+                    }
+
+                    (start, frames) = (Math.Max(0, _windows.UnclampedStart(second)), _windows.WindowFrames);
+                }
+
+                if (frames == 0 || (count > 0 && frames != length))
+                {
+                    break;
+                }
+
+                length = frames;
+                _frames.AsSpan((int)(start - _firstFrame) * _width, frames * _width)
+                    .CopyTo(_batch.AsSpan(count * frames * _width, frames * _width));
+                count++;
+            }
+
+            if (count == 0)
+            {
+                return;
+            }
+
+            _model.Predict(_batch.AsMemory(0, count * length * _width), count, length, _results);
+            for (int i = 0; i < count; i++)
+            {
+                sink.OnSecond(_nextSecond + i, _results[i]);
+            }
+
+            _nextSecond += count;
+        }
+    }
+}
