@@ -14,6 +14,8 @@ public static class MerApp
             InfoCommand.Create(output, error),
             FeaturesCommand.Create(output, error),
             DatasetCommand.Create(output, error),
+            EvalCommand.Create(output, error),
+            AnalyzeCommand.Create(output, error), DemoCommand.Create(output, error),
         };
         return root;
     }

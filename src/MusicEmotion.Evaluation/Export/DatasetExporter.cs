@@ -48,7 +48,8 @@ public sealed record DatasetExportResult(int Exported, IReadOnlyList<(string Cli
 /// <summary>
 /// Writes a training set for <c>training/train.py</c>: for every clip, the recipe's features computed by this
 /// library's own extractor (the code path used at inference) as <c>features/&lt;set&gt;/&lt;id&gt;.npy</c>
-/// (frames × features, float32), plus <c>index.csv</c> (clip metadata and labels), <c>dynamic_labels.csv</c>
+/// (frames × features, float32), plus <c>index.csv</c> (set, id, split, artist, quadrant, sign labels, samples at the
+/// recipe's rate, frames, features file), <c>dynamic_labels.csv</c>
 /// (per-time arousal/valence of dynamic clips) and <c>recipe.json</c>. Clips that fail to decode are skipped and
 /// listed; every file is written to a temporary name first, so an interrupted export leaves no half-written file.
 /// </summary>
@@ -72,7 +73,7 @@ public static class DatasetExporter
         {
             foreach (QuadrantClip clip in FourQuadrantDataset.Load(fourQ))
             {
-                jobs.Add(new ExportJob("4q", clip.Id, clip.AudioPath, clip.Split, clip.Quadrant.ToString(),
+                jobs.Add(new ExportJob("4q", clip.Id, clip.AudioPath, clip.Split, clip.Artist, clip.Quadrant.ToString(),
                     clip.Quadrant.IsHighArousal() ? 1 : -1, clip.Quadrant.IsPositiveValence() ? 1 : -1, null));
             }
         }
@@ -81,7 +82,7 @@ public static class DatasetExporter
         {
             foreach (DynamicClip clip in DynamicAnnotations.Load(dynamicFolder, withAudioOnly: true))
             {
-                jobs.Add(new ExportJob("dynamic", clip.Id, clip.AudioPath!, "dynamic", string.Empty, 0, 0, clip.Annotations));
+                jobs.Add(new ExportJob("dynamic", clip.Id, clip.AudioPath!, "dynamic", string.Empty, string.Empty, 0, 0, clip.Annotations));
             }
         }
 
@@ -93,7 +94,7 @@ public static class DatasetExporter
                          .OrderBy(f => f, StringComparer.Ordinal))
             {
                 string id = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '_');
-                jobs.Add(new ExportJob("reference", Path.ChangeExtension(id, null), file, "reference", string.Empty, 0, 0, null));
+                jobs.Add(new ExportJob("reference", Path.ChangeExtension(id, null), file, "reference", string.Empty, string.Empty, 0, 0, null));
             }
         }
 
@@ -110,13 +111,14 @@ public static class DatasetExporter
                 string relative = Path.Combine("features", job.Set, Sanitize(job.Id) + ".npy");
                 try
                 {
-                    FeatureMatrix matrix = Extract(job.AudioPath, request.Recipe, token);
+                    FeatureMatrix matrix = Extract(job.AudioPath, request.Recipe, out long samples, token);
                     string target = Path.Combine(output, relative);
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                     NpyWriter.Write(target, matrix);
-                    rows[i] = string.Join(',', Csv(job.Set), Csv(job.Id), Csv(job.Split), Csv(job.Quadrant),
+                    rows[i] = string.Join(',', Csv(job.Set), Csv(job.Id), Csv(job.Split), Csv(job.Artist), Csv(job.Quadrant),
                         job.ArousalSign.ToString(CultureInfo.InvariantCulture), job.ValenceSign.ToString(CultureInfo.InvariantCulture),
-                        matrix.Frames.ToString(CultureInfo.InvariantCulture), Csv(relative.Replace('\\', '/')));
+                        samples.ToString(CultureInfo.InvariantCulture), matrix.Frames.ToString(CultureInfo.InvariantCulture),
+                        Csv(relative.Replace('\\', '/')));
                 }
                 catch (Exception ex) when (ex is AudioException or IOException or InvalidDataException)
                 {
@@ -127,7 +129,7 @@ public static class DatasetExporter
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
 
-        var index = new StringBuilder("set,id,split,quadrant,arousal_sign,valence_sign,frames,features\n");
+        var index = new StringBuilder("set,id,split,artist,quadrant,arousal_sign,valence_sign,samples,frames,features\n");
         foreach (int i in rows.Keys.Order())
         {
             index.Append(rows[i]).Append('\n');
@@ -141,20 +143,27 @@ public static class DatasetExporter
     }
 
     /// <summary>Computes a clip's recipe features exactly as inference does (decode, mono, resample, stream).</summary>
-    public static FeatureMatrix Extract(string audioPath, FeatureRecipe recipe, CancellationToken cancellationToken = default)
+    public static FeatureMatrix Extract(string audioPath, FeatureRecipe recipe, CancellationToken cancellationToken = default) =>
+        Extract(audioPath, recipe, out _, cancellationToken);
+
+    /// <summary>Computes a clip's recipe features and reports how many samples (at the recipe's rate) it had.</summary>
+    public static FeatureMatrix Extract(string audioPath, FeatureRecipe recipe, out long samples, CancellationToken cancellationToken = default)
     {
         using ISampleSource source = AudioLoader.Default.Open(audioPath, cancellationToken).ToMonoAt(recipe.Settings.SampleRate);
         var stream = new FeatureRecipeStream(recipe);
         var sink = new Features.Extraction.FeatureMatrixSink(stream.Width, stream.FeatureNames, recipe.Settings.FrameRate);
         float[] buffer = new float[1 << 15];
+        long total = 0;
         int n;
         while ((n = source.Read(buffer)) > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             stream.Push(buffer.AsSpan(0, n), sink);
+            total += n;
         }
 
         stream.Complete(sink);
+        samples = total;
         return sink.ToMatrix();
     }
 
@@ -204,5 +213,5 @@ public static class DatasetExporter
     private static string Csv(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
-    private sealed record ExportJob(string Set, string Id, string AudioPath, string Split, string Quadrant, int ArousalSign, int ValenceSign, IReadOnlyList<EmotionAnnotation>? Annotations);
+    private sealed record ExportJob(string Set, string Id, string AudioPath, string Split, string Artist, string Quadrant, int ArousalSign, int ValenceSign, IReadOnlyList<EmotionAnnotation>? Annotations);
 }

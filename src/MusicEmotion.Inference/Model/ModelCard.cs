@@ -45,9 +45,11 @@ public sealed record ModelCard
     public ModelOutputSpec Output { get; init; } = new();
 
     /// <summary>Free-form description of the training data and procedure.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonObject? Training { get; init; }
 
     /// <summary>Measured metrics, in the shape <c>mer eval model --json</c> writes (e.g. <c>fourQuadrant.macroF1</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonObject? Metrics { get; init; }
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -55,7 +57,8 @@ public sealed record ModelCard
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Nulls are written: FeatureSettings.TopDb = null (no clipping) differs from its default of 80.
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
@@ -149,7 +152,12 @@ public sealed record ModelCard
             Fail("output.names must list one tensor ([batch, 2]) or two ([batch] or [batch, 1]); output.order must be [arousal, valence] in some order");
         }
 
-        Output!.Mapping.Validate(sourceName);
+        if (Output!.Mapping is null)
+        {
+            Fail("output.mapping.scale and .offset must each hold two finite numbers");
+        }
+
+        Output.Mapping!.Validate(sourceName);
     }
 
     /// <summary>The number of feature frames in one full window.</summary>

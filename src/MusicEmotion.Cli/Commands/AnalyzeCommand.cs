@@ -1,0 +1,259 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using MusicEmotion.Cli.Output;
+using MusicEmotion.Cli.Plotting;
+using MusicEmotion.Inference;
+using MusicEmotion.Inference.Analysis;
+using MusicEmotion.Inference.Models;
+using Spectre.Console;
+
+namespace MusicEmotion.Cli.Commands;
+
+/// <summary>
+/// <c>mer analyze &lt;audio|folder&gt;</c>, the main job: per-second arousal and valence of a song, its summary and a
+/// description (table, JSON or CSV, optionally a PNG plot), or a whole folder analysed in parallel into JSON lines.
+/// </summary>
+/// <remarks>
+/// Exit codes of a folder batch: 0 when at least one file was analysed (failed files are listed in the
+/// <c>.jsonl</c> with <c>"ok": false</c>, on stderr and in the summary line); 2 when every file failed (the
+/// <c>.jsonl</c> is still written, for the record); 2 without any output file for bad input (no such folder, no
+/// audio files, unwritable destination, bad model).
+/// </remarks>
+internal static class AnalyzeCommand
+{
+    /// <summary>File extensions a folder batch picks up (case-insensitive).</summary>
+    public static readonly IReadOnlySet<string> AudioExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".mp3", ".wav", ".flac", ".ogg", ".opus", ".m4a", ".aac", ".aif", ".aiff", ".wma",
+    };
+
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var input = new Argument<string>("input") { Description = "An audio file (any format ffmpeg reads), or a folder to analyse every audio file in it (recursively; needs --out)." };
+        var format = new Option<string?>("--format")
+        {
+            Description = "Output of a single file: table (readable summary, default), json (per-second values, summary, description) or csv (second,arousal,valence).",
+        };
+        format.AcceptOnlyFromAmong("table", "json", "csv");
+        var plot = new Option<string?>("--plot") { Description = "Also draw the analysis to this PNG (1200×900): arousal/valence over time and the path through the valence–arousal plane." };
+        var outPath = new Option<string?>("--out")
+        {
+            Description = "Folder input: the JSON-lines file to write (one line per file). File input: write the --format output here instead of stdout.",
+        };
+        var length = new Option<int>("--length")
+        {
+            Description = "Values per dimension of the fixed-length emotion vector in the JSON output (default 180).",
+            DefaultValueFactory = _ => EmotionVector.DefaultLength,
+        };
+        var jobs = new Option<int>("--jobs") { Description = "Folder input: files analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var noDescription = new Option<bool>("--no-description") { Description = "Skip the plain-language description." };
+        var model = ModelOptions.ModelPath();
+        var card = ModelOptions.CardPath();
+        var command = new Command("analyze", "Analyse a song (or a folder of songs): per-second arousal and valence, statistics, quadrants, strongest moments and a description.")
+        {
+            input, format, plot, outPath, length, jobs, noDescription, model, card,
+        };
+        command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
+        {
+            string path = parse.GetValue(input)!;
+            string? destination = parse.GetValue(outPath);
+            string? plotPath = parse.GetValue(plot);
+            string? formatName = parse.GetValue(format);
+            int jobCount = parse.GetValue(jobs);
+            var options = new EmotionAnalyzerOptions
+            {
+                VectorLength = parse.GetValue(length),
+                Describe = !parse.GetValue(noDescription),
+                MaxConcurrency = jobCount,
+            };
+            if (jobCount < 1)
+            {
+                throw new CliInputException($"--jobs must be at least 1 (got {jobCount})");
+            }
+
+            options.Validate();
+            bool isFolder = Directory.Exists(path);
+            if (!isFolder && !File.Exists(path))
+            {
+                throw new CliInputException($"{path}: no such file or folder");
+            }
+
+            if (isFolder)
+            {
+                if (destination is null)
+                {
+                    throw new CliInputException($"{path} is a folder: give --out results.jsonl for the JSON lines");
+                }
+
+                if (formatName is not null || plotPath is not null)
+                {
+                    throw new CliInputException("--format and --plot apply to a single file; a folder is written as JSON lines to --out");
+                }
+
+                OutputPaths.EnsureWritable(destination);
+                string[] files = FindAudio(path);
+                using IEmotionModel folderModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
+                using var folderAnalyzer = new EmotionAnalyzer(folderModel, options: options);
+                return await RunBatchAsync(folderAnalyzer, files, destination, output, error, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (destination is not null)
+            {
+                OutputPaths.EnsureWritable(destination);
+            }
+
+            if (plotPath is not null)
+            {
+                OutputPaths.EnsureWritable(plotPath);
+            }
+
+            using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
+            using var analyzer = new EmotionAnalyzer(emotionModel, options: options);
+            EmotionAnalysis analysis = await analyzer.AnalyzeAsync(path, cancellationToken).ConfigureAwait(false);
+            string text = (formatName ?? "table") switch
+            {
+                "json" => AnalysisJson.Format(analysis, path),
+                "csv" => AnalysisText.Csv(analysis),
+                _ => AnalysisText.Table(analysis, path),
+            };
+            if (plotPath is not null)
+            {
+                await Task.Run(() => EmotionPlot.SavePng(analysis, $"{Path.GetFileName(path)} — {analysis.ModelName}", plotPath), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (destination is not null)
+            {
+                OutputPaths.WriteAtomically(destination, text.EndsWith('\n') ? text : text + Environment.NewLine);
+                await error.WriteLineAsync($"wrote {destination}").ConfigureAwait(false);
+            }
+            else
+            {
+                await output.WriteLineAsync(text.TrimEnd('\n')).ConfigureAwait(false);
+            }
+
+            if (plotPath is not null)
+            {
+                await error.WriteLineAsync($"wrote {plotPath}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>Every audio file under <paramref name="folder"/> (recursive, by extension), in ordinal order.</summary>
+    /// <exception cref="CliInputException">There is none.</exception>
+    internal static string[] FindAudio(string folder)
+    {
+        var enumeration = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+        string[] files = Directory.EnumerateFiles(folder, "*", enumeration)
+            .Where(f => AudioExtensions.Contains(Path.GetExtension(f)))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        if (files.Length == 0)
+        {
+            throw new CliInputException($"{folder}: no audio files ({string.Join(", ", AudioExtensions.Order().Select(e => e[1..]))}) in this folder or below");
+        }
+
+        return files;
+    }
+
+    private static async Task<int> RunBatchAsync(EmotionAnalyzer analyzer, string[] files, string destination, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var failures = new List<EmotionBatchItem>();
+        int analysed = 0;
+        string temporary = Path.GetFullPath(destination) + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)))
+            {
+                async Task Consume(Action<EmotionBatchProgress> onProgress)
+                {
+                    // Progress<T> would post to the thread pool out of order; report synchronously instead.
+                    await foreach (EmotionBatchItem item in analyzer.AnalyzeManyAsync(files, new SyncProgress(onProgress), cancellationToken).ConfigureAwait(false))
+                    {
+                        if (item.Analysis is { } analysis)
+                        {
+                            analysed++;
+                            await writer.WriteLineAsync(AnalysisJson.SuccessLine(analysis, item.Path)).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            failures.Add(item);
+                            await writer.WriteLineAsync(AnalysisJson.FailureLine(item.Path, item.Error ?? "unknown error", item.ErrorType)).ConfigureAwait(false);
+                        }
+
+                        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                if (ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected)
+                {
+                    IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                    await console.Progress()
+                        .AutoClear(false)
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                        .StartAsync(async context =>
+                        {
+                            ProgressTask task = context.AddTask($"analysing {files.Length} files", maxValue: files.Length);
+                            await Consume(p =>
+                            {
+                                task.Value = p.Completed;
+                                task.Description = p.Failed == 0 ? $"analysing {p.Total} files" : $"analysing {p.Total} files ({p.Failed} failed)";
+                            }).ConfigureAwait(false);
+                        }).ConfigureAwait(false);
+                }
+                else
+                {
+                    int step = Math.Max(1, files.Length / 10);
+                    long lastReport = 0;
+                    await Consume(p =>
+                    {
+                        // Plain lines for logs: every tenth of the batch, at most every 5 seconds otherwise, and at the end.
+                        long now = clock.ElapsedMilliseconds;
+                        if (p.Completed % step == 0 || p.Completed == p.Total || now - lastReport >= 5000)
+                        {
+                            lastReport = now;
+                            error.WriteLine(string.Create(C, $"analysed {p.Completed}/{p.Total} ({p.Failed} failed)"));
+                        }
+                    }).ConfigureAwait(false);
+                }
+            }
+
+            File.Move(temporary, destination, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        clock.Stop();
+        foreach (EmotionBatchItem failure in failures.OrderBy(f => f.Index))
+        {
+            await error.WriteLineAsync($"mer: failed {failure.Path}: {(failure.Error ?? "unknown error").ReplaceLineEndings(" ")}").ConfigureAwait(false);
+        }
+
+        double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
+        await output.WriteLineAsync(string.Create(C,
+            $"analysed {analysed}, failed {failures.Count} in {seconds:0.0} s ({files.Length / seconds:0.00} songs/s); wrote {destination}")).ConfigureAwait(false);
+        return analysed > 0 ? ExitCodes.Success : ExitCodes.InputError;
+    }
+
+    /// <summary>An <see cref="IProgress{T}"/> that calls back on the reporting thread, serialised.</summary>
+    private sealed class SyncProgress(Action<EmotionBatchProgress> callback) : IProgress<EmotionBatchProgress>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(EmotionBatchProgress value)
+        {
+            lock (_gate)
+            {
+                callback(value);
+            }
+        }
+    }
+}

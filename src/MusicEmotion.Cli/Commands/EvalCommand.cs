@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Globalization;
+using MusicEmotion.Evaluation.ModelEvaluation;
+using MusicEmotion.Inference.Models;
+
+namespace MusicEmotion.Cli.Commands;
+
+/// <summary><c>mer eval model</c>: scores the emotion model on labelled folders (4Q quadrants; per-second annotations).</summary>
+internal static class EvalCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var fourQ = new Option<string?>("--4q") { Description = "A 4Q-layout folder (labels.csv): quadrant from the clip mean of the per-second outputs." };
+        var split = new Option<string?>("--split") { Description = "Score only rows of this split (e.g. val); default: every row." };
+        var dynamic = new Option<string?>("--dynamic") { Description = "A dynamic-annotation folder (emoMusic, DEAM or PMEmo layout): per-second RMSE, MAE, Pearson r." };
+        var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
+        var model = ModelOptions.ModelPath();
+        var card = ModelOptions.CardPath();
+        var jobs = new Option<int>("--jobs") { Description = "Clips analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("model", "Evaluate the emotion model: 4Q quadrant accuracy/macro-F1 and per-second RMSE/MAE/Pearson r.")
+        {
+            fourQ, split, dynamic, json, model, card, jobs,
+        };
+        command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
+        {
+            if (parse.GetValue(fourQ) is null && parse.GetValue(dynamic) is null)
+            {
+                throw new CliInputException("give --4q and/or --dynamic");
+            }
+
+            string? jsonPath = parse.GetValue(json);
+            if (jsonPath is not null)
+            {
+                OutputPaths.EnsureWritable(jsonPath);
+            }
+
+            using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
+            var evaluator = new ModelEvaluator(emotionModel, parse.GetValue(jobs));
+            var progress = new Progress<EvaluationProgress>(p =>
+            {
+                if (p.Done % 25 == 0 || p.Done == p.Total)
+                {
+                    error.WriteLine($"analysed {p.Done}/{p.Total}");
+                }
+            });
+            EvaluationReport report = await evaluator.EvaluateAsync(parse.GetValue(fourQ), parse.GetValue(split), parse.GetValue(dynamic), progress, cancellationToken)
+                .ConfigureAwait(false);
+            await output.WriteLineAsync(FormatTable(report, emotionModel.Card.Name)).ConfigureAwait(false);
+            foreach (SkippedClip skipped in report.Skipped)
+            {
+                await error.WriteLineAsync($"mer: skipped {skipped.Clip}: {skipped.Reason}").ConfigureAwait(false);
+            }
+
+            if (jsonPath is not null)
+            {
+                OutputPaths.WriteAtomically(jsonPath, report.ToJson());
+            }
+
+            return ExitCodes.Success;
+        }));
+        return new Command("eval", "Measure accuracy.") { command };
+    }
+
+    internal static string FormatTable(EvaluationReport report, string modelName)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var lines = new List<string> { $"model: {modelName}" };
+        if (report.FourQuadrant is { } q)
+        {
+            lines.Add(string.Create(c, $"4Q ({q.Split ?? "all rows"}, n={q.N})"));
+            lines.Add(string.Create(c, $"  accuracy            {q.Accuracy:0.000}"));
+            lines.Add(string.Create(c, $"  macro-F1            {q.MacroF1:0.000}"));
+            lines.Add(string.Create(c, $"  arousal sign acc.   {q.ArousalSignAccuracy:0.000}"));
+            lines.Add(string.Create(c, $"  valence sign acc.   {q.ValenceSignAccuracy:0.000}"));
+            lines.Add("  confusion (rows = true Q1..Q4, columns = predicted)");
+            lines.AddRange(q.Confusion.Select((row, i) => $"    Q{i + 1} " + string.Join(" ", row.Select(v => v.ToString(c).PadLeft(4)))));
+        }
+
+        if (report.PerSecond is { } s)
+        {
+            lines.Add(string.Create(c, $"per second ({s.Clips} clips, n={s.N})   RMSE    MAE     r      mean-baseline RMSE"));
+            lines.Add(string.Create(c, $"  arousal                         {s.Arousal.Rmse:0.000}   {s.Arousal.Mae:0.000}   {s.Arousal.Pearson:0.000}  {s.BaselineMean.Arousal.Rmse:0.000}"));
+            lines.Add(string.Create(c, $"  valence                         {s.Valence.Rmse:0.000}   {s.Valence.Mae:0.000}   {s.Valence.Pearson:0.000}  {s.BaselineMean.Valence.Rmse:0.000}"));
+        }
+
+        if (report.Skipped.Count > 0)
+        {
+            lines.Add($"skipped {report.Skipped.Count} clip(s) that could not be decoded");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+}
+
+/// <summary>The --model/--card options shared by commands that run the emotion model.</summary>
+internal static class ModelOptions
+{
+    public static Option<string?> ModelPath() => new("--model") { Description = "Your own ONNX emotion model (needs --card); default: the shipped model." };
+
+    public static Option<string?> CardPath() => new("--card") { Description = "The model card (JSON) of --model." };
+
+    public static IEmotionModel Load(string? modelPath, string? cardPath) => (modelPath, cardPath) switch
+    {
+        (null, null) => OnnxEmotionModel.LoadDefault(),
+        (not null, not null) => OnnxEmotionModel.Load(modelPath, cardPath),
+        _ => throw new CliInputException("--model and --card go together"),
+    };
+}
+
+/// <summary>Output file checks and atomic writes for commands.</summary>
+internal static class OutputPaths
+{
+    public static void EnsureWritable(string destination)
+    {
+        string full = Path.GetFullPath(destination);
+        if (Directory.Exists(full))
+        {
+            throw new CliInputException($"{destination}: is a directory; give a file name");
+        }
+
+        string? folder = Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new CliInputException($"{destination}: folder {folder} does not exist");
+        }
+    }
+
+    public static void WriteAtomically(string path, string content)
+    {
+        string temporary = Path.GetFullPath(path) + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            File.WriteAllText(temporary, content);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}

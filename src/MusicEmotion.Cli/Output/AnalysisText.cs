@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using MusicEmotion.Inference;
+using MusicEmotion.Inference.Analysis;
+
+namespace MusicEmotion.Cli.Output;
+
+/// <summary>The plain-text formats of one analysis: the readable summary table and per-second CSV.</summary>
+internal static class AnalysisText
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    /// <summary>Plain-language names of the quadrants.</summary>
+    public static string QuadrantName(EmotionQuadrant quadrant) => quadrant switch
+    {
+        EmotionQuadrant.Q1 => "happy/excited",
+        EmotionQuadrant.Q2 => "angry/tense",
+        EmotionQuadrant.Q3 => "sad/depressed",
+        EmotionQuadrant.Q4 => "calm/relaxed",
+        _ => quadrant.ToString(),
+    };
+
+    /// <summary>Seconds as <c>m:ss</c> (or <c>h:mm:ss</c> from an hour).</summary>
+    public static string Clock(double seconds)
+    {
+        var t = TimeSpan.FromSeconds(Math.Max(0, Math.Floor(seconds)));
+        return t.TotalHours >= 1
+            ? string.Create(C, $"{(int)t.TotalHours}:{t.Minutes:00}:{t.Seconds:00}")
+            : string.Create(C, $"{t.Minutes:00}:{t.Seconds:00}");
+    }
+
+    /// <summary>The readable summary printed by <c>mer analyze</c> (default <c>--format table</c>).</summary>
+    public static string Table(EmotionAnalysis analysis, string file)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        EmotionSummary s = analysis.Summary;
+        var text = new StringBuilder();
+        void Line(string label, string value) => text.Append(label.PadRight(18)).AppendLine(value);
+
+        Line("file", file);
+        Line("duration", string.Create(C, $"{Clock(analysis.DurationSeconds)} ({analysis.DurationSeconds:0.0} s, {s.Seconds} values, 1 per second)"));
+        Line("model", analysis.ModelName);
+        text.AppendLine();
+        text.AppendLine("                  mean     std      min      max      trend/min");
+        Stats("arousal", s.Arousal);
+        Stats("valence", s.Valence);
+        text.AppendLine();
+        QuadrantShares q = s.QuadrantShares;
+        Line("quadrants", string.Join("  ", Enum.GetValues<EmotionQuadrant>().Select(x => string.Create(C, $"{x} {q[x] * 100:0}%"))));
+        Line("dominant", $"{s.DominantQuadrant} {QuadrantName(s.DominantQuadrant)}");
+        Line("strongest moments", s.StrongestMoments.Count == 0 ? "none" : string.Join(", ", s.StrongestMoments.Take(3).Select(Moment)));
+        if (s.ArousalPeaks.Count > 0)
+        {
+            Line("arousal peaks", string.Join(", ", s.ArousalPeaks.Take(3).Select(m => string.Create(C, $"{Clock(m.Second)} ({Signed(m.Arousal)})"))));
+        }
+
+        if (analysis.Description is { } description)
+        {
+            text.AppendLine();
+            Line("description", description.ReplaceLineEndings(" ").Trim());
+        }
+
+        return text.ToString().TrimEnd();
+
+        void Stats(string name, DimensionStatistics d) => text.AppendLine(string.Create(C,
+            $"{name,-18}{Signed(d.Mean),-9}{d.StandardDeviation,-9:0.000}{Signed(d.Min),-9}{Signed(d.Max),-9}{Signed(d.TrendPerMinute)}"));
+    }
+
+    /// <summary><c>second,arousal,valence</c> then one row per second (invariant culture, 4 decimals).</summary>
+    public static string Csv(EmotionAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var text = new StringBuilder("second,arousal,valence\n");
+        EmotionTimeline timeline = analysis.Timeline;
+        for (int i = 0; i < timeline.Count; i++)
+        {
+            text.Append(C, $"{i},{AnalysisJson.Round(timeline.Arousal[i])},{AnalysisJson.Round(timeline.Valence[i])}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Moment(EmotionMoment m) =>
+        string.Create(C, $"{Clock(m.Second)} {m.Quadrant} (A {Signed(m.Arousal)}, V {Signed(m.Valence)})");
+
+    private static string Signed(double value) => value.ToString("+0.000;-0.000;0.000", C);
+}

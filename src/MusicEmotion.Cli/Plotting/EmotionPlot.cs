@@ -1,0 +1,171 @@
+using MusicEmotion.Cli.Output;
+using MusicEmotion.Inference;
+using MusicEmotion.Inference.Analysis;
+using ScottPlot;
+using SkiaSharp;
+
+namespace MusicEmotion.Cli.Plotting;
+
+/// <summary>
+/// Draws an analysis as one PNG (ScottPlot 5, headless): on top arousal and valence over time; below, the path the
+/// song takes through the valence–arousal plane (x = valence, y = arousal, quadrants labelled, start and end
+/// marked) beside the share of time spent in each quadrant.
+/// </summary>
+internal static class EmotionPlot
+{
+    /// <summary>Default image width in pixels.</summary>
+    public const int DefaultWidth = 1200;
+
+    /// <summary>Default image height in pixels.</summary>
+    public const int DefaultHeight = 900;
+
+    private static readonly Color ArousalColor = Color.FromHex("#d62728");
+    private static readonly Color ValenceColor = Color.FromHex("#1f77b4");
+
+    /// <summary>The colour of each quadrant (Q1 … Q4).</summary>
+    private static Color QuadrantColor(EmotionQuadrant q) => q switch
+    {
+        EmotionQuadrant.Q1 => Color.FromHex("#f0a30a"),
+        EmotionQuadrant.Q2 => Color.FromHex("#d62728"),
+        EmotionQuadrant.Q3 => Color.FromHex("#1f4e9c"),
+        _ => Color.FromHex("#2ca02c"),
+    };
+
+    /// <summary>Renders <paramref name="analysis"/> to PNG bytes.</summary>
+    public static byte[] RenderPng(EmotionAnalysis analysis, string title, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        int topHeight = (int)(height * 0.38);
+        int planeWidth = (int)(width * 0.55);
+
+        using Plot timeline = Timeline(analysis, title);
+        using Plot plane = Plane(analysis);
+        using Plot shares = Shares(analysis.Summary.QuadrantShares);
+
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using SKSurface surface = SKSurface.Create(info)
+            ?? throw new InvalidOperationException("SkiaSharp could not create a drawing surface");
+        SKCanvas canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+        timeline.Render(canvas, new PixelRect(0, width, topHeight, 0));
+        plane.Render(canvas, new PixelRect(0, planeWidth, height, topHeight));
+        shares.Render(canvas, new PixelRect(planeWidth, width, height, topHeight));
+        canvas.Flush();
+
+        using SKImage image = surface.Snapshot();
+        using SKData data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    /// <summary>Renders and writes the PNG atomically (temporary file in the same folder, then a move).</summary>
+    public static void SavePng(EmotionAnalysis analysis, string title, string path)
+    {
+        byte[] png = RenderPng(analysis, title);
+        string temporary = Path.GetFullPath(path) + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            File.WriteAllBytes(temporary, png);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static Plot Timeline(EmotionAnalysis analysis, string title)
+    {
+        EmotionTimeline t = analysis.Timeline;
+        double[] seconds = Enumerable.Range(0, t.Count).Select(i => i + 0.5).ToArray();
+        var plot = new Plot();
+        plot.Title(title, 16);
+        plot.XLabel("time (m:ss)");
+        plot.YLabel("value");
+        plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
+
+        var arousal = plot.Add.ScatterLine(seconds, t.Arousal.Select(v => (double)v).ToArray(), ArousalColor);
+        arousal.LineWidth = 2;
+        arousal.LegendText = "arousal (calm − / excited +)";
+        var valence = plot.Add.ScatterLine(seconds, t.Valence.Select(v => (double)v).ToArray(), ValenceColor);
+        valence.LineWidth = 2;
+        valence.LegendText = "valence (unpleasant − / pleasant +)";
+
+        double end = Math.Max(1, analysis.DurationSeconds);
+        plot.Axes.SetLimits(0, end, -1.05, 1.05);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = x => AnalysisText.Clock(x),
+            IntegerTicksOnly = true,
+        };
+        plot.ShowLegend(Alignment.UpperLeft, Orientation.Horizontal);
+        return plot;
+    }
+
+    private static Plot Plane(EmotionAnalysis analysis)
+    {
+        EmotionTimeline t = analysis.Timeline;
+        var plot = new Plot();
+        plot.Title("path through the valence–arousal plane", 14);
+        plot.XLabel("valence");
+        plot.YLabel("arousal");
+
+        (EmotionQuadrant Q, double X, double Y)[] quadrants =
+        [
+            (EmotionQuadrant.Q1, 0.5, 0.5), (EmotionQuadrant.Q2, -0.5, 0.5), (EmotionQuadrant.Q3, -0.5, -0.5), (EmotionQuadrant.Q4, 0.5, -0.5),
+        ];
+        foreach (var (q, x, y) in quadrants)
+        {
+            var area = plot.Add.Rectangle(x - 0.5, x + 0.5, y - 0.5, y + 0.5);
+            area.FillColor = QuadrantColor(q).WithAlpha(0.08);
+            area.LineWidth = 0;
+            var label = plot.Add.Text($"{q} {AnalysisText.QuadrantName(q)}", x, y > 0 ? 0.93 : -0.93);
+            label.LabelFontSize = 13;
+            label.LabelBold = true;
+            label.LabelFontColor = QuadrantColor(q).WithAlpha(0.85);
+            label.LabelAlignment = Alignment.MiddleCenter;
+        }
+
+        plot.Add.HorizontalLine(0, 1, Colors.Gray);
+        plot.Add.VerticalLine(0, 1, Colors.Gray);
+
+        double[] xs = t.Valence.Select(v => (double)v).ToArray();
+        double[] ys = t.Arousal.Select(v => (double)v).ToArray();
+        var path = plot.Add.Scatter(xs, ys, Colors.Black.WithAlpha(0.55));
+        path.LineWidth = 1.5f;
+        path.MarkerSize = 3;
+
+        var start = plot.Add.Marker(xs[0], ys[0], MarkerShape.FilledCircle, 14, Color.FromHex("#2ca02c"));
+        start.LegendText = "start";
+        var finish = plot.Add.Marker(xs[^1], ys[^1], MarkerShape.FilledSquare, 14, Color.FromHex("#9467bd"));
+        finish.LegendText = "end";
+        var mean = plot.Add.Marker(analysis.Summary.Valence.Mean, analysis.Summary.Arousal.Mean, MarkerShape.Cross, 16, Colors.Black);
+        mean.LineWidth = 3;
+        mean.LegendText = "mean";
+
+        plot.Axes.SetLimits(-1, 1, -1, 1);
+        plot.ShowLegend(Alignment.LowerLeft, Orientation.Horizontal);
+        return plot;
+    }
+
+    private static Plot Shares(QuadrantShares shares)
+    {
+        var plot = new Plot();
+        plot.Title("time in each quadrant", 14);
+        plot.YLabel("share of seconds (%)");
+        EmotionQuadrant[] quadrants = Enum.GetValues<EmotionQuadrant>();
+        var bars = quadrants.Select((q, i) => new Bar
+        {
+            Position = i,
+            Value = shares[q] * 100,
+            FillColor = QuadrantColor(q),
+            Label = $"{shares[q] * 100:0}%",
+        }).ToArray();
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.ValueLabelStyle.FontSize = 14;
+        plot.Axes.Bottom.SetTicks(
+            quadrants.Select((_, i) => (double)i).ToArray(),
+            quadrants.Select(q => $"{q}\n{AnalysisText.QuadrantName(q)}").ToArray());
+        plot.Axes.SetLimits(-0.6, quadrants.Length - 0.4, 0, 110);
+        return plot;
+    }
+}

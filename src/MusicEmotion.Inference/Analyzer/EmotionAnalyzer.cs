@@ -1,0 +1,256 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MusicEmotion.Audio;
+using MusicEmotion.Inference.Analysis;
+using MusicEmotion.Inference.Description;
+using MusicEmotion.Inference.Models;
+
+namespace MusicEmotion.Inference;
+
+/// <summary>
+/// The facade a host calls: song in (path or stream, any format), per-second arousal/valence, fixed-length
+/// vectors, statistics and a description out. Thread-safe and meant to be shared (one model session for all
+/// calls); CPU work runs on the thread pool, so the async methods never block the caller.
+/// </summary>
+/// <example>
+/// <code>
+/// using var analyzer = EmotionAnalyzer.CreateDefault();
+/// EmotionAnalysis result = await analyzer.AnalyzeAsync("song.mp3");
+/// Console.WriteLine($"{result.Summary.Arousal.Mean:0.00} {result.Description}");
+/// </code>
+/// </example>
+public sealed class EmotionAnalyzer : IDisposable
+{
+    private readonly IEmotionModel _model;
+    private readonly bool _ownsModel;
+    private readonly IEmotionDescriber? _describer;
+    private readonly EmotionAnalyzerOptions _options;
+    private readonly EmotionTimelinePredictor _predictor;
+    private readonly AudioLoader _loader;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates an analyser around a model (shared, not disposed by the analyser) and an optional describer.</summary>
+    /// <param name="model">The emotion model.</param>
+    /// <param name="describer">Writes descriptions; null uses <see cref="RuleBasedEmotionDescriber"/>.</param>
+    /// <param name="options">Options (validated).</param>
+    /// <param name="logger">Optional logger.</param>
+    public EmotionAnalyzer(IEmotionModel model, IEmotionDescriber? describer = null, EmotionAnalyzerOptions? options = null, ILogger<EmotionAnalyzer>? logger = null)
+        : this(model, ownsModel: false, describer, options, logger)
+    {
+    }
+
+    private EmotionAnalyzer(IEmotionModel model, bool ownsModel, IEmotionDescriber? describer, EmotionAnalyzerOptions? options, ILogger? logger)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _options = options ?? new EmotionAnalyzerOptions();
+        _options.Validate();
+        _model = model;
+        _ownsModel = ownsModel;
+        _describer = describer ?? new RuleBasedEmotionDescriber();
+        _loader = AudioLoader.CreateDefault(_options.Ffmpeg);
+        _predictor = new EmotionTimelinePredictor(model, _loader);
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Creates an analyser with the model the options name (default: the shipped model) and the rule-based describer; the analyser owns the model.</summary>
+    /// <exception cref="EmotionModelException">The model cannot be loaded.</exception>
+    public static EmotionAnalyzer CreateDefault(EmotionAnalyzerOptions? options = null, IEmotionDescriber? describer = null, ILogger<EmotionAnalyzer>? logger = null)
+    {
+        options ??= new EmotionAnalyzerOptions();
+        options.Validate();
+        IEmotionModel model = LoadModel(options);
+        return new EmotionAnalyzer(model, ownsModel: true, describer, options, logger);
+    }
+
+    /// <summary>Loads the model <paramref name="options"/> name: the shipped one, or <see cref="EmotionAnalyzerOptions.ModelPath"/> with its card.</summary>
+    public static IEmotionModel LoadModel(EmotionAnalyzerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var onnx = new OnnxModelOptions { IntraOpThreads = options.ModelThreads };
+        return options.ModelPath is null
+            ? OnnxEmotionModel.LoadDefault(onnx)
+            : OnnxEmotionModel.Load(options.ModelPath, options.ModelCardPath!, onnx);
+    }
+
+    /// <summary>The model in use.</summary>
+    public IEmotionModel Model => _model;
+
+    /// <summary>The options in use.</summary>
+    public EmotionAnalyzerOptions Options => _options;
+
+    /// <summary>Analyses an audio file.</summary>
+    /// <exception cref="AudioException">The file is missing or cannot be decoded.</exception>
+    /// <exception cref="EmotionDescriptionException">The describer failed (a custom describer without fallback).</exception>
+    public async Task<EmotionAnalysis> AnalyzeAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        EmotionTimeline timeline = await Task.Run(() => _predictor.PredictFile(path, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(path, timeline, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Analyses audio read from a stream (e.g. an upload); the stream is read to its end and disposed.</summary>
+    /// <param name="stream">The encoded audio; need not be seekable.</param>
+    /// <param name="sourceName">Name used in results and error messages.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <exception cref="AudioException">The content cannot be decoded.</exception>
+    public async Task<EmotionAnalysis> AnalyzeAsync(Stream stream, string sourceName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(stream, sourceName, cancellationToken), sourceName, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        return await CompleteAsync(sourceName, timeline, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Builds the vector, summary and description of an existing timeline.</summary>
+    public async Task<EmotionAnalysis> CompleteAsync(string source, EmotionTimeline timeline, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        EmotionSummary summary = EmotionSummary.From(timeline, _options.Summary);
+        EmotionVector vector = EmotionVector.From(timeline, _options.VectorLength);
+        string? description = null;
+        if (_options.Describe && _describer is not null)
+        {
+            description = await _describer.DescribeAsync(timeline, summary, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new EmotionAnalysis(source, timeline.DurationSeconds, _model.Card.Name, timeline, vector, summary, description);
+    }
+
+    /// <summary>
+    /// Streams one <see cref="EmotionFrame"/> per second as soon as it is final (about half a window behind the
+    /// audio), with bounded memory whatever the length: decoding pauses while the consumer is behind.
+    /// </summary>
+    /// <exception cref="AudioException">The file cannot be decoded (raised while enumerating).</exception>
+    public IAsyncEnumerable<EmotionFrame> AnalyzeStreamingAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return StreamAsync(() => _loader.Open(path, cancellationToken), path, cancellationToken);
+    }
+
+    /// <summary>Streams one <see cref="EmotionFrame"/> per second of audio read from <paramref name="stream"/> (disposed at the end).</summary>
+    public IAsyncEnumerable<EmotionFrame> AnalyzeStreamingAsync(Stream stream, string sourceName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return StreamAsync(() => _loader.Open(stream, sourceName, cancellationToken), sourceName, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<EmotionFrame> StreamAsync(Func<ISampleSource> open, string sourceName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<EmotionFrame>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task producer = Task.Run(() =>
+        {
+            try
+            {
+                _predictor.Predict(open(), sourceName, linked.Token, new ChannelSink(channel.Writer, linked.Token));
+                channel.Writer.TryComplete();
+            }
+            catch (Exception ex)
+            {
+                channel.Writer.TryComplete(ex);
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            await foreach (EmotionFrame frame in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return frame;
+            }
+
+            await channel.Reader.Completion.ConfigureAwait(false);
+        }
+        finally
+        {
+            await linked.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await producer.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Analyses many files in parallel (at most <see cref="EmotionAnalyzerOptions.MaxConcurrency"/> at once) and
+    /// yields each result as it completes. A file that fails is reported (with its error) and skipped; it never
+    /// aborts the batch. Cancellation stops the batch.
+    /// </summary>
+    public async IAsyncEnumerable<EmotionBatchItem> AnalyzeManyAsync(IEnumerable<string> paths, IProgress<EmotionBatchProgress>? progress = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        string[] files = paths.ToArray();
+        var channel = Channel.CreateUnbounded<EmotionBatchItem>(new UnboundedChannelOptions { SingleReader = true });
+        int completed = 0, failed = 0;
+        Task producer = Task.Run(async () =>
+        {
+            try
+            {
+                await Parallel.ForEachAsync(Enumerable.Range(0, files.Length),
+                    new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+                    async (i, token) =>
+                    {
+                        EmotionBatchItem item;
+                        try
+                        {
+                            item = new EmotionBatchItem(i, files[i], await AnalyzeAsync(files[i], token).ConfigureAwait(false), null, null);
+                        }
+                        catch (Exception ex) when (ex is AudioException or EmotionDescriptionException or EmotionModelException or IOException or UnauthorizedAccessException or ArgumentException)
+                        {
+                            _logger.LogWarning("Skipping {Path}: {Error}", files[i], ex.Message);
+                            Interlocked.Increment(ref failed);
+                            item = new EmotionBatchItem(i, files[i], null, ex.Message, ex.GetType().Name);
+                        }
+
+                        int done = Interlocked.Increment(ref completed);
+                        progress?.Report(new EmotionBatchProgress(done, Volatile.Read(ref failed), files.Length, files[i]));
+                        await channel.Writer.WriteAsync(item, token).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
+                channel.Writer.TryComplete();
+            }
+            catch (Exception ex)
+            {
+                channel.Writer.TryComplete(ex);
+            }
+        }, CancellationToken.None);
+
+        await foreach (EmotionBatchItem item in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+
+        await channel.Reader.Completion.ConfigureAwait(false);
+        await producer.ConfigureAwait(false);
+    }
+
+    /// <summary>Disposes the model when the analyser created it (<see cref="CreateDefault"/>).</summary>
+    public void Dispose()
+    {
+        if (_ownsModel)
+        {
+            _model.Dispose();
+        }
+    }
+
+    private sealed class ChannelSink(ChannelWriter<EmotionFrame> writer, CancellationToken cancellationToken) : IEmotionSecondSink
+    {
+        public void OnSecond(int second, ArousalValence value)
+        {
+            var frame = new EmotionFrame(second, value.Arousal, value.Valence);
+            while (!writer.TryWrite(frame))
+            {
+                // Back-pressure: wait (synchronously, on the producer's pool thread) until the consumer catches up.
+                if (!writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+                {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using MusicEmotion.Audio.Ffmpeg;
+using MusicEmotion.Inference.Analysis;
+
+namespace MusicEmotion.Inference;
+
+/// <summary>Options of <see cref="EmotionAnalyzer"/> (bind them with <c>services.AddMusicEmotion(o => ...)</c> or pass them directly).</summary>
+public sealed class EmotionAnalyzerOptions
+{
+    /// <summary>Your own ONNX model; null (default) uses the model shipped in the package. Needs <see cref="ModelCardPath"/>.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>The card of <see cref="ModelPath"/>.</summary>
+    public string? ModelCardPath { get; set; }
+
+    /// <summary>Threads per ONNX Runtime call. Default 1 (parallelism comes from analysing several songs at once).</summary>
+    public int ModelThreads { get; set; } = 1;
+
+    /// <summary>Length of the fixed-length emotion vectors (values per dimension), sized for your catalogue's average track length. Default 180 (3 minutes).</summary>
+    public int VectorLength { get; set; } = EmotionVector.DefaultLength;
+
+    /// <summary>Options of the statistics summary.</summary>
+    public SummaryOptions Summary { get; set; } = SummaryOptions.Default;
+
+    /// <summary>Whether <see cref="EmotionAnalyzer.AnalyzeAsync(string, CancellationToken)"/> also writes a plain-language description. Default true.</summary>
+    public bool Describe { get; set; } = true;
+
+    /// <summary>Songs analysed at once by <see cref="EmotionAnalyzer.AnalyzeManyAsync"/>. Default: number of cores.</summary>
+    public int MaxConcurrency { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Where ffmpeg and ffprobe are (default: PATH).</summary>
+    public FfmpegOptions Ffmpeg { get; set; } = new();
+
+    /// <summary>Checks the values.</summary>
+    /// <exception cref="ArgumentException">A value is out of range.</exception>
+    public void Validate()
+    {
+        if ((ModelPath is null) != (ModelCardPath is null))
+        {
+            throw new ArgumentException("ModelPath and ModelCardPath go together: set both to use your own model, or neither for the shipped one.");
+        }
+
+        if (VectorLength is < 1 or > 100_000)
+        {
+            throw new ArgumentException($"VectorLength must be between 1 and 100000 (got {VectorLength}).");
+        }
+
+        if (MaxConcurrency < 1 || ModelThreads < 1)
+        {
+            throw new ArgumentException("MaxConcurrency and ModelThreads must be at least 1.");
+        }
+    }
+}
