@@ -1,3 +1,4 @@
+using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Evaluation.Datasets;
 using MusicEmotion.Evaluation.Tests.TestSupport;
 
@@ -19,7 +20,7 @@ public sealed class FourQuadrantDatasetTests : IDisposable
         IReadOnlyList<QuadrantClip> clips = FourQuadrantDataset.Load(_folder.Root);
 
         clips.Select(c => c.Id).Should().Equal("MT001", "MT002", "MT003", "MT004");
-        clips.Select(c => c.Quadrant).Should().Equal(Quadrant.Q1, Quadrant.Q2, Quadrant.Q3, Quadrant.Q4);
+        clips.Select(c => c.Quadrant).Should().Equal(EmotionQuadrant.Q1, EmotionQuadrant.Q2, EmotionQuadrant.Q3, EmotionQuadrant.Q4);
         clips[0].AudioPath.Should().Be(Path.Combine(Path.GetFullPath(_folder.Root), "Q1", "MT001.mp3"));
         clips[0].Artist.Should().Be("Doe, Jane");
         clips[0].Title.Should().Be("Happy");
@@ -43,7 +44,7 @@ public sealed class FourQuadrantDatasetTests : IDisposable
 
         QuadrantClip clip = FourQuadrantDataset.Load(_folder.Root).Single();
 
-        clip.Should().Be(new QuadrantClip("x", Quadrant.Q4, "", Path.Combine(Path.GetFullPath(_folder.Root), "x.wav"), "", ""));
+        clip.Should().Be(new QuadrantClip("x", EmotionQuadrant.Q4, "", Path.Combine(Path.GetFullPath(_folder.Root), "x.wav"), "", ""));
         FourQuadrantDataset.Load(_folder.Root, "train").Should().BeEmpty("a file without a split column has no train split");
     }
 
@@ -127,14 +128,14 @@ public sealed class FourQuadrantDatasetTests : IDisposable
     [Fact]
     public void Quadrant_signs_match_russells_plane()
     {
-        QuadrantSigns.FromValues(0.5, 0.5).Should().Be(Quadrant.Q1);
-        QuadrantSigns.FromValues(0.5, -0.5).Should().Be(Quadrant.Q2);
-        QuadrantSigns.FromValues(-0.5, -0.5).Should().Be(Quadrant.Q3);
-        QuadrantSigns.FromValues(-0.5, 0.5).Should().Be(Quadrant.Q4);
-        QuadrantSigns.FromValues(0, 0).Should().Be(Quadrant.Q1);
-        Quadrant.Q2.IsHighArousal().Should().BeTrue();
-        Quadrant.Q2.IsPositiveValence().Should().BeFalse();
-        Quadrant.Q4.IsHighArousal().Should().BeFalse();
-        Quadrant.Q4.IsPositiveValence().Should().BeTrue();
+        EmotionQuadrants.Of(0.5, 0.5).Should().Be(EmotionQuadrant.Q1);
+        EmotionQuadrants.Of(0.5, -0.5).Should().Be(EmotionQuadrant.Q2);
+        EmotionQuadrants.Of(-0.5, -0.5).Should().Be(EmotionQuadrant.Q3);
+        EmotionQuadrants.Of(-0.5, 0.5).Should().Be(EmotionQuadrant.Q4);
+        EmotionQuadrants.Of(0, 0).Should().Be(EmotionQuadrant.Q1);
+        EmotionQuadrant.Q2.IsHighArousal().Should().BeTrue();
+        EmotionQuadrant.Q2.IsPositiveValence().Should().BeFalse();
+        EmotionQuadrant.Q4.IsHighArousal().Should().BeFalse();
+        EmotionQuadrant.Q4.IsPositiveValence().Should().BeTrue();
     }
 }

@@ -234,7 +234,9 @@ internal static class AnalyzeCommand
         clock.Stop();
         foreach (EmotionBatchItem failure in failures.OrderBy(f => f.Index))
         {
-            await error.WriteLineAsync($"mer: failed {failure.Path}: {(failure.Error ?? "unknown error").ReplaceLineEndings(" ")}").ConfigureAwait(false);
+            string message = (failure.Error ?? "unknown error").ReplaceLineEndings(" ");
+            await error.WriteLineAsync(message.Contains(failure.Path, StringComparison.Ordinal) ? $"mer: failed: {message}" : $"mer: failed: {failure.Path}: {message}")
+                .ConfigureAwait(false);
         }
 
         double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);

@@ -54,8 +54,8 @@ internal static class DemoCommand
         var samples = new float[total];
         Calm(samples.AsSpan(0, half));
         Energetic(samples.AsSpan(half));
-        Normalize(samples.AsSpan(0, half), 0.22f);
-        Normalize(samples.AsSpan(half), 0.9f);
+        Level(samples.AsSpan(0, half), rms: 0.04);  // about −28 dBFS: soft
+        Level(samples.AsSpan(half), rms: 0.25);     // about −12 dBFS: loud, soft-limited below full scale
         return samples;
     }
 
@@ -151,21 +151,26 @@ internal static class DemoCommand
         }
     }
 
-    private static void Normalize(Span<float> buffer, float peak)
+    /// <summary>Scales <paramref name="buffer"/> to an RMS level, then soft-limits peaks (tanh) to stay below 0.95.</summary>
+    private static void Level(Span<float> buffer, double rms)
     {
-        float max = 0;
+        double sum = 0;
         foreach (float v in buffer)
         {
-            max = Math.Max(max, Math.Abs(v));
+            sum += (double)v * v;
         }
 
-        if (max > 0)
+        double current = Math.Sqrt(sum / Math.Max(1, buffer.Length));
+        if (current <= 0)
         {
-            float scale = peak / max;
-            for (int i = 0; i < buffer.Length; i++)
-            {
-                buffer[i] *= scale;
-            }
+            return;
+        }
+
+        double scale = rms / current;
+        const double limit = 0.95;
+        for (int i = 0; i < buffer.Length; i++)
+        {
+            buffer[i] = (float)(limit * Math.Tanh(buffer[i] * scale / limit));
         }
     }
 

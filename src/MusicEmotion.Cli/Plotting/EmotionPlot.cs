@@ -47,9 +47,10 @@ internal static class EmotionPlot
             ?? throw new InvalidOperationException("SkiaSharp could not create a drawing surface");
         SKCanvas canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
-        timeline.Render(canvas, new PixelRect(0, width, topHeight, 0));
-        plane.Render(canvas, new PixelRect(0, planeWidth, height, topHeight));
-        shares.Render(canvas, new PixelRect(planeWidth, width, height, topHeight));
+        // Each plot fills its whole surface when it renders, so draw each on its own surface and compose.
+        Compose(canvas, timeline, 0, 0, width, topHeight);
+        Compose(canvas, plane, 0, topHeight, planeWidth, height - topHeight);
+        Compose(canvas, shares, planeWidth, topHeight, width - planeWidth, height - topHeight);
         canvas.Flush();
 
         using SKImage image = surface.Snapshot();
@@ -71,6 +72,29 @@ internal static class EmotionPlot
         {
             File.Delete(temporary);
         }
+    }
+
+    /// <summary>A sans-serif family that is installed (ScottPlot's own guess may be a serif fallback on Linux).</summary>
+    private static readonly Lazy<string> SansFont = new(() =>
+    {
+        string[] installed = SKFontManager.Default.GetFontFamilies();
+        string[] preferred = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Noto Sans", "Segoe UI", "Open Sans"];
+        return preferred.FirstOrDefault(f => installed.Contains(f, StringComparer.OrdinalIgnoreCase)) ?? Fonts.Sans;
+    });
+
+    private static void Compose(SKCanvas target, Plot plot, int x, int y, int width, int height)
+    {
+        plot.Font.Set(SansFont.Value);
+        foreach (ScottPlot.Plottables.Text text in plot.GetPlottables<ScottPlot.Plottables.Text>())
+        {
+            text.LabelFontName = SansFont.Value;
+        }
+
+        using SKSurface surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+            ?? throw new InvalidOperationException("SkiaSharp could not create a drawing surface");
+        plot.Render(surface);
+        using SKImage image = surface.Snapshot();
+        target.DrawImage(image, x, y);
     }
 
     private static Plot Timeline(EmotionAnalysis analysis, string title)
@@ -98,6 +122,7 @@ internal static class EmotionPlot
             IntegerTicksOnly = true,
         };
         plot.ShowLegend(Alignment.UpperLeft, Orientation.Horizontal);
+        plot.Axes.Right.MinimumSize = 30; // room for the last time label
         return plot;
     }
 
@@ -142,8 +167,8 @@ internal static class EmotionPlot
         mean.LineWidth = 3;
         mean.LegendText = "mean";
 
-        plot.Axes.SetLimits(-1, 1, -1, 1);
-        plot.ShowLegend(Alignment.LowerLeft, Orientation.Horizontal);
+        plot.Axes.SetLimits(-1.08, 1.08, -1.08, 1.08); // a margin so markers at ±1 are not cut
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 

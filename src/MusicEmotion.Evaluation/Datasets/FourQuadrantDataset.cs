@@ -1,3 +1,4 @@
+using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Evaluation.Csv;
 
 namespace MusicEmotion.Evaluation.Datasets;
@@ -9,7 +10,7 @@ namespace MusicEmotion.Evaluation.Datasets;
 /// <param name="AudioPath">Full path of the audio file.</param>
 /// <param name="Artist">The <c>artist</c> column, empty when absent.</param>
 /// <param name="Title">The <c>title</c> column, empty when absent.</param>
-public sealed record QuadrantClip(string Id, Quadrant Quadrant, string Split, string AudioPath, string Artist, string Title);
+public sealed record QuadrantClip(string Id, EmotionQuadrant Quadrant, string Split, string AudioPath, string Artist, string Title);
 
 /// <summary>
 /// Reads the 4Q layout (Panda, Malheiro &amp; Paiva 2018): a folder with <c>labels.csv</c> whose columns include
@@ -47,7 +48,7 @@ public static class FourQuadrantDataset
                 throw new DatasetFormatException(labels, $"line {row.Line}: song '{id}' is listed twice");
             }
 
-            if (!QuadrantSigns.TryParse(row[quadrant], out Quadrant q))
+            if (!QuadrantSigns.TryParse(row[quadrant], out EmotionQuadrant q))
             {
                 throw new DatasetFormatException(labels, $"line {row.Line}: quadrant '{row[quadrant]}' is not Q1..Q4");
             }

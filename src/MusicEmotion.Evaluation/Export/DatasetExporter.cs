@@ -1,3 +1,4 @@
+using MusicEmotion.Inference.Analysis;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;

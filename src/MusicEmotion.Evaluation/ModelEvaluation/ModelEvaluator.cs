@@ -1,3 +1,4 @@
+using MusicEmotion.Inference.Analysis;
 using System.Collections.Concurrent;
 using MusicEmotion.Audio;
 using MusicEmotion.Evaluation.Datasets;
@@ -82,7 +83,7 @@ public sealed class ModelEvaluator
 
             double arousal = timeline.Arousal.Average(v => (double)v);
             double valence = timeline.Valence.Average(v => (double)v);
-            Quadrant quadrant = QuadrantSigns.FromValues(arousal, valence);
+            EmotionQuadrant quadrant = EmotionQuadrants.Of(arousal, valence);
             actual.Add((int)clip.Quadrant - 1);
             predicted.Add((int)quadrant - 1);
             arousalRight += quadrant.IsHighArousal() == clip.Quadrant.IsHighArousal() ? 1 : 0;

@@ -39,7 +39,7 @@ public sealed class AnalyzeFolderTests
 
         output.Should().MatchRegex(@"analysed 2, failed 1 in [0-9.]+ s \([0-9.]+ songs/s\)");
         error.Should().Contain("analysed 3/3 (1 failed)");
-        error.Should().Contain("mer: failed " + corrupt);
+        error.Should().Contain("mer: failed: " + corrupt);
         Directory.GetFiles(dir.Path, "*.tmp-*").Should().BeEmpty();
         foreach (JsonDocument doc in docs)
         {

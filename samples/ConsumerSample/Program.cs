@@ -1,0 +1,30 @@
+// Analyses one song with the model shipped in the MusicEmotion.Inference package and prints what it found.
+// Usage: dotnet run -- song.mp3
+using System.Globalization;
+using MusicEmotion.Audio;
+using MusicEmotion.Inference;
+
+if (args.Length != 1)
+{
+    Console.Error.WriteLine("usage: ConsumerSample <audio file>");
+    return 2;
+}
+
+try
+{
+    using EmotionAnalyzer analyzer = EmotionAnalyzer.CreateDefault();
+    EmotionAnalysis result = await analyzer.AnalyzeAsync(args[0]);
+    var c = CultureInfo.InvariantCulture;
+    Console.WriteLine($"file: {result.Source}");
+    Console.WriteLine(string.Create(c, $"duration: {result.DurationSeconds:0.0} s ({result.Timeline.Count} values per dimension), model: {result.ModelName}"));
+    Console.WriteLine(string.Create(c, $"mean arousal: {result.Summary.Arousal.Mean:0.000}"));
+    Console.WriteLine(string.Create(c, $"mean valence: {result.Summary.Valence.Mean:0.000}"));
+    Console.WriteLine($"dominant quadrant: {result.Summary.DominantQuadrant}");
+    Console.WriteLine($"description: {result.Description}");
+    return 0;
+}
+catch (Exception ex) when (ex is AudioException or EmotionModelException)
+{
+    Console.Error.WriteLine($"ConsumerSample: {ex.Message}");
+    return 1;
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Checks the NuGet packages the way a consumer uses them: packs the libraries (Release) into artifacts/packages,
+# restores samples/ConsumerSample from that folder into a private package folder (artifacts/sample-packages, so a
+# stale global cache cannot hide anything), builds it, writes a demo song with `mer demo` and runs the sample on
+# it, checking that it prints mean arousal and valence. Exits non-zero on any failure.
+# The analysis needs the shipped model (src/MusicEmotion.Inference/Model/emotion-model.onnx + card): without it the
+# script still packs, restores and builds, then says so and fails.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+say() { echo "check-sample: $*" >&2; }
+fail() { say "FAILED: $*"; exit 1; }
+
+version="$(sed -nE 's:.*<Version>([^<]+)</Version>.*:\1:p' Directory.Build.props | head -n 1)"
+[ -n "$version" ] || fail "no <Version> in Directory.Build.props"
+packages="$root/artifacts/packages"
+private_cache="$root/artifacts/sample-packages"
+sample="$root/samples/ConsumerSample"
+work="$root/artifacts/sample-check"
+model_dir="$root/src/MusicEmotion.Inference/Model"
+
+scripts/ensure-prerequisites.sh || fail "prerequisites (ffmpeg) missing"
+
+have_model=1
+for f in emotion-model.onnx emotion-model.card.json; do
+  [ -f "$model_dir/$f" ] || { have_model=0; say "the shipped model file $model_dir/$f is missing"; }
+done
+
+# 1. Pack every library (not the mer tool) at $version; remove this version's old packages first.
+mkdir -p "$packages"
+libraries=()
+for project in src/*/*.csproj; do
+  name="$(basename "$project" .csproj)"
+  [ "$name" = "MusicEmotion.Cli" ] && continue
+  libraries+=("$name")
+  rm -f "$packages/$name.$version.nupkg" "$packages/$name.$version.snupkg"
+done
+for name in "${libraries[@]}"; do
+  say "packing $name $version"
+  dotnet pack "src/$name/$name.csproj" -c Release -o "$packages" -p:Version="$version" -nologo -v quiet \
+    || fail "dotnet pack $name"
+  [ -f "$packages/$name.$version.nupkg" ] || fail "$packages/$name.$version.nupkg was not written"
+done
+
+if [ "$have_model" = 1 ]; then
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -p "$packages/MusicEmotion.Inference.$version.nupkg" lib/net10.0/MusicEmotion.Inference.dll \
+      | grep -aq "emotion-model.onnx" || fail "MusicEmotion.Inference.$version.nupkg does not embed the model"
+  fi
+fi
+
+# 2. Restore the sample from the local feed into a fresh private package folder, then build it.
+rm -rf "$private_cache" "$sample/bin" "$sample/obj"
+say "restoring samples/ConsumerSample (MusicEmotion.Inference $version from artifacts/packages)"
+dotnet restore "$sample/ConsumerSample.csproj" --packages "$private_cache" -p:MusicEmotionVersion="$version" -nologo \
+  || fail "restore of the sample"
+for name in MusicEmotion.Inference MusicEmotion.Audio MusicEmotion.Features; do
+  lower="$(echo "$name" | tr '[:upper:]' '[:lower:]')"
+  [ -d "$private_cache/$lower/$version" ] || fail "$name $version was not restored (is it a dependency of MusicEmotion.Inference?)"
+done
+say "building samples/ConsumerSample"
+dotnet build "$sample/ConsumerSample.csproj" -c Release --no-restore -p:MusicEmotionVersion="$version" -nologo -v quiet \
+  || fail "build of the sample"
+dll="$sample/bin/Release/net10.0/ConsumerSample.dll"
+[ -f "$dll" ] || fail "$dll not built"
+
+if [ "$have_model" != 1 ]; then
+  fail "packages and sample build fine, but the shipped model is missing, so the analysis cannot run: train it (training/train.py, see docs/model.md) so that $model_dir/emotion-model.onnx and emotion-model.card.json exist, then run this again"
+fi
+
+# 3. A short song to analyse, then the sample on it.
+mkdir -p "$work"
+song="$work/demo.wav"
+say "writing a 20-second demo song with mer demo"
+dotnet run --project src/MusicEmotion.Cli -c Release -- demo --out "$song" --seconds 20 >/dev/null || fail "mer demo"
+say "running the sample on $song"
+out="$(dotnet "$dll" "$song")" || { echo "$out"; fail "the sample exited with an error"; }
+echo "$out"
+number='-?[0-9]+\.[0-9]+'
+echo "$out" | grep -Eq "^mean arousal: $number$" || fail "no mean arousal in the sample's output"
+echo "$out" | grep -Eq "^mean valence: $number$" || fail "no mean valence in the sample's output"
+echo "$out" | grep -Eq "^description: .+" || fail "no description in the sample's output"
+say "OK: MusicEmotion.Inference $version from artifacts/packages analyses a song"

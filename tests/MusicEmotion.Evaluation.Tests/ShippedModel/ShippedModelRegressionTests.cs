@@ -1,0 +1,48 @@
+using MusicEmotion.Evaluation.ModelEvaluation;
+using MusicEmotion.Inference.Models;
+using MusicEmotion.Tests.Shared;
+
+namespace MusicEmotion.Evaluation.Tests.ShippedModel;
+
+/// <summary>
+/// Guards the committed model: evaluated through the library's own inference path on the real 4Q `val` split and the
+/// emoMusic clips of ../shared/data, it must not fall more than 0.02 macro-F1 below the figure its card records,
+/// and its per-second results must match the card too. Needs ../shared/data (always present in CI).
+/// </summary>
+public sealed class ShippedModelRegressionTests
+{
+    private const double AllowedMacroF1Drop = 0.02;
+
+    [SkippableFact]
+    public async Task Shipped_model_keeps_the_macro_F1_its_card_records_on_4Q_val()
+    {
+        string fourQ = SharedData.Require("4q");
+        using OnnxEmotionModel model = OnnxEmotionModel.LoadDefault();
+        double recorded = model.Card.RecordedMacroF1 ?? throw new InvalidOperationException("The shipped card records no metrics.fourQuadrant.macroF1");
+
+        EvaluationReport report = await new ModelEvaluator(model).EvaluateAsync(fourQ, "val", null);
+
+        report.Skipped.Should().BeEmpty();
+        report.FourQuadrant!.N.Should().Be(144);
+        report.FourQuadrant.MacroF1.Should().BeGreaterThanOrEqualTo(recorded - AllowedMacroF1Drop,
+            $"the card records macro-F1 {recorded:0.000} on 4Q val; a model more than {AllowedMacroF1Drop} worse must not land");
+    }
+
+    [SkippableFact]
+    public async Task Shipped_model_reproduces_its_cards_per_second_figures_on_emoMusic()
+    {
+        string emoMusic = SharedData.Require("emomusic");
+        using OnnxEmotionModel model = OnnxEmotionModel.LoadDefault();
+        var recorded = model.Card.Metrics?["perSecond"];
+        Skip.If(recorded is null, "the card records no per-second metrics");
+
+        EvaluationReport report = await new ModelEvaluator(model).EvaluateAsync(null, null, emoMusic);
+
+        PerSecondReport perSecond = report.PerSecond!;
+        perSecond.Clips.Should().Be(10);
+        // Tolerance 0.01: training computed these from the same exported features with ONNX-equivalent PyTorch maths.
+        perSecond.Arousal.Rmse.Should().BeApproximately((double)recorded!["arousal"]!["rmse"]!, 0.01);
+        perSecond.Valence.Rmse.Should().BeApproximately((double)recorded["valence"]!["rmse"]!, 0.01);
+        perSecond.Arousal.Pearson.Should().BeApproximately((double)recorded["arousal"]!["pearson"]!, 0.01);
+    }
+}
