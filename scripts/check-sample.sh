@@ -45,8 +45,9 @@ done
 
 if [ "$have_model" = 1 ]; then
   if command -v unzip >/dev/null 2>&1; then
-    unzip -p "$packages/MusicEmotion.Inference.$version.nupkg" lib/net10.0/MusicEmotion.Inference.dll \
-      | grep -aq "emotion-model.onnx" || fail "MusicEmotion.Inference.$version.nupkg does not embed the model"
+    # The resource name is stored as UTF-8 in the assembly's manifest; read the whole stream (no grep -q: SIGPIPE).
+    embedded="$(unzip -p "$packages/MusicEmotion.Inference.$version.nupkg" lib/net10.0/MusicEmotion.Inference.dll | grep -ac "emotion-model.onnx" || true)"
+    [ "${embedded:-0}" -gt 0 ] || fail "MusicEmotion.Inference.$version.nupkg does not embed the model"
   fi
 fi
 

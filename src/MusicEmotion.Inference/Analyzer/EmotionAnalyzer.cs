@@ -201,7 +201,7 @@ public sealed class EmotionAnalyzer : IDisposable
                         {
                             item = new EmotionBatchItem(i, files[i], await AnalyzeAsync(files[i], token).ConfigureAwait(false), null, null);
                         }
-                        catch (Exception ex) when (ex is AudioException or EmotionDescriptionException or EmotionModelException or IOException or UnauthorizedAccessException or ArgumentException)
+                        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
                         {
                             _logger.LogWarning("Skipping {Path}: {Error}", files[i], ex.Message);
                             Interlocked.Increment(ref failed);
