@@ -1,3 +1,4 @@
+using System.Buffers;
 using MusicEmotion.Features;
 using MusicEmotion.Inference.Features;
 using MusicEmotion.Inference.Models;
@@ -18,16 +19,17 @@ public interface IEmotionSecondSink
 /// Turns a stream of mono samples (at the model's sample rate) into one arousal/valence pair per second, with
 /// bounded memory: only the frames that a pending window still needs are kept, and windows are batched per
 /// model call. A second is reported once its window is final, about half a window after its audio arrives.
-/// Not thread-safe (one stream per analysis); the model it uses may be shared.
+/// Not thread-safe (one stream per analysis); the model it uses may be shared. Its buffers come from
+/// <see cref="ArrayPool{T}.Shared"/>: dispose the stream to return them.
 /// </summary>
-public sealed class EmotionPredictionStream : IFeatureFrameSink
+public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
 {
     private readonly IEmotionModel _model;
     private readonly FeatureRecipeStream _features;
     private readonly SecondWindows _windows;
     private readonly int _width;
     private readonly int _batchSize;
-    private readonly float[] _batch;
+    private float[] _batch;
     private readonly ArousalValence[] _results;
     private float[] _frames;        // frames [_firstFrame, _firstFrame + _frameCount), row-major
     private long _firstFrame;
@@ -50,9 +52,9 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink
 
         _windows = new SecondWindows(model.Card.WindowFrames, model.Card.Features.Settings.FrameRate);
         _batchSize = Math.Clamp(model.Card.Window.BatchSize, 1, 1024);
-        _batch = new float[_batchSize * _windows.WindowFrames * _width];
+        _batch = ArrayPool<float>.Shared.Rent(_batchSize * _windows.WindowFrames * _width);
         _results = new ArousalValence[_batchSize];
-        _frames = new float[(_windows.WindowFrames + 256) * _width];
+        _frames = ArrayPool<float>.Shared.Rent((_windows.WindowFrames + 256) * _width);
     }
 
     /// <summary>The sample rate the pushed samples must have (the model's).</summary>
@@ -107,8 +109,25 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink
 
         if (_frameCount * _width + _width > _frames.Length)
         {
-            Array.Resize(ref _frames, _frames.Length * 2);
+            float[] grown = ArrayPool<float>.Shared.Rent(_frames.Length * 2);
+            _frames.AsSpan(0, _frameCount * _width).CopyTo(grown);
+            ArrayPool<float>.Shared.Return(_frames);
+            _frames = grown;
         }
+    }
+
+    /// <summary>Returns the pooled buffers. The stream cannot be used afterwards.</summary>
+    public void Dispose()
+    {
+        if (_frames.Length > 0)
+        {
+            ArrayPool<float>.Shared.Return(_frames);
+            ArrayPool<float>.Shared.Return(_batch);
+            _frames = [];
+            _batch = [];
+        }
+
+        _completed = true;
     }
 
     private void ReportReady(IEmotionSecondSink sink, long? totalFrames)

@@ -42,7 +42,7 @@ public sealed class EmotionTimelinePredictor
         ArgumentNullException.ThrowIfNull(source);
         int rate = _model.Card.Features.Settings.SampleRate;
         using ISampleSource mono = source.ToMonoAt(rate);
-        var stream = new EmotionPredictionStream(_model);
+        using var stream = new EmotionPredictionStream(_model);
         var collector = new TimelineCollector();
         IEmotionSecondSink target = sink is null ? collector : new TeeSink(collector, sink);
         float[] buffer = new float[ChunkSamples];

@@ -166,7 +166,7 @@ internal static class AnalyzeCommand
         var clock = Stopwatch.StartNew();
         var failures = new List<EmotionBatchItem>();
         int analysed = 0;
-        string temporary = Path.GetFullPath(destination) + ".tmp-" + Guid.NewGuid().ToString("N");
+        string temporary = OutputPaths.TemporaryPathFor(destination);
         try
         {
             await using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)))

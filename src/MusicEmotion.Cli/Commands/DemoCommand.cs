@@ -1,3 +1,4 @@
+using MusicEmotion.Cli.Output;
 using System.Buffers.Binary;
 using System.CommandLine;
 using System.Globalization;
@@ -198,15 +199,6 @@ internal static class DemoCommand
             BinaryPrimitives.WriteInt16LittleEndian(b[(44 + (i * 2))..], s);
         }
 
-        string temporary = Path.GetFullPath(path) + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        OutputPaths.WriteAtomically(path, bytes);
     }
 }

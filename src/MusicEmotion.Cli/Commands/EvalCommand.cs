@@ -1,3 +1,4 @@
+using MusicEmotion.Cli.Output;
 using System.CommandLine;
 using System.Globalization;
 using MusicEmotion.Evaluation.ModelEvaluation;
@@ -105,37 +106,4 @@ internal static class ModelOptions
         (not null, not null) => OnnxEmotionModel.Load(modelPath, cardPath),
         _ => throw new CliInputException("--model and --card go together"),
     };
-}
-
-/// <summary>Output file checks and atomic writes for commands.</summary>
-internal static class OutputPaths
-{
-    public static void EnsureWritable(string destination)
-    {
-        string full = Path.GetFullPath(destination);
-        if (Directory.Exists(full))
-        {
-            throw new CliInputException($"{destination}: is a directory; give a file name");
-        }
-
-        string? folder = Path.GetDirectoryName(full);
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new CliInputException($"{destination}: folder {folder} does not exist");
-        }
-    }
-
-    public static void WriteAtomically(string path, string content)
-    {
-        string temporary = Path.GetFullPath(path) + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            File.WriteAllText(temporary, content);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using MusicEmotion.Cli.Output;
 using System.CommandLine;
 using System.Globalization;
 using MusicEmotion.Audio;
@@ -36,7 +37,7 @@ internal static class FeaturesCommand
         {
             FeatureSettings featureSettings = LoadSettings(parse.GetValue(settings));
             string destination = parse.GetValue(outPath)!;
-            EnsureWritableDestination(destination);
+            OutputPaths.EnsureWritable(destination);
             IFeatureExtractor extractor = FeatureExtractorFactory.Create(parse.GetValue(kind), featureSettings);
             var (matrix, tempo) = await Task.Run(() => Extract(parse.GetValue(audio)!, extractor, cancellationToken), cancellationToken).ConfigureAwait(false);
             NpyWriter.Write(destination, matrix);
@@ -83,21 +84,6 @@ internal static class FeaturesCommand
         catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException)
         {
             throw new CliInputException($"{path}: not valid FeatureSettings JSON: {ex.Message}");
-        }
-    }
-
-    private static void EnsureWritableDestination(string destination)
-    {
-        string full = Path.GetFullPath(destination);
-        if (Directory.Exists(full))
-        {
-            throw new CliInputException($"{destination}: is a directory; give a file name for --out");
-        }
-
-        string? folder = Path.GetDirectoryName(full);
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new CliInputException($"{destination}: folder {folder} does not exist");
         }
     }
 

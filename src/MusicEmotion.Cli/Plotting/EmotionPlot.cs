@@ -62,16 +62,7 @@ internal static class EmotionPlot
     public static void SavePng(EmotionAnalysis analysis, string title, string path)
     {
         byte[] png = RenderPng(analysis, title);
-        string temporary = Path.GetFullPath(path) + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            File.WriteAllBytes(temporary, png);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        OutputPaths.WriteAtomically(path, png);
     }
 
     /// <summary>A sans-serif family that is installed (ScottPlot's own guess may be a serif fallback on Linux).</summary>

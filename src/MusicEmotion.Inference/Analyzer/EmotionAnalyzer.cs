@@ -104,14 +104,41 @@ public sealed class EmotionAnalyzer : IDisposable
         return await CompleteAsync(sourceName, timeline, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Analyses an audio file with per-call overrides of the analyser's options (vector length, summary, description).</summary>
+    /// <exception cref="AudioException">The file is missing or cannot be decoded.</exception>
+    public async Task<EmotionAnalysis> AnalyzeAsync(string path, EmotionAnalysisOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        EmotionTimeline timeline = await Task.Run(() => _predictor.PredictFile(path, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(path, timeline, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Analyses audio from a stream with per-call overrides of the analyser's options; the stream is disposed.</summary>
+    /// <exception cref="AudioException">The content cannot be decoded.</exception>
+    public async Task<EmotionAnalysis> AnalyzeAsync(Stream stream, string sourceName, EmotionAnalysisOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(stream, sourceName, cancellationToken), sourceName, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        return await CompleteAsync(sourceName, timeline, options, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Builds the vector, summary and description of an existing timeline.</summary>
-    public async Task<EmotionAnalysis> CompleteAsync(string source, EmotionTimeline timeline, CancellationToken cancellationToken = default)
+    public Task<EmotionAnalysis> CompleteAsync(string source, EmotionTimeline timeline, CancellationToken cancellationToken = default) =>
+        CompleteAsync(source, timeline, EmotionAnalysisOptions.Inherit, cancellationToken);
+
+    private async Task<EmotionAnalysis> CompleteAsync(string source, EmotionTimeline timeline, EmotionAnalysisOptions overrides, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timeline);
-        EmotionSummary summary = EmotionSummary.From(timeline, _options.Summary);
-        EmotionVector vector = EmotionVector.From(timeline, _options.VectorLength);
+        EmotionSummary summary = EmotionSummary.From(timeline, overrides.Summary ?? _options.Summary);
+        EmotionVector vector = EmotionVector.From(timeline, overrides.VectorLength ?? _options.VectorLength);
         string? description = null;
-        if (_options.Describe && _describer is not null)
+        if ((overrides.Describe ?? _options.Describe) && _describer is not null)
         {
             description = await _describer.DescribeAsync(timeline, summary, cancellationToken).ConfigureAwait(false);
         }

@@ -1,0 +1,29 @@
+using MusicEmotion.Inference.Analysis;
+
+namespace MusicEmotion.Inference;
+
+/// <summary>Per-call overrides for one analysis; null members keep the analyser's <see cref="EmotionAnalyzerOptions"/>.</summary>
+public sealed record EmotionAnalysisOptions
+{
+    /// <summary>Overrides nothing.</summary>
+    public static EmotionAnalysisOptions Inherit { get; } = new();
+
+    /// <summary>Length of the fixed-length vectors (values per dimension).</summary>
+    public int? VectorLength { get; init; }
+
+    /// <summary>Options of the statistics summary.</summary>
+    public SummaryOptions? Summary { get; init; }
+
+    /// <summary>Whether to write a description.</summary>
+    public bool? Describe { get; init; }
+
+    /// <summary>Checks the values.</summary>
+    /// <exception cref="ArgumentException">A value is out of range.</exception>
+    public void Validate()
+    {
+        if (VectorLength is < 1 or > 100_000)
+        {
+            throw new ArgumentException($"VectorLength must be between 1 and 100000 (got {VectorLength}).");
+        }
+    }
+}

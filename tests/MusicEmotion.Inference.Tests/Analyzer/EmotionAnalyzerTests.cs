@@ -1,0 +1,191 @@
+using Microsoft.Extensions.DependencyInjection;
+using MusicEmotion.Audio;
+using MusicEmotion.Inference.Description;
+using MusicEmotion.Inference.Tests.Prediction;
+
+namespace MusicEmotion.Inference.Tests.Analyzer;
+
+/// <summary>The facade with the shipped model (embedded in the package) on generated audio.</summary>
+public sealed class EmotionAnalyzerTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "mer-analyzer-" + Guid.NewGuid().ToString("N"));
+
+    public EmotionAnalyzerTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Wav(string name, double seconds, int sampleRate = 44100, int channels = 2, int seed = 0)
+    {
+        string path = Path.Combine(_dir, name);
+        float[] mono = TestSignals.Mono(seconds, sampleRate, seed);
+        float[] interleaved = new float[mono.Length * channels];
+        for (int i = 0; i < interleaved.Length; i++)
+        {
+            interleaved[i] = mono[i / channels];
+        }
+
+        File.WriteAllBytes(path, TestSignals.Wav16(interleaved, sampleRate, channels));
+        return path;
+    }
+
+    [Fact]
+    public async Task Analysis_has_one_value_per_started_second_a_vector_a_summary_and_a_description()
+    {
+        string path = Wav("song.wav", 12.5);
+        using var analyzer = EmotionAnalyzer.CreateDefault(new EmotionAnalyzerOptions { VectorLength = 30 });
+
+        EmotionAnalysis analysis = await analyzer.AnalyzeAsync(path);
+
+        analysis.Timeline.Count.Should().Be(13, "12.5 s: every started second gets a value");
+        analysis.DurationSeconds.Should().BeApproximately(12.5, 1e-3);
+        analysis.Vector.Length.Should().Be(30);
+        analysis.Summary.Seconds.Should().Be(13);
+        analysis.Description.Should().NotBeNullOrWhiteSpace();
+        analysis.ModelName.Should().Be(analyzer.Model.Card.Name);
+        analysis.Timeline.Arousal.Concat(analysis.Timeline.Valence).Should().OnlyContain(v => v >= -1 && v <= 1);
+    }
+
+    [Fact]
+    public async Task Per_call_options_override_the_analyser_options()
+    {
+        string path = Wav("song.wav", 6);
+        using var analyzer = EmotionAnalyzer.CreateDefault();
+
+        EmotionAnalysis analysis = await analyzer.AnalyzeAsync(path, new EmotionAnalysisOptions { VectorLength = 7, Describe = false });
+
+        analysis.Vector.Length.Should().Be(7);
+        analysis.Description.Should().BeNull();
+        Func<Task> bad = () => analyzer.AnalyzeAsync(path, new EmotionAnalysisOptions { VectorLength = 0 });
+        await bad.Should().ThrowAsync<ArgumentException>();
+    }
+
+    [Fact]
+    public async Task Stream_input_gives_the_same_timeline_as_the_file()
+    {
+        string path = Wav("song.wav", 8);
+        using var analyzer = EmotionAnalyzer.CreateDefault();
+
+        EmotionAnalysis fromFile = await analyzer.AnalyzeAsync(path);
+        EmotionAnalysis fromStream = await analyzer.AnalyzeAsync(new MemoryStream(File.ReadAllBytes(path)), "upload.wav");
+
+        fromStream.Source.Should().Be("upload.wav");
+        fromStream.Timeline.Arousal.Should().Equal(fromFile.Timeline.Arousal);
+        fromStream.Timeline.Valence.Should().Equal(fromFile.Timeline.Valence);
+    }
+
+    [Fact]
+    public async Task Streaming_yields_every_second_in_order_matching_the_whole_analysis()
+    {
+        string path = Wav("long.wav", 40, sampleRate: 22050, channels: 1);
+        using var analyzer = EmotionAnalyzer.CreateDefault();
+        EmotionAnalysis whole = await analyzer.AnalyzeAsync(path);
+
+        var frames = new List<EmotionFrame>();
+        await foreach (EmotionFrame frame in analyzer.AnalyzeStreamingAsync(path))
+        {
+            frames.Add(frame);
+        }
+
+        frames.Select(f => f.Second).Should().Equal(Enumerable.Range(0, 40));
+        // Tolerance 1e-5: batching differs between the two paths, and ONNX Runtime's sums depend on the batch shape.
+        for (int i = 0; i < frames.Count; i++)
+        {
+            frames[i].Arousal.Should().BeApproximately(whole.Timeline.Arousal[i], 1e-5f);
+            frames[i].Valence.Should().BeApproximately(whole.Timeline.Valence[i], 1e-5f);
+        }
+    }
+
+    [Fact]
+    public async Task Streaming_a_bad_file_raises_a_typed_error_while_enumerating()
+    {
+        string path = Path.Combine(_dir, "bad.wav");
+        File.WriteAllBytes(path, "RIFF\0\0\0\0WAVEjunk"u8.ToArray());
+        using var analyzer = EmotionAnalyzer.CreateDefault();
+
+        Func<Task> enumerate = async () =>
+        {
+            await foreach (EmotionFrame _ in analyzer.AnalyzeStreamingAsync(path))
+            {
+            }
+        };
+
+        await enumerate.Should().ThrowAsync<AudioFormatException>().WithMessage($"{path}*");
+    }
+
+    [Fact]
+    public async Task Batch_reports_a_failing_file_and_analyses_the_rest_with_progress()
+    {
+        string[] files =
+        [
+            Wav("a.wav", 5, seed: 1),
+            Path.Combine(_dir, "missing.mp3"),
+            Wav("b.wav", 6, seed: 2),
+            Wav("c.wav", 4, seed: 3),
+        ];
+        File.WriteAllBytes(Path.Combine(_dir, "corrupt.wav"), [1, 2, 3]);
+        files = [.. files, Path.Combine(_dir, "corrupt.wav")];
+        using var analyzer = EmotionAnalyzer.CreateDefault(new EmotionAnalyzerOptions { MaxConcurrency = 2 });
+        var reports = new List<EmotionBatchProgress>();
+        var progress = new SynchronousProgress<EmotionBatchProgress>(reports.Add);
+
+        var items = new List<EmotionBatchItem>();
+        await foreach (EmotionBatchItem item in analyzer.AnalyzeManyAsync(files, progress))
+        {
+            items.Add(item);
+        }
+
+        items.Should().HaveCount(5);
+        items.Where(i => i.Succeeded).Select(i => i.Path).Should().BeEquivalentTo([files[0], files[2], files[3]]);
+        items.Single(i => i.Path == files[1]).ErrorType.Should().Be(nameof(AudioSourceNotFoundException));
+        items.Single(i => i.Path == files[4]).Error.Should().Contain("corrupt.wav");
+        items.Single(i => i.Path == files[2]).Analysis!.Timeline.Count.Should().Be(6);
+        reports.Should().HaveCount(5);
+        reports.Max(r => r.Completed).Should().Be(5);
+        reports.Max(r => r.Failed).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Dependency_injection_registers_a_shared_analyser_configured_by_options()
+    {
+        var services = new ServiceCollection();
+        services.AddMusicEmotion(o =>
+        {
+            o.VectorLength = 12;
+            o.Describe = false;
+        });
+        await using ServiceProvider provider = services.BuildServiceProvider(validateScopes: true);
+
+        var analyzer = provider.GetRequiredService<EmotionAnalyzer>();
+        provider.GetRequiredService<EmotionAnalyzer>().Should().BeSameAs(analyzer);
+        provider.GetRequiredService<IEmotionDescriber>().Should().BeOfType<RuleBasedEmotionDescriber>();
+
+        EmotionAnalysis analysis = await analyzer.AnalyzeAsync(Wav("di.wav", 3));
+        analysis.Vector.Length.Should().Be(12);
+        analysis.Description.Should().BeNull();
+    }
+
+    [Fact]
+    public void Dependency_injection_rejects_invalid_options_when_the_analyser_is_resolved()
+    {
+        var services = new ServiceCollection();
+        services.AddMusicEmotion(o => o.ModelPath = "only-a-model.onnx");
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        Action resolve = () => provider.GetRequiredService<EmotionAnalyzer>();
+
+        resolve.Should().Throw<Exception>().Which.Message.Should().Contain("ModelCardPath");
+    }
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        private readonly object _gate = new();
+
+        public void Report(T value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
+    }
+}
