@@ -102,22 +102,34 @@ def second_windows(m, recipe, wf, seconds):
 # ----------------------------------------------------------------------------- models
 
 class WindowStats(nn.Module):
-    """Mean, standard deviation and mean absolute first difference over time: [B, T, F] -> [B, 3F]."""
+    """Mean, standard deviation and mean absolute first difference over time (plus min and max when extended): [B, T, F] -> [B, kF]."""
+
+    def __init__(self, extended=False):
+        super().__init__()
+        self.extended = extended
+
+    @property
+    def count(self):
+        return 5 if self.extended else 3
 
     def forward(self, x):
         mean = x.mean(dim=1)
         centred = x - mean.unsqueeze(1)
         std = torch.sqrt((centred * centred).mean(dim=1) + 1e-6)
         diff = (x[:, 1:] - x[:, :-1]).abs().mean(dim=1)
-        return torch.cat([mean, std, diff], dim=1)
+        parts = [mean, std, diff]
+        if self.extended:
+            parts += [x.amin(dim=1), x.amax(dim=1)]
+        return torch.cat(parts, dim=1)
 
 
 class StatsMlp(nn.Module):
-    def __init__(self, width, hidden=64):
+    def __init__(self, width, hidden=64, extended=False):
         super().__init__()
-        self.stats = WindowStats()
-        self.norm = nn.BatchNorm1d(3 * width)
-        self.net = nn.Sequential(nn.Dropout(0.2), nn.Linear(3 * width, hidden), nn.ReLU(), nn.Dropout(0.3), nn.Linear(hidden, 2))
+        self.stats = WindowStats(extended)
+        k = self.stats.count
+        self.norm = nn.BatchNorm1d(k * width)
+        self.net = nn.Sequential(nn.Dropout(0.2), nn.Linear(k * width, hidden), nn.ReLU(), nn.Dropout(0.3), nn.Linear(hidden, 2))
 
     def forward(self, z):
         return self.net(self.norm(self.stats(z)))
@@ -171,11 +183,11 @@ def mfcc_matrix(n_mels, n_mfcc):
 
 # ----------------------------------------------------------------------------- training
 
-def train_member(kind, clips, signs, wf, mean, std, seed, epochs, crops_per_clip=4, batch=64, lr=2e-3):
+def train_member(kind, clips, signs, wf, mean, std, seed, epochs, crops_per_clip=4, batch=64, lr=2e-3, extended=False):
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     width = clips[0].shape[1]
-    model = StatsMlp(width) if kind == "stats" else SeedConv(width)
+    model = StatsMlp(width, extended=extended) if kind == "stats" else SeedConv(width)
     standardise = Standardise(mean, std)
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=1e-3)
     steps = epochs * int(math.ceil(len(clips) * crops_per_clip / batch))
@@ -243,6 +255,7 @@ def main():
     p.add_argument("--window", type=float, default=10.0, help="context window in seconds")
     p.add_argument("--epochs", type=int, default=30)
     p.add_argument("--seeds", default="0,1,2", help="ensemble members' seeds")
+    p.add_argument("--extended-stats", action="store_true", help="also min and max per column over the window")
     p.add_argument("--name", default="musicemotion-av")
     p.add_argument("--version", default="1.0.0")
     p.add_argument("--threads", type=int, default=2)
@@ -285,13 +298,13 @@ def main():
     oof = np.zeros((len(train), 2))
     for f in range(FOLDS):
         tr_idx = np.where(folds != f)[0]
-        members = [train_member(args.kind, [train_x[i] for i in tr_idx], train_y[tr_idx], wf, mean, std, s, args.epochs) for s in seeds[:1]]
+        members = [train_member(args.kind, [train_x[i] for i in tr_idx], train_y[tr_idx], wf, mean, std, s, args.epochs, extended=args.extended_stats) for s in seeds[:1]]
         model = Ensemble(Standardise(mean, std), members).eval()
         for i in np.where(folds == f)[0]:
             oof[i] = predict_seconds(model, train_x[i], recipe, wf, train[i]["seconds"]).mean(0)
         print(f"fold {f + 1}/{FOLDS} done ({time.time() - t0:.0f}s)", flush=True)
 
-    members = [train_member(args.kind, train_x, train_y, wf, mean, std, s, args.epochs) for s in seeds]
+    members = [train_member(args.kind, train_x, train_y, wf, mean, std, s, args.epochs, extended=args.extended_stats) for s in seeds]
     model = Ensemble(Standardise(mean, std), members).eval()
     print(f"trained {len(members)} members ({time.time() - t0:.0f}s)", flush=True)
 
