@@ -131,8 +131,11 @@ class StatsMlp(nn.Module):
         self.norm = nn.BatchNorm1d(k * width)
         self.net = nn.Sequential(nn.Dropout(0.2), nn.Linear(k * width, hidden), nn.ReLU(), nn.Dropout(0.3), nn.Linear(hidden, 2))
 
+    def head(self, stats):
+        return self.net(self.norm(stats))
+
     def forward(self, z):
-        return self.net(self.norm(self.stats(z)))
+        return self.head(self.stats(z))
 
 
 class SeedConv(nn.Module):
@@ -169,6 +172,10 @@ class Ensemble(nn.Module):
 
     def forward(self, features):
         z = self.standardise(features)
+        if all(isinstance(m, StatsMlp) for m in self.members):
+            # The window statistics have no parameters: compute them once and share them between the members.
+            stats = self.members[0].stats(z)
+            return torch.stack([m.head(stats) for m in self.members], dim=0).mean(dim=0)
         return torch.stack([m(z) for m in self.members], dim=0).mean(dim=0)
 
 
@@ -254,7 +261,7 @@ def main():
     p.add_argument("--kind", default="stats", choices=["stats", "seed-conv-mfcc"], help="architecture (seed-conv-mfcc = ablation)")
     p.add_argument("--window", type=float, default=10.0, help="context window in seconds")
     p.add_argument("--epochs", type=int, default=30)
-    p.add_argument("--seeds", default="0,1,2", help="ensemble members' seeds")
+    p.add_argument("--seeds", default="0,1,2,3,4", help="ensemble members' seeds (5 chosen on 4Q val: macro-F1 0.665 vs 0.654 with 3)")
     p.add_argument("--extended-stats", action="store_true", help="also min and max per column over the window")
     p.add_argument("--name", default="musicemotion-av")
     p.add_argument("--version", default="1.0.0")
