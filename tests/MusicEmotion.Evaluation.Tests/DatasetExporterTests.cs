@@ -147,6 +147,30 @@ public sealed class DatasetExporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Ids_that_clean_up_to_the_same_file_name_get_distinct_feature_files()
+    {
+        _folder.WriteBytes("dup/x.wav", TestAudio.Wav16(TestAudio.Tones(1.0, 22050, 1, 220), 22050, 1));
+        _folder.WriteBytes("dup/y.wav", TestAudio.Wav16(TestAudio.Tones(2.0, 22050, 1, 440), 22050, 1));
+        _folder.WriteText("dup/labels.csv", "song,quadrant,audio,split\na b,Q1,x.wav,train\na_b,Q2,y.wav,train\n");
+
+        DatasetExportResult result = await DatasetExporter.ExportAsync(new DatasetExportRequest
+        {
+            Recipe = DefaultFeatureRecipe.Create(),
+            OutputFolder = _folder.PathOf("dup-out"),
+            FourQuadrantFolder = _folder.PathOf("dup"),
+        });
+
+        result.Exported.Should().Be(2);
+        CsvTable index = CsvTable.Read(result.IndexPath);
+        int features = index.Require("features"), frames = index.Require("frames");
+        index.Rows.Select(r => r[features]).Should().OnlyHaveUniqueItems();
+        foreach (CsvRow row in index.Rows)
+        {
+            NpyReader.Read(Path.Combine(_folder.PathOf("dup-out"), row[features])).Rows.Should().Be(int.Parse(row[frames], CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
     public async Task Export_requires_a_dataset_folder()
     {
         Func<Task> act = () => DatasetExporter.ExportAsync(new DatasetExportRequest { Recipe = DefaultFeatureRecipe.Create(), OutputFolder = _folder.PathOf("out") });

@@ -99,6 +99,7 @@ public static class DatasetExporter
             }
         }
 
+        string[] relativePaths = UniqueFeaturePaths(jobs);
         string output = Path.GetFullPath(request.OutputFolder);
         Directory.CreateDirectory(output);
         var rows = new ConcurrentDictionary<int, string>();
@@ -109,7 +110,7 @@ public static class DatasetExporter
             (i, token) =>
             {
                 ExportJob job = jobs[i];
-                string relative = Path.Combine("features", job.Set, Sanitize(job.Id) + ".npy");
+                string relative = relativePaths[i];
                 try
                 {
                     FeatureMatrix matrix = Extract(job.AudioPath, request.Recipe, out long samples, token);
@@ -202,6 +203,26 @@ public static class DatasetExporter
         {
             File.Delete(temporary);
         }
+    }
+
+    // Ids become file names; two ids that clean up to the same name ("a b", "a_b") get distinct suffixes.
+    private static string[] UniqueFeaturePaths(IReadOnlyList<ExportJob> jobs)
+    {
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var paths = new string[jobs.Count];
+        for (int i = 0; i < jobs.Count; i++)
+        {
+            string stem = Sanitize(jobs[i].Id);
+            string name = stem;
+            for (int n = 2; !used.Add(jobs[i].Set + "/" + name); n++)
+            {
+                name = $"{stem}-{n}";
+            }
+
+            paths[i] = Path.Combine("features", jobs[i].Set, name + ".npy");
+        }
+
+        return paths;
     }
 
     private static string Sanitize(string id)
