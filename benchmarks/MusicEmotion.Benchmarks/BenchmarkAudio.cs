@@ -24,32 +24,8 @@ internal static class BenchmarkAudio
     }
 
     /// <summary>Writes a 16-bit PCM WAV with the given channel count (the mono signal copied to every channel).</summary>
-    public static void WriteWav(string path, float[] mono, int sampleRate, int channels)
-    {
-        using var stream = File.Create(path);
-        using var w = new BinaryWriter(stream);
-        int dataBytes = mono.Length * channels * 2;
-        w.Write("RIFF"u8);
-        w.Write(36 + dataBytes);
-        w.Write("WAVEfmt "u8);
-        w.Write(16);
-        w.Write((short)1);
-        w.Write((short)channels);
-        w.Write(sampleRate);
-        w.Write(sampleRate * channels * 2);
-        w.Write((short)(channels * 2));
-        w.Write((short)16);
-        w.Write("data"u8);
-        w.Write(dataBytes);
-        foreach (float v in mono)
-        {
-            short s = (short)Math.Clamp(v * 32767, short.MinValue, short.MaxValue);
-            for (int c = 0; c < channels; c++)
-            {
-                w.Write(s);
-            }
-        }
-    }
+    public static void WriteWav(string path, float[] mono, int sampleRate, int channels) =>
+        File.WriteAllBytes(path, MusicEmotion.Tests.Shared.PcmWav.Encode16(MusicEmotion.Tests.Shared.PcmWav.Interleave(mono, channels), sampleRate, channels));
 
     /// <summary>Encodes a WAV file with the real ffmpeg.</summary>
     public static void Encode(string wav, string output, params string[] codec)

@@ -43,30 +43,13 @@ internal static class TestWav
     public static string Sine(string path, int sampleRate, double seconds, int channels = 1, double frequency = 440)
     {
         int frames = (int)(sampleRate * seconds);
-        using var stream = System.IO.File.Create(path);
-        using var w = new BinaryWriter(stream);
-        int dataBytes = frames * channels * 2;
-        w.Write("RIFF"u8);
-        w.Write(36 + dataBytes);
-        w.Write("WAVEfmt "u8);
-        w.Write(16);
-        w.Write((short)1);
-        w.Write((short)channels);
-        w.Write(sampleRate);
-        w.Write(sampleRate * channels * 2);
-        w.Write((short)(channels * 2));
-        w.Write((short)16);
-        w.Write("data"u8);
-        w.Write(dataBytes);
+        float[] mono = new float[frames];
         for (int i = 0; i < frames; i++)
         {
-            short s = (short)(0.5 * 32767 * Math.Sin(2 * Math.PI * frequency * i / sampleRate));
-            for (int c = 0; c < channels; c++)
-            {
-                w.Write(s);
-            }
+            mono[i] = (float)(0.5 * Math.Sin(2 * Math.PI * frequency * i / sampleRate));
         }
 
+        System.IO.File.WriteAllBytes(path, MusicEmotion.Tests.Shared.PcmWav.Encode16(MusicEmotion.Tests.Shared.PcmWav.Interleave(mono, channels), sampleRate, channels));
         return path;
     }
 }

@@ -69,30 +69,8 @@ internal static class TestAudio
     }
 
     /// <summary>16-bit PCM WAV bytes.</summary>
-    public static byte[] Wav16(ReadOnlySpan<float> interleaved, int sampleRate, int channels)
-    {
-        int dataBytes = interleaved.Length * 2;
-        byte[] bytes = new byte[44 + dataBytes];
-        Span<byte> b = bytes;
-        "RIFF"u8.CopyTo(b);
-        BinaryPrimitives.WriteInt32LittleEndian(b[4..], 36 + dataBytes);
-        "WAVEfmt "u8.CopyTo(b[8..]);
-        BinaryPrimitives.WriteInt32LittleEndian(b[16..], 16);
-        BinaryPrimitives.WriteInt16LittleEndian(b[20..], 1);
-        BinaryPrimitives.WriteInt16LittleEndian(b[22..], (short)channels);
-        BinaryPrimitives.WriteInt32LittleEndian(b[24..], sampleRate);
-        BinaryPrimitives.WriteInt32LittleEndian(b[28..], sampleRate * channels * 2);
-        BinaryPrimitives.WriteInt16LittleEndian(b[32..], (short)(channels * 2));
-        BinaryPrimitives.WriteInt16LittleEndian(b[34..], 16);
-        "data"u8.CopyTo(b[36..]);
-        BinaryPrimitives.WriteInt32LittleEndian(b[40..], dataBytes);
-        for (int i = 0; i < interleaved.Length; i++)
-        {
-            BinaryPrimitives.WriteInt16LittleEndian(b[(44 + (2 * i))..], (short)Math.Clamp(Math.Round(interleaved[i] * 32767.0), -32768, 32767));
-        }
-
-        return bytes;
-    }
+    public static byte[] Wav16(ReadOnlySpan<float> interleaved, int sampleRate, int channels) =>
+        MusicEmotion.Tests.Shared.PcmWav.Encode16(interleaved, sampleRate, channels);
 
     /// <summary>Encodes a WAV file to MP3 with the installed ffmpeg.</summary>
     public static void EncodeMp3(string wavPath, string mp3Path)

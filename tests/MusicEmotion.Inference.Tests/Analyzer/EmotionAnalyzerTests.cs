@@ -18,13 +18,7 @@ public sealed class EmotionAnalyzerTests : IDisposable
     {
         string path = Path.Combine(_dir, name);
         float[] mono = TestSignals.Mono(seconds, sampleRate, seed);
-        float[] interleaved = new float[mono.Length * channels];
-        for (int i = 0; i < interleaved.Length; i++)
-        {
-            interleaved[i] = mono[i / channels];
-        }
-
-        File.WriteAllBytes(path, TestSignals.Wav16(interleaved, sampleRate, channels));
+        File.WriteAllBytes(path, TestSignals.Wav16(MusicEmotion.Tests.Shared.PcmWav.Interleave(mono, channels), sampleRate, channels));
         return path;
     }
 

@@ -33,32 +33,8 @@ internal static class TestSignals
     }
 
     /// <summary>A 16-bit PCM WAV file of interleaved <paramref name="samples"/>.</summary>
-    public static byte[] Wav16(ReadOnlySpan<float> samples, int sampleRate, int channels)
-    {
-        int dataBytes = samples.Length * 2;
-        byte[] bytes = new byte[44 + dataBytes];
-        Span<byte> b = bytes;
-        "RIFF"u8.CopyTo(b);
-        BinaryPrimitives.WriteInt32LittleEndian(b[4..], 36 + dataBytes);
-        "WAVE"u8.CopyTo(b[8..]);
-        "fmt "u8.CopyTo(b[12..]);
-        BinaryPrimitives.WriteInt32LittleEndian(b[16..], 16);
-        BinaryPrimitives.WriteInt16LittleEndian(b[20..], 1);
-        BinaryPrimitives.WriteInt16LittleEndian(b[22..], (short)channels);
-        BinaryPrimitives.WriteInt32LittleEndian(b[24..], sampleRate);
-        BinaryPrimitives.WriteInt32LittleEndian(b[28..], sampleRate * channels * 2);
-        BinaryPrimitives.WriteInt16LittleEndian(b[32..], (short)(channels * 2));
-        BinaryPrimitives.WriteInt16LittleEndian(b[34..], 16);
-        "data"u8.CopyTo(b[36..]);
-        BinaryPrimitives.WriteInt32LittleEndian(b[40..], dataBytes);
-        for (int i = 0; i < samples.Length; i++)
-        {
-            short s = (short)Math.Clamp(Math.Round(samples[i] * 32767.0), -32768, 32767);
-            BinaryPrimitives.WriteInt16LittleEndian(b[(44 + (2 * i))..], s);
-        }
-
-        return bytes;
-    }
+    public static byte[] Wav16(ReadOnlySpan<float> samples, int sampleRate, int channels) =>
+        MusicEmotion.Tests.Shared.PcmWav.Encode16(samples, sampleRate, channels);
 
     /// <summary>A temporary folder deleted on dispose.</summary>
     public sealed class TempFolder : IDisposable
