@@ -59,7 +59,7 @@ def label_statistics(annotations_folder):
     stats = {}
     for dim in ("arousal", "valence"):
         path = os.path.join(annotations_folder, f"{dim}_cont_average.csv")
-        means = []
+        means, within = [], []
         with open(path, newline="") as f:
             reader = csv.reader(f)
             next(reader)
@@ -67,7 +67,9 @@ def label_statistics(annotations_folder):
                 values = [float(x) for x in row[1:] if x.strip()]
                 if values:
                     means.append(np.mean(values))
-        stats[dim] = {"songs": len(means), "mean": float(np.mean(means)), "std": float(np.std(means))}
+                    within.append(np.std(values))
+        stats[dim] = {"songs": len(means), "mean": float(np.mean(means)), "std": float(np.std(means)),
+                      "withinSongStd": float(np.mean(within))}
     return stats
 
 
@@ -233,6 +235,34 @@ def predict_seconds(model, m, recipe, wf, seconds):
         return np.concatenate([model(torch.tensor(w[None])).numpy() for w in windows])
 
 
+def smooth(values, half, scale):
+    """TemporalSmoother.cs: out[i] = m[i] + scale * (v[i] - m[i]), m[i] the mean of seconds i-half..i+half that exist."""
+    n = len(values)
+    out = np.empty(n)
+    for i in range(n):
+        m = values[max(0, i - half):min(n, i + half + 1)].mean()
+        out[i] = min(1.0, max(-1.0, m + scale * (values[i] - m)))
+    return out
+
+
+def choose_smoothing(per_clip, half, target_within_std):
+    """The deviation scale in [0, 1] that brings the mean within-clip std of the smoothed values to the target."""
+    def within(scale):
+        return float(np.mean([smooth(v, half, scale).std() for v in per_clip]))
+    if within(1.0) <= target_within_std:
+        return 1.0
+    if within(0.0) >= target_within_std:
+        return 0.0
+    lo, hi = 0.0, 1.0
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        if within(mid) > target_within_std:
+            hi = mid
+        else:
+            lo = mid
+    return (lo + hi) / 2
+
+
 def macro_f1(true_q, pred_q):
     f1 = []
     for c in range(4):
@@ -263,6 +293,8 @@ def main():
     p.add_argument("--epochs", type=int, default=30)
     p.add_argument("--seeds", default="0,1,2,3,4", help="ensemble members' seeds (5 chosen on 4Q val: macro-F1 0.665 vs 0.654 with 3)")
     p.add_argument("--extended-stats", action="store_true", help="also min and max per column over the window")
+    p.add_argument("--smoothing-half-window", type=int, default=15,
+                   help="seconds each side of the local mean used to shrink per-second jitter to the annotations' scale (-1: off)")
     p.add_argument("--name", default="musicemotion-av")
     p.add_argument("--version", default="1.0.0")
     p.add_argument("--threads", type=int, default=2)
@@ -344,8 +376,28 @@ def main():
         print(f"{dim}: scale {k:.4f}, neutral logit {neutral:.3f} (population {population_neutral:.3f}); "
               f"OOF train sign acc {base:.3f} -> {acc_at(neutral):.3f}", flush=True)
 
-    def calibrated(raw):
+    def mapped(raw):
         return np.clip(np.array(offset) + np.array(scale) * raw, -1, 1)
+
+    # Smoothing: human annotations move slowly (mean within-song std of the 744 songs' labels); shrink each second's
+    # deviation from its local mean so the reference population's within-clip spread matches that.
+    deviation_scale = [1.0, 1.0]
+    half = args.smoothing_half_window
+    if half >= 0:
+        ref_seconds = [mapped(predict_seconds(model, get(("reference", r["id"])), recipe, wf, r["seconds"])) for r in ref]
+        for d, dim in enumerate(("arousal", "valence")):
+            before = float(np.mean([v[:, d].std() for v in ref_seconds]))
+            deviation_scale[d] = choose_smoothing([v[:, d] for v in ref_seconds], half, target[dim]["withinSongStd"])
+            calibration[dim]["referenceWithinClipStd"] = before
+            calibration[dim]["targetWithinSongStd"] = target[dim]["withinSongStd"]
+            calibration[dim]["smoothingDeviationScale"] = deviation_scale[d]
+            print(f"{dim}: within-clip std {before:.3f} -> target {target[dim]['withinSongStd']:.3f}: deviation scale {deviation_scale[d]:.3f}", flush=True)
+
+    def calibrated(raw):
+        values = mapped(raw)
+        if half < 0:
+            return values
+        return np.stack([smooth(values[:, d], half, deviation_scale[d]) for d in range(2)], axis=1)
 
     # ------------------------------------------------------------------ metrics (same protocol as `mer eval model`)
     metrics = {}
@@ -405,7 +457,8 @@ def main():
         "window": {"seconds": args.window, "hopSeconds": 1.0, "batchSize": 64},
         "input": {"name": "features", "layout": "batch,frames,features"},
         "output": {"names": ["arousal_valence"], "order": ["arousal", "valence"],
-                   "mapping": {"kind": "affine", "scale": scale, "offset": offset}},
+                   "mapping": {"kind": "affine", "scale": scale, "offset": offset},
+                   "smoothing": None if half < 0 else {"halfWindowSeconds": half, "deviationScale": deviation_scale}},
         "training": {
             "architecture": f"{args.kind}: standardise (train-set mean/std per column) -> per-column mean, std and mean |diff| over "
                             f"the window -> BatchNorm -> Linear(3F,64) -> ReLU -> Linear(64,2); {len(seeds)} seeds averaged",

@@ -18,7 +18,8 @@ public interface IEmotionSecondSink
 /// <summary>
 /// Turns a stream of mono samples (at the model's sample rate) into one arousal/valence pair per second, with
 /// bounded memory: only the frames that a pending window still needs are kept, and windows are batched per
-/// model call. A second is reported once its window is final, about half a window after its audio arrives.
+/// model call. A second is reported once its window is final, about half a window after its audio arrives (plus the
+/// card's smoothing half-window, when it asks for smoothing).
 /// Not thread-safe (one stream per analysis); the model it uses may be shared. Its buffers come from
 /// <see cref="ArrayPool{T}.Shared"/>: dispose the stream to return them.
 /// </summary>
@@ -31,6 +32,7 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
     private readonly int _batchSize;
     private float[] _batch;
     private readonly ArousalValence[] _results;
+    private readonly TemporalSmoother? _smoother;
     private float[] _frames;        // frames [_firstFrame, _firstFrame + _frameCount), row-major
     private long _firstFrame;
     private int _frameCount;
@@ -54,6 +56,12 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         _batchSize = Math.Clamp(model.Card.Window.BatchSize, 1, 1024);
         _batch = ArrayPool<float>.Shared.Rent(_batchSize * _windows.WindowFrames * _width);
         _results = new ArousalValence[_batchSize];
+        if (model.Card.Output.Smoothing is { } smoothing)
+        {
+            int arousal = IndexOf(model.Card.Output.Order, Model.EmotionDimension.Arousal);
+            int valence = IndexOf(model.Card.Output.Order, Model.EmotionDimension.Valence);
+            _smoother = new TemporalSmoother(smoothing.HalfWindowSeconds, smoothing.DeviationScale[arousal], smoothing.DeviationScale[valence]);
+        }
         _frames = ArrayPool<float>.Shared.Rent((_windows.WindowFrames + 256) * _width);
     }
 
@@ -82,6 +90,20 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         _features.Complete(this);
         _completed = true;
         ReportReady(sink, totalFrames: _firstFrame + _frameCount);
+        _smoother?.Complete(sink);
+    }
+
+    private static int IndexOf(IReadOnlyList<Model.EmotionDimension> order, Model.EmotionDimension dimension)
+    {
+        for (int i = 0; i < order.Count; i++)
+        {
+            if (order[i] == dimension)
+            {
+                return i;
+            }
+        }
+
+        throw new EmotionModelException($"output.order lacks {dimension}");
     }
 
     void IFeatureFrameSink.OnFrame(long frameIndex, ReadOnlySpan<float> features)
@@ -175,7 +197,14 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
             _model.Predict(_batch.AsMemory(0, count * length * _width), count, length, _results);
             for (int i = 0; i < count; i++)
             {
-                sink.OnSecond(_nextSecond + i, _results[i]);
+                if (_smoother is null)
+                {
+                    sink.OnSecond(_nextSecond + i, _results[i]);
+                }
+                else
+                {
+                    _smoother.Add(_results[i], sink);
+                }
             }
 
             _nextSecond += count;

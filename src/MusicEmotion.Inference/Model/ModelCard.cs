@@ -158,6 +158,7 @@ public sealed record ModelCard
         }
 
         Output.Mapping!.Validate(sourceName);
+        Output.Smoothing?.Validate(sourceName);
     }
 
     /// <summary>The number of feature frames in one full window.</summary>
@@ -221,6 +222,32 @@ public sealed record ModelOutputSpec
 
     /// <summary>How raw outputs become values on [-1, 1].</summary>
     public OutputMapping Mapping { get; init; } = new();
+
+    /// <summary>Optional temporal smoothing of the mapped per-second values; null leaves them as the model gives them.</summary>
+    public TemporalSmoothing? Smoothing { get; init; }
+}
+
+/// <summary>
+/// Shrinks each second's deviation from its local mean: <c>out[i] = m[i] + scale·(v[i] − m[i])</c>, where <c>m[i]</c> is
+/// the mean of the mapped values of seconds <c>i − half … i + half</c> that exist. Human per-second annotations move
+/// slowly; this keeps a model's second-to-second jitter at the annotations' scale. Per-dimension scales follow
+/// <see cref="ModelOutputSpec.Order"/>.
+/// </summary>
+public sealed record TemporalSmoothing
+{
+    /// <summary>Seconds on each side of the local mean window (the analyser reports a second this much later).</summary>
+    public int HalfWindowSeconds { get; init; } = 15;
+
+    /// <summary>Per dimension, the factor in [0, 1] applied to deviations from the local mean (1 = no smoothing).</summary>
+    public IReadOnlyList<double> DeviationScale { get; init; } = [1.0, 1.0];
+
+    internal void Validate(string sourceName)
+    {
+        if (HalfWindowSeconds is < 0 or > 600 || DeviationScale is null || DeviationScale.Count != 2 || DeviationScale.Any(v => !(v >= 0 && v <= 1)))
+        {
+            throw new EmotionModelException($"{sourceName}: output.smoothing needs halfWindowSeconds in 0..600 and two deviationScale values in [0, 1]");
+        }
+    }
 }
 
 /// <summary>How a raw output <c>x</c> becomes a value on [-1, 1].</summary>

@@ -1,0 +1,35 @@
+using MusicEmotion.Inference.Model;
+
+namespace MusicEmotion.Inference.Tests.Model;
+
+public sealed class TemporalSmoothingCardTests
+{
+    private static ModelCard Card(TemporalSmoothing? smoothing) => new()
+    {
+        Name = "test",
+        Features = DefaultFeatureRecipe.Create(),
+        Window = new WindowSpec { Seconds = 10 },
+        Output = new ModelOutputSpec { Smoothing = smoothing },
+    };
+
+    [Fact]
+    public void Smoothing_round_trips_through_json()
+    {
+        ModelCard card = Card(new TemporalSmoothing { HalfWindowSeconds = 12, DeviationScale = [0.25, 0.5] });
+        ModelCard back = ModelCard.FromJson(card.ToJson());
+        back.Output.Smoothing!.HalfWindowSeconds.Should().Be(12);
+        back.Output.Smoothing.DeviationScale.Should().Equal(0.25, 0.5);
+        ModelCard.FromJson(Card(null).ToJson()).Output.Smoothing.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(-1, 0.5, 0.5)]
+    [InlineData(15, 1.5, 0.5)]
+    [InlineData(15, 0.5, -0.1)]
+    public void Invalid_smoothing_is_rejected(int half, double arousal, double valence)
+    {
+        ModelCard card = Card(new TemporalSmoothing { HalfWindowSeconds = half, DeviationScale = [arousal, valence] });
+        Action parse = () => ModelCard.FromJson(card.ToJson(), "my.card.json");
+        parse.Should().Throw<EmotionModelException>().WithMessage("my.card.json: output.smoothing*");
+    }
+}
