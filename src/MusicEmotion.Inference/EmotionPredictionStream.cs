@@ -58,8 +58,8 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         _results = new ArousalValence[_batchSize];
         if (model.Card.Output.Smoothing is { } smoothing)
         {
-            int arousal = IndexOf(model.Card.Output.Order, Model.EmotionDimension.Arousal);
-            int valence = IndexOf(model.Card.Output.Order, Model.EmotionDimension.Valence);
+            int arousal = model.Card.Output.IndexOf(Model.EmotionDimension.Arousal);
+            int valence = model.Card.Output.IndexOf(Model.EmotionDimension.Valence);
             _smoother = new TemporalSmoother(smoothing.HalfWindowSeconds, smoothing.DeviationScale[arousal], smoothing.DeviationScale[valence]);
         }
         _frames = ArrayPool<float>.Shared.Rent((_windows.WindowFrames + 256) * _width);
@@ -91,19 +91,6 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         _completed = true;
         ReportReady(sink, totalFrames: _firstFrame + _frameCount);
         _smoother?.Complete(sink);
-    }
-
-    private static int IndexOf(IReadOnlyList<Model.EmotionDimension> order, Model.EmotionDimension dimension)
-    {
-        for (int i = 0; i < order.Count; i++)
-        {
-            if (order[i] == dimension)
-            {
-                return i;
-            }
-        }
-
-        throw new EmotionModelException($"output.order lacks {dimension}");
     }
 
     void IFeatureFrameSink.OnFrame(long frameIndex, ReadOnlySpan<float> features)

@@ -223,6 +223,21 @@ public sealed record ModelOutputSpec
     /// <summary>How raw outputs become values on [-1, 1].</summary>
     public OutputMapping Mapping { get; init; } = new();
 
+    /// <summary>Where <paramref name="dimension"/> sits in <see cref="Order"/> (its column, output, mapping and smoothing index).</summary>
+    /// <exception cref="EmotionModelException">The order lacks the dimension.</exception>
+    public int IndexOf(EmotionDimension dimension)
+    {
+        for (int i = 0; i < Order.Count; i++)
+        {
+            if (Order[i] == dimension)
+            {
+                return i;
+            }
+        }
+
+        throw new EmotionModelException($"output.order lacks {dimension}");
+    }
+
     /// <summary>Optional temporal smoothing of the mapped per-second values; null leaves them as the model gives them.</summary>
     public TemporalSmoothing? Smoothing { get; init; }
 }

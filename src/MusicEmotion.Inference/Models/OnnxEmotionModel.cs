@@ -32,8 +32,8 @@ public sealed class OnnxEmotionModel : IEmotionModel
         FeatureWidth = FeatureRecipeStream.WidthOf(card.Features);
         _inputNames = [card.Input.Name];
         _outputNames = card.Output.Names.ToArray();
-        _arousalColumn = IndexOf(card.Output.Order, EmotionDimension.Arousal);
-        _valenceColumn = IndexOf(card.Output.Order, EmotionDimension.Valence);
+        _arousalColumn = card.Output.IndexOf(EmotionDimension.Arousal);
+        _valenceColumn = card.Output.IndexOf(EmotionDimension.Valence);
         ValidateAgainstGraph(sourceName);
     }
 
@@ -161,19 +161,6 @@ public sealed class OnnxEmotionModel : IEmotionModel
                 }
             }
         }
-    }
-
-    private static int IndexOf(IReadOnlyList<EmotionDimension> order, EmotionDimension dimension)
-    {
-        for (int i = 0; i < order.Count; i++)
-        {
-            if (order[i] == dimension)
-            {
-                return i;
-            }
-        }
-
-        throw new EmotionModelException($"output.order lacks {dimension}");
     }
 
     private void RequireLength(ReadOnlySpan<float> values, int expected)
