@@ -12,31 +12,6 @@ internal static class CliRunner
     }
 }
 
-/// <summary>A scratch directory deleted when the test ends.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public TempDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mer-cli-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}
-
 internal static class TestWav
 {
     /// <summary>A 16-bit PCM WAV of a sine (stereo copies) written to <paramref name="path"/>.</summary>

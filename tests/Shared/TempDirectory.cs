@@ -1,4 +1,4 @@
-namespace MusicEmotion.Audio.Tests.TestSupport;
+namespace MusicEmotion.Tests.Shared;
 
 /// <summary>A scratch directory deleted when the test ends.</summary>
 internal sealed class TempDirectory : IDisposable
