@@ -33,6 +33,7 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
     private float[] _batch;
     private readonly ArousalValence[] _results;
     private readonly TemporalSmoother? _smoother;
+    private readonly IFeatureFrameObserver? _observer;
     private float[] _frames;        // frames [_firstFrame, _firstFrame + _frameCount), row-major
     private long _firstFrame;
     private int _frameCount;
@@ -42,10 +43,20 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
 
     /// <summary>Creates a stream that predicts with <paramref name="model"/>.</summary>
     public EmotionPredictionStream(IEmotionModel model)
+        : this(model, observer: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a stream that predicts with <paramref name="model"/> and shows its samples and feature frames to
+    /// <paramref name="observer"/> (whose <see cref="IFeatureFrameObserver.OnStart"/> is called here).
+    /// </summary>
+    public EmotionPredictionStream(IEmotionModel model, IFeatureFrameObserver? observer)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
         _features = new FeatureRecipeStream(model.Card.Features);
+        _observer = observer;
         _width = _features.Width;
         if (_width != model.FeatureWidth)
         {
@@ -63,6 +74,7 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
             _smoother = new TemporalSmoother(smoothing.HalfWindowSeconds, smoothing.DeviationScale[arousal], smoothing.DeviationScale[valence]);
         }
         _frames = ArrayPool<float>.Shared.Rent((_windows.WindowFrames + 256) * _width);
+        observer?.OnStart(model.Card.Features, _features.FeatureNames);
     }
 
     /// <summary>The sample rate the pushed samples must have (the model's).</summary>
@@ -79,6 +91,7 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
     {
         ObjectDisposedException.ThrowIf(_completed, this);
         _samples += samples.Length;
+        _observer?.OnSamples(samples);
         _features.Push(samples, this);
         ReportReady(sink, totalFrames: null);
     }
@@ -91,6 +104,7 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         _completed = true;
         ReportReady(sink, totalFrames: _firstFrame + _frameCount);
         _smoother?.Complete(sink);
+        _observer?.OnComplete(_samples);
     }
 
     void IFeatureFrameSink.OnFrame(long frameIndex, ReadOnlySpan<float> features)
@@ -102,6 +116,7 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
 
         features.CopyTo(_frames.AsSpan(_frameCount * _width, _width));
         _frameCount++;
+        _observer?.OnFrame(frameIndex, features);
     }
 
     private void MakeRoom()

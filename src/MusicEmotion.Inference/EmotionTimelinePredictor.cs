@@ -37,12 +37,20 @@ public sealed class EmotionTimelinePredictor
     /// second to <paramref name="sink"/> as soon as it is final.
     /// </summary>
     /// <exception cref="AudioFormatException">The source holds no samples.</exception>
-    public EmotionTimeline Predict(ISampleSource source, string sourceName, CancellationToken cancellationToken = default, IEmotionSecondSink? sink = null)
+    public EmotionTimeline Predict(ISampleSource source, string sourceName, CancellationToken cancellationToken = default, IEmotionSecondSink? sink = null) =>
+        Predict(source, sourceName, observer: null, cancellationToken, sink);
+
+    /// <summary>
+    /// Predicts the timeline of any sample source like <see cref="Predict(ISampleSource, string, CancellationToken, IEmotionSecondSink?)"/>,
+    /// showing the mono samples and every feature frame to <paramref name="observer"/> on the way.
+    /// </summary>
+    /// <exception cref="AudioFormatException">The source holds no samples.</exception>
+    public EmotionTimeline Predict(ISampleSource source, string sourceName, IFeatureFrameObserver? observer, CancellationToken cancellationToken = default, IEmotionSecondSink? sink = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         int rate = _model.Card.Features.Settings.SampleRate;
         using ISampleSource mono = source.ToMonoAt(rate);
-        using var stream = new EmotionPredictionStream(_model);
+        using var stream = new EmotionPredictionStream(_model, observer);
         var collector = new TimelineCollector();
         IEmotionSecondSink target = sink is null ? collector : new TeeSink(collector, sink);
         float[] buffer = new float[ChunkSamples];

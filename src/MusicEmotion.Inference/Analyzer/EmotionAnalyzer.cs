@@ -128,6 +128,39 @@ public sealed class EmotionAnalyzer : IDisposable
         return await CompleteAsync(sourceName, timeline, options, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Analyses an audio file and shows its mono samples and the model's feature frames to <paramref name="observer"/>
+    /// as they are computed, so the caller can derive more from the same decode and feature pass.
+    /// </summary>
+    /// <exception cref="AudioException">The file is missing or cannot be decoded.</exception>
+    public async Task<EmotionAnalysis> AnalyzeAsync(string path, EmotionAnalysisOptions options, IFeatureFrameObserver observer, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(observer);
+        options.Validate();
+        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(path, cancellationToken), path, observer, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        return await CompleteAsync(path, timeline, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Analyses audio from a stream (disposed at the end) and shows its mono samples and the model's feature frames to
+    /// <paramref name="observer"/> as they are computed.
+    /// </summary>
+    /// <exception cref="AudioException">The content cannot be decoded.</exception>
+    public async Task<EmotionAnalysis> AnalyzeAsync(Stream stream, string sourceName, EmotionAnalysisOptions options, IFeatureFrameObserver observer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(observer);
+        options.Validate();
+        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(stream, sourceName, cancellationToken), sourceName, observer, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        return await CompleteAsync(sourceName, timeline, options, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Builds the vector, summary and description of an existing timeline.</summary>
     public Task<EmotionAnalysis> CompleteAsync(string source, EmotionTimeline timeline, CancellationToken cancellationToken = default) =>
         CompleteAsync(source, timeline, EmotionAnalysisOptions.Inherit, cancellationToken);

@@ -1,0 +1,29 @@
+using MusicEmotion.Inference.Model;
+
+namespace MusicEmotion.Inference;
+
+/// <summary>
+/// Sees the audio and the feature frames of one analysis as the model consumes them, so that a host can compute more
+/// from the same decode and feature pass (the recommender's track descriptors do). Calls arrive in order on the
+/// analysing thread: <see cref="OnStart"/>, then interleaved <see cref="OnSamples"/> and <see cref="OnFrame"/>, then
+/// <see cref="OnComplete"/> (not called when the analysis fails). Implementations must not keep the spans.
+/// </summary>
+public interface IFeatureFrameObserver
+{
+    /// <summary>Called once before any audio, with the model's feature recipe.</summary>
+    /// <param name="recipe">The recipe whose frames <see cref="OnFrame"/> receives.</param>
+    /// <param name="columnNames">The name of every column of a frame, kind by kind in recipe order.</param>
+    void OnStart(FeatureRecipe recipe, IReadOnlyList<string> columnNames);
+
+    /// <summary>Mono samples at the recipe's sample rate, in order, before they are framed.</summary>
+    void OnSamples(ReadOnlySpan<float> samples);
+
+    /// <summary>One feature frame (the recipe's kinds concatenated), in order.</summary>
+    /// <param name="frameIndex">Index of the frame, from 0.</param>
+    /// <param name="row">The frame's values, one per column.</param>
+    void OnFrame(long frameIndex, ReadOnlySpan<float> row);
+
+    /// <summary>Called once after the last frame.</summary>
+    /// <param name="totalSamples">Mono samples analysed.</param>
+    void OnComplete(long totalSamples);
+}

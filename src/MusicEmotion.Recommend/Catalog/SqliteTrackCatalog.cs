@@ -1,0 +1,435 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using MusicEmotion.Features.Track;
+using MusicEmotion.Inference;
+using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Recommend.Vectors;
+
+namespace MusicEmotion.Recommend.Catalog;
+
+/// <summary>
+/// The default catalog: one SQLite file (Microsoft.Data.Sqlite) in write-ahead-log mode, with a versioned schema
+/// (<c>PRAGMA user_version</c>, migrated on open). Every add is one immediate transaction; readers never block the
+/// writer and see only committed tracks. Safe for many threads and several processes on one machine (SQLite locks
+/// the file; a busy writer is waited for up to <see cref="SqliteCatalogOptions.BusyTimeoutSeconds"/>).
+/// </summary>
+/// <example>
+/// <code>
+/// using var catalog = SqliteTrackCatalog.Open("catalog.db");
+/// bool added = await catalog.AddAsync(analysis.Track);
+/// </code>
+/// </example>
+public sealed class SqliteTrackCatalog : ITrackCatalog
+{
+    private const string TrackColumns =
+        "id, source_name, duration_seconds, model_name, model_version, added_utc, arousal, valence, descriptors, key_tonic, key_minor, key_strength, emotion_statistics, emotion_arc, description";
+
+    private readonly string _connectionString;
+
+    private SqliteTrackCatalog(string path, string connectionString)
+    {
+        Path = path;
+        _connectionString = connectionString;
+    }
+
+    /// <summary>The catalog file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc />
+    public string Name => Path;
+
+    /// <summary>Opens the catalog at <paramref name="path"/>, creating it (but not its folder) when it does not exist, and upgrades its schema.</summary>
+    /// <exception cref="CatalogException">The folder does not exist, the file is not a catalog, is damaged or is newer than this release.</exception>
+    public static SqliteTrackCatalog Open(string path, SqliteCatalogOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= new SqliteCatalogOptions();
+        options.Validate();
+        string full = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new CatalogException(path, "is a folder; give a file name for the catalog (e.g. catalog.db)");
+        }
+
+        string? folder = System.IO.Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new CatalogException(path, $"the folder {folder} does not exist");
+        }
+
+        string connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = options.BusyTimeoutSeconds,
+        }.ToString();
+        var catalog = new SqliteTrackCatalog(path, connectionString);
+        catalog.Guard(() =>
+        {
+            using SqliteConnection connection = catalog.OpenConnection();
+            using (SqliteCommand wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode = WAL;";
+                wal.ExecuteNonQuery();
+            }
+
+            SqliteCatalogSchema.Migrate(connection, path, options.SchemaVersion);
+            return 0;
+        });
+        return catalog;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> AddAsync(TrackRecord track, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        try
+        {
+            track.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CatalogException(Path, $"refused an invalid track: {ex.Message}", ex);
+        }
+
+        return Task.Run(() => Guard(() =>
+        {
+            using SqliteConnection connection = OpenConnection();
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            using SqliteCommand insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = $"INSERT INTO tracks ({TrackColumns}) VALUES (@id, @source, @duration, @model, @version, @added, @arousal, @valence, @descriptors, @tonic, @minor, @strength, @statistics, @arc, @description) ON CONFLICT (id) DO NOTHING;";
+            insert.Parameters.AddWithValue("@id", track.Id);
+            insert.Parameters.AddWithValue("@source", track.SourceName);
+            insert.Parameters.AddWithValue("@duration", track.DurationSeconds);
+            insert.Parameters.AddWithValue("@model", track.ModelName);
+            insert.Parameters.AddWithValue("@version", track.ModelVersion);
+            insert.Parameters.AddWithValue("@added", track.AddedUtc.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            insert.Parameters.AddWithValue("@arousal", FloatBlob.ToBytes(track.Timeline.Arousal));
+            insert.Parameters.AddWithValue("@valence", FloatBlob.ToBytes(track.Timeline.Valence));
+            insert.Parameters.AddWithValue("@descriptors", FloatBlob.ToBytes(track.Descriptors.Values));
+            insert.Parameters.AddWithValue("@tonic", track.Descriptors.Key.Tonic);
+            insert.Parameters.AddWithValue("@minor", track.Descriptors.Key.Mode == MusicalMode.Minor ? 1 : 0);
+            insert.Parameters.AddWithValue("@strength", track.Descriptors.Key.Strength);
+            insert.Parameters.AddWithValue("@statistics", FloatBlob.ToBytes(track.Blocks.EmotionStatistics));
+            insert.Parameters.AddWithValue("@arc", FloatBlob.ToBytes(track.Blocks.EmotionArc));
+            insert.Parameters.AddWithValue("@description", (object?)track.Description ?? DBNull.Value);
+            bool added = insert.ExecuteNonQuery() == 1;
+            if (added)
+            {
+                BumpRevision(connection, transaction);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            transaction.Commit();
+            return added;
+        }), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<TrackRecord?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        string key = TrackId.Normalize(id);
+        return Task.Run(() => Guard(() =>
+        {
+            using SqliteConnection connection = OpenConnection();
+            using SqliteCommand select = connection.CreateCommand();
+            select.CommandText = $"SELECT {TrackColumns} FROM tracks WHERE id = @id;";
+            select.Parameters.AddWithValue("@id", key);
+            using SqliteDataReader reader = select.ExecuteReader();
+            return reader.Read() ? ReadTrack(reader) : null;
+        }), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> ContainsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        string key = TrackId.Normalize(id);
+        return Task.Run(() => Guard(() =>
+        {
+            using SqliteConnection connection = OpenConnection();
+            using SqliteCommand select = connection.CreateCommand();
+            select.CommandText = "SELECT EXISTS (SELECT 1 FROM tracks WHERE id = @id);";
+            select.Parameters.AddWithValue("@id", key);
+            return Convert.ToInt64(select.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
+        }), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<TrackPage> ListAsync(int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
+        return Task.Run(() => Guard(() =>
+        {
+            using SqliteConnection connection = OpenConnection();
+            using SqliteTransaction snapshot = connection.BeginTransaction(deferred: true);
+            using SqliteCommand count = connection.CreateCommand();
+            count.Transaction = snapshot;
+            count.CommandText = "SELECT count(*) FROM tracks;";
+            int total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            using SqliteCommand select = connection.CreateCommand();
+            select.Transaction = snapshot;
+            select.CommandText = $"SELECT {TrackColumns} FROM tracks ORDER BY seq LIMIT @limit OFFSET @offset;";
+            select.Parameters.AddWithValue("@limit", limit);
+            select.Parameters.AddWithValue("@offset", offset);
+            var items = new List<TrackRecord>();
+            using (SqliteDataReader reader = select.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    items.Add(ReadTrack(reader));
+                }
+            }
+
+            snapshot.Commit();
+            return new TrackPage(items, offset, total);
+        }), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<TrackRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        long after = 0;
+        while (true)
+        {
+            long from = after;
+            List<(long Seq, TrackRecord Track)> page = await Task.Run(() => Guard(() =>
+            {
+                using SqliteConnection connection = OpenConnection();
+                using SqliteCommand select = connection.CreateCommand();
+                select.CommandText = $"SELECT seq, {TrackColumns} FROM tracks WHERE seq > @after ORDER BY seq LIMIT 500;";
+                select.Parameters.AddWithValue("@after", from);
+                var rows = new List<(long, TrackRecord)>();
+                using SqliteDataReader reader = select.ExecuteReader();
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetInt64(0), ReadTrack(reader, first: 1)));
+                }
+
+                return rows;
+            }), cancellationToken).ConfigureAwait(false);
+            foreach ((long seq, TrackRecord track) in page)
+            {
+                after = seq;
+                yield return track;
+            }
+
+            if (page.Count < 500)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken = default)
+    {
+        string key = TrackId.Normalize(id);
+        return Task.Run(() => Guard(() =>
+        {
+            using SqliteConnection connection = OpenConnection();
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            using SqliteCommand delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM tracks WHERE id = @id;";
+            delete.Parameters.AddWithValue("@id", key);
+            bool removed = delete.ExecuteNonQuery() == 1;
+            if (removed)
+            {
+                BumpRevision(connection, transaction);
+            }
+
+            transaction.Commit();
+            return removed;
+        }), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<int> CountAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(() => Guard(() => Convert.ToInt32(ScalarQuery("SELECT count(*) FROM tracks;"), CultureInfo.InvariantCulture)), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> GetRevisionAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(() => Guard(() => long.Parse((string)ScalarQuery("SELECT value FROM catalog_meta WHERE key = 'revision';")!, CultureInfo.InvariantCulture)), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ModelTrackCount>> CountByModelAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(() => Guard<IReadOnlyList<ModelTrackCount>>(() =>
+        {
+            using SqliteConnection connection = OpenConnection();
+            using SqliteCommand select = connection.CreateCommand();
+            select.CommandText = "SELECT model_name, model_version, count(*) FROM tracks GROUP BY model_name, model_version ORDER BY 3 DESC, 1, 2;";
+            var counts = new List<ModelTrackCount>();
+            using SqliteDataReader reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                counts.Add(new ModelTrackCount(reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+            }
+
+            return counts;
+        }), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CatalogStatistics?> GetStatisticsAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(() => Guard(() =>
+        {
+            using SqliteConnection connection = OpenConnection();
+            using SqliteCommand select = connection.CreateCommand();
+            select.CommandText = "SELECT model_name, model_version, track_count, arc_length, computed_utc, descriptors_mean, descriptors_sd, emotion_mean, emotion_sd, arc_mean, arc_sd FROM catalog_statistics WHERE id = 1;";
+            using SqliteDataReader reader = select.ExecuteReader();
+            if (!reader.Read())
+            {
+                return (CatalogStatistics?)null;
+            }
+
+            try
+            {
+                return new CatalogStatistics(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    reader.GetInt32(2),
+                    reader.GetInt32(3),
+                    new BlockStatistics(Floats(reader, 5, "statistics"), Floats(reader, 6, "statistics")),
+                    new BlockStatistics(Floats(reader, 7, "statistics"), Floats(reader, 8, "statistics")),
+                    new BlockStatistics(Floats(reader, 9, "statistics"), Floats(reader, 10, "statistics")),
+                    DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException)
+            {
+                throw new CatalogException(Path, $"the stored statistics are damaged ({ex.Message}); they are recomputed if you remove the file's statistics row or re-create the catalog", ex);
+            }
+        }), cancellationToken);
+
+    /// <inheritdoc />
+    public Task SaveStatisticsAsync(CatalogStatistics statistics, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        return Task.Run(() => Guard(() =>
+        {
+            using SqliteConnection connection = OpenConnection();
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+            using SqliteCommand upsert = connection.CreateCommand();
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO catalog_statistics (id, model_name, model_version, track_count, arc_length, computed_utc, descriptors_mean, descriptors_sd, emotion_mean, emotion_sd, arc_mean, arc_sd)
+                VALUES (1, @model, @version, @count, @arc, @computed, @dm, @ds, @em, @es, @am, @as)
+                ON CONFLICT (id) DO UPDATE SET model_name = excluded.model_name, model_version = excluded.model_version, track_count = excluded.track_count,
+                    arc_length = excluded.arc_length, computed_utc = excluded.computed_utc, descriptors_mean = excluded.descriptors_mean, descriptors_sd = excluded.descriptors_sd,
+                    emotion_mean = excluded.emotion_mean, emotion_sd = excluded.emotion_sd, arc_mean = excluded.arc_mean, arc_sd = excluded.arc_sd;
+                """;
+            upsert.Parameters.AddWithValue("@model", statistics.ModelName);
+            upsert.Parameters.AddWithValue("@version", statistics.ModelVersion);
+            upsert.Parameters.AddWithValue("@count", statistics.TrackCount);
+            upsert.Parameters.AddWithValue("@arc", statistics.ArcLength);
+            upsert.Parameters.AddWithValue("@computed", statistics.ComputedUtc.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            upsert.Parameters.AddWithValue("@dm", FloatBlob.ToBytes(statistics.Descriptors.Mean));
+            upsert.Parameters.AddWithValue("@ds", FloatBlob.ToBytes(statistics.Descriptors.StandardDeviation));
+            upsert.Parameters.AddWithValue("@em", FloatBlob.ToBytes(statistics.EmotionStatistics.Mean));
+            upsert.Parameters.AddWithValue("@es", FloatBlob.ToBytes(statistics.EmotionStatistics.StandardDeviation));
+            upsert.Parameters.AddWithValue("@am", FloatBlob.ToBytes(statistics.EmotionArc.Mean));
+            upsert.Parameters.AddWithValue("@as", FloatBlob.ToBytes(statistics.EmotionArc.StandardDeviation));
+            upsert.ExecuteNonQuery();
+            transaction.Commit();
+            return 0;
+        }), cancellationToken);
+    }
+
+    /// <summary>Releases the pooled connections to the file (other open catalogs of the same file keep working).</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private object? ScalarQuery(string sql)
+    {
+        using SqliteConnection connection = OpenConnection();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void BumpRevision(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using SqliteCommand bump = connection.CreateCommand();
+        bump.Transaction = transaction;
+        bump.CommandText = "UPDATE catalog_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision';";
+        bump.ExecuteNonQuery();
+    }
+
+    private TrackRecord ReadTrack(SqliteDataReader reader, int first = 0)
+    {
+        string id = reader.GetString(first);
+        try
+        {
+            float[] arousal = Floats(reader, first + 6, id);
+            float[] valence = Floats(reader, first + 7, id);
+            var key = new MusicalKey(reader.GetInt32(first + 9), reader.GetInt32(first + 10) == 1 ? MusicalMode.Minor : MusicalMode.Major, reader.GetDouble(first + 11));
+            var descriptors = new TrackDescriptors(Floats(reader, first + 8, id), key);
+            var timeline = new EmotionTimeline(arousal, valence, reader.GetDouble(first + 2));
+            return new TrackRecord
+            {
+                Id = id,
+                SourceName = reader.GetString(first + 1),
+                DurationSeconds = reader.GetDouble(first + 2),
+                ModelName = reader.GetString(first + 3),
+                ModelVersion = reader.GetString(first + 4),
+                AddedUtc = DateTimeOffset.Parse(reader.GetString(first + 5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                Timeline = timeline,
+                Descriptors = descriptors,
+                Blocks = new TrackVectorBlocks(descriptors.Values, Floats(reader, first + 12, id), Floats(reader, first + 13, id)),
+                Description = reader.IsDBNull(first + 14) ? null : reader.GetString(first + 14),
+            };
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
+        {
+            throw new CatalogException(Path, $"track {id} is damaged ({ex.Message}); remove it and add the file again", ex);
+        }
+    }
+
+    private float[] Floats(SqliteDataReader reader, int column, string what) =>
+        FloatBlob.FromBytes((byte[])reader.GetValue(column))
+        ?? throw new CatalogException(Path, $"{what}: a stored curve or vector is damaged (not whole finite floats)");
+
+    private T Guard<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (SqliteException ex)
+        {
+            string problem = ex.SqliteErrorCode switch
+            {
+                26 => "is not a SQLite database (or is encrypted); give a new file name for a new catalog",
+                11 => "the database file is damaged (SQLite: malformed); restore a backup or re-create the catalog",
+                5 or 6 => "is locked by another writer for longer than the busy timeout; try again",
+                8 => "is read-only; check the file's permissions",
+                13 => "the disk is full",
+                14 => "cannot be opened; check the path and permissions",
+                _ => $"SQLite error {ex.SqliteErrorCode}: {ex.Message}",
+            };
+            throw new CatalogException(Path, problem, ex);
+        }
+    }
+}

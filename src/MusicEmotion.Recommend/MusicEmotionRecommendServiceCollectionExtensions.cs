@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MusicEmotion.Inference;
+using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Recommend.Recommending;
+using MusicEmotion.Recommend.Tracks;
+
+namespace MusicEmotion.Recommend;
+
+/// <summary>Registers the recommendation services with Microsoft.Extensions.DependencyInjection.</summary>
+public static class MusicEmotionRecommendServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the analyser (<c>AddMusicEmotion</c>, unless already added), an <see cref="ITrackCatalog"/> (SQLite at
+    /// <see cref="MusicEmotionRecommendOptions.CatalogPath"/>, unless one is registered), <see cref="TrackAnalyzer"/>,
+    /// <see cref="TrackImporter"/> and <see cref="Recommender"/>, all singletons.
+    /// </summary>
+    public static IServiceCollection AddMusicEmotionRecommendations(this IServiceCollection services, Action<MusicEmotionRecommendOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!services.Any(d => d.ServiceType == typeof(EmotionAnalyzer)))
+        {
+            services.AddMusicEmotion();
+        }
+
+        OptionsBuilder<MusicEmotionRecommendOptions> options = services.AddOptions<MusicEmotionRecommendOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
+        services.TryAddSingleton<ITrackCatalog>(sp =>
+        {
+            MusicEmotionRecommendOptions o = sp.GetRequiredService<IOptions<MusicEmotionRecommendOptions>>().Value;
+            return SqliteTrackCatalog.Open(o.CatalogPath, o.Catalog);
+        });
+        services.TryAddSingleton(sp => new TrackAnalyzer(
+            sp.GetRequiredService<EmotionAnalyzer>(),
+            sp.GetRequiredService<IOptions<MusicEmotionRecommendOptions>>().Value.Vectors));
+        services.TryAddSingleton(sp => new TrackImporter(sp.GetRequiredService<TrackAnalyzer>(), sp.GetRequiredService<ITrackCatalog>()));
+        services.TryAddSingleton(sp =>
+        {
+            TrackAnalyzer analyzer = sp.GetRequiredService<TrackAnalyzer>();
+            return new Recommender(
+                sp.GetRequiredService<ITrackCatalog>(),
+                analyzer.ModelName,
+                analyzer.ModelVersion,
+                sp.GetRequiredService<IOptions<MusicEmotionRecommendOptions>>().Value.Recommender);
+        });
+        return services;
+    }
+}

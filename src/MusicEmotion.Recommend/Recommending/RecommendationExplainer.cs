@@ -1,0 +1,171 @@
+using MusicEmotion.Features.Track;
+using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Recommend.Vectors;
+
+namespace MusicEmotion.Recommend.Recommending;
+
+/// <summary>
+/// Writes why a track was recommended, by comparing it with the liked track it is closest to: which musical aspects
+/// are close (descriptor groups within half a catalog standard deviation on average), whether the mood and the
+/// emotional arc match, and how it differs (brighter or darker, faster or slower, more or less energetic or positive).
+/// Example: <c>"similar tempo and timbre; the same calm-to-intense build; brighter, more energetic"</c>.
+/// </summary>
+public static class RecommendationExplainer
+{
+    private const double CloseGroup = 0.5;        // mean |Δz| within a descriptor group
+    private const double BrightnessStep = 0.75;   // Δz of the spectral centroid
+    private const double TempoStep = 0.08;        // relative tempo difference
+    private const double MoodStep = 0.15;         // difference of mean arousal or valence on [-1, 1]
+    private const double SameMood = 0.1;
+
+    private static readonly (DescriptorGroup Group, string Name)[] GroupNames =
+    [
+        (DescriptorGroup.Tempo, "tempo"), (DescriptorGroup.Timbre, "timbre"), (DescriptorGroup.Rhythm, "rhythm"),
+        (DescriptorGroup.Loudness, "loudness"), (DescriptorGroup.Brightness, "brightness"), (DescriptorGroup.Tonality, "tonality"),
+    ];
+
+    /// <summary>Explains <paramref name="candidate"/> against <paramref name="reference"/>.</summary>
+    /// <param name="reference">The liked track the candidate is closest to.</param>
+    /// <param name="candidate">The recommended track.</param>
+    /// <param name="statistics">The catalog statistics (to judge descriptor differences in standard deviations).</param>
+    /// <param name="blocks">The block similarities of the recommendation (blocks absent from the similarity are not discussed).</param>
+    public static string Explain(TrackRecord reference, TrackRecord candidate, CatalogStatistics statistics, IReadOnlyList<BlockScore> blocks)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(statistics);
+        ArgumentNullException.ThrowIfNull(blocks);
+        bool uses(VectorBlock block) => blocks.Any(b => b.Block == block && b.Weight > 0);
+        var parts = new List<string>();
+        var differences = new List<string>();
+
+        if (uses(VectorBlock.Descriptors))
+        {
+            string[] close = CloseGroups(reference.Descriptors, candidate.Descriptors, statistics.Descriptors);
+            if (close.Length > 0)
+            {
+                parts.Add("similar " + JoinWords(close));
+            }
+
+            AddSoundDifferences(reference.Descriptors, candidate.Descriptors, statistics.Descriptors, differences);
+        }
+
+        if (uses(VectorBlock.EmotionStatistics))
+        {
+            double arousal = candidate.Blocks.EmotionStatistics[0] - reference.Blocks.EmotionStatistics[0];
+            double valence = candidate.Blocks.EmotionStatistics[1] - reference.Blocks.EmotionStatistics[1];
+            if (Math.Abs(arousal) < SameMood && Math.Abs(valence) < SameMood)
+            {
+                parts.Add($"the same {MoodOf(reference.Blocks.EmotionStatistics[0], reference.Blocks.EmotionStatistics[1])} mood");
+            }
+
+            if (Math.Abs(arousal) >= MoodStep)
+            {
+                differences.Add(arousal > 0 ? "more energetic" : "calmer");
+            }
+
+            if (Math.Abs(valence) >= MoodStep)
+            {
+                differences.Add(valence > 0 ? "more positive" : "darker in mood");
+            }
+        }
+
+        if (uses(VectorBlock.EmotionArc))
+        {
+            ArcShape mine = ArcShapes.Of(reference.Timeline), theirs = ArcShapes.Of(candidate.Timeline);
+            double arcCosine = blocks.FirstOrDefault(b => b.Block == VectorBlock.EmotionArc).Cosine;
+            if (mine == theirs)
+            {
+                parts.Add($"the same {ArcShapes.Describe(mine)}");
+            }
+            else if (arcCosine >= 0.5)
+            {
+                parts.Add("a similar emotional arc");
+            }
+        }
+
+        if (parts.Count == 0)
+        {
+            BlockScore strongest = blocks.Where(b => b.Weight > 0).MaxBy(b => b.Cosine * b.Weight);
+            parts.Add($"closest overall ({BlockName(strongest.Block)} similarity {strongest.Cosine:0.00})");
+        }
+
+        if (differences.Count > 0)
+        {
+            parts.Add(string.Join(", ", differences));
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>A short name of a block for messages.</summary>
+    public static string BlockName(VectorBlock block) => block switch
+    {
+        VectorBlock.Descriptors => "sound",
+        VectorBlock.EmotionStatistics => "emotion",
+        VectorBlock.EmotionArc => "emotional arc",
+        _ => block.ToString(),
+    };
+
+    private static string[] CloseGroups(TrackDescriptors a, TrackDescriptors b, BlockStatistics statistics)
+    {
+        var distance = new Dictionary<DescriptorGroup, (double Sum, int Count)>();
+        for (int i = 0; i < a.Values.Count; i++)
+        {
+            double dz = Math.Abs(a.Values[i] - b.Values[i]) / statistics.StandardDeviation[i];
+            DescriptorGroup group = TrackDescriptors.GroupOf(i);
+            distance.TryGetValue(group, out var d);
+            distance[group] = (d.Sum + dz, d.Count + 1);
+        }
+
+        if (a.TempoBpm <= 0 || b.TempoBpm <= 0)
+        {
+            distance.Remove(DescriptorGroup.Tempo);
+        }
+
+        return GroupNames
+            .Where(g => distance.TryGetValue(g.Group, out var d) && d.Sum / d.Count < CloseGroup)
+            .OrderBy(g => distance[g.Group].Sum / distance[g.Group].Count)
+            .Take(3)
+            .Select(g => g.Name)
+            .ToArray();
+    }
+
+    private static void AddSoundDifferences(TrackDescriptors reference, TrackDescriptors candidate, BlockStatistics statistics, List<string> differences)
+    {
+        int centroid = TrackDescriptors.IndexOf("centroid_mean_hz");
+        double brightness = (candidate.Values[centroid] - reference.Values[centroid]) / statistics.StandardDeviation[centroid];
+        if (Math.Abs(brightness) >= BrightnessStep)
+        {
+            differences.Add(brightness > 0 ? "brighter" : "darker in sound");
+        }
+
+        if (reference.TempoBpm > 0 && candidate.TempoBpm > 0)
+        {
+            double ratio = candidate.TempoBpm / reference.TempoBpm;
+            if (ratio >= 1 + TempoStep)
+            {
+                differences.Add("faster");
+            }
+            else if (ratio <= 1 / (1 + TempoStep))
+            {
+                differences.Add("slower");
+            }
+        }
+    }
+
+    private static string MoodOf(float arousal, float valence) => (arousal >= 0, valence >= 0) switch
+    {
+        (true, true) => "bright, energetic",
+        (true, false) => "tense, energetic",
+        (false, false) => "sombre, calm",
+        (false, true) => "gentle, calm",
+    };
+
+    private static string JoinWords(string[] words) => words.Length switch
+    {
+        1 => words[0],
+        2 => $"{words[0]} and {words[1]}",
+        _ => $"{string.Join(", ", words[..^1])} and {words[^1]}",
+    };
+}

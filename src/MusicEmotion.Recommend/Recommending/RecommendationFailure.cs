@@ -1,0 +1,14 @@
+namespace MusicEmotion.Recommend.Recommending;
+
+/// <summary>Why a recommendation request failed.</summary>
+public enum RecommendationFailure
+{
+    /// <summary>The request is malformed (no liked track, k out of range, a bad id...).</summary>
+    InvalidRequest,
+
+    /// <summary>A liked or disliked track is not in the catalog.</summary>
+    UnknownTrack,
+
+    /// <summary>A liked or disliked track was analysed by another model version; re-analyse it.</summary>
+    StaleTrack,
+}

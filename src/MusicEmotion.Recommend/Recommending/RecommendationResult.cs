@@ -1,0 +1,14 @@
+namespace MusicEmotion.Recommend.Recommending;
+
+/// <summary>Recommendations and how they were found.</summary>
+/// <param name="Items">The tracks, best first.</param>
+/// <param name="Similarity">How tracks were compared.</param>
+/// <param name="SearchKind">The vector search that found them (e.g. "exact").</param>
+/// <param name="SearchedTracks">Tracks searched (the catalog's tracks made by the current model).</param>
+/// <param name="StaleTracks">Tracks left out because another model version analysed them (re-analyse them to include them).</param>
+public sealed record RecommendationResult(
+    IReadOnlyList<Recommendation> Items,
+    SimilarityKind Similarity,
+    string SearchKind,
+    int SearchedTracks,
+    int StaleTracks);

@@ -1,0 +1,68 @@
+using MusicEmotion.Recommend.Search;
+using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Recommend.Vectors;
+
+namespace MusicEmotion.Recommend.Recommending;
+
+/// <summary>Options of <see cref="Recommender"/> (bind with <c>services.AddMusicEmotionRecommendations(o => ...)</c> or pass directly).</summary>
+public sealed class RecommenderOptions
+{
+    /// <summary>The block weights of <see cref="SimilarityKind.Combined"/>. Default <see cref="BlockWeights.Default"/>.</summary>
+    public BlockWeights Weights { get; set; } = BlockWeights.Default;
+
+    /// <summary>Values per dimension of the emotional arc. Default <see cref="TrackVectorOptions.DefaultArcLength"/>.</summary>
+    public int ArcLength { get; set; } = TrackVectorOptions.DefaultArcLength;
+
+    /// <summary>
+    /// How hard disliked tracks push the query away (Rocchio's γ): the query is the mean of the liked tracks' vectors
+    /// minus this times the mean of the disliked ones. Default 0.5.
+    /// </summary>
+    public double DislikeWeight { get; set; } = 0.5;
+
+    /// <summary>
+    /// Default diversity λ of maximal marginal relevance, in [0, 1]: 0 ranks by similarity alone; higher values trade
+    /// similarity to the query for dissimilarity to the results already chosen. Default 0 (a request may override it).
+    /// </summary>
+    public double Diversity { get; set; }
+
+    /// <summary>
+    /// The stored standardisation statistics are recomputed when the number of current-model tracks differs from the
+    /// number they were computed on by more than this fraction. Default 0.1 (10 %).
+    /// </summary>
+    public double StatisticsRefreshFraction { get; set; } = 0.1;
+
+    /// <summary>Largest k a request may ask for. Default 1000.</summary>
+    public int MaxResults { get; set; } = 1000;
+
+    /// <summary>Makes the vector index for a dimension. Default: <see cref="ExactVectorIndex"/>.</summary>
+    public Func<int, IVectorIndex> CreateIndex { get; set; } = dimension => new ExactVectorIndex(dimension);
+
+    /// <summary>Checks the values.</summary>
+    /// <exception cref="ArgumentException">A value is out of range.</exception>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Weights);
+        ArgumentNullException.ThrowIfNull(CreateIndex);
+        Weights.Validate();
+        new TrackVectorOptions { ArcLength = ArcLength }.Validate();
+        if (!(DislikeWeight >= 0 && DislikeWeight <= 10))
+        {
+            throw new ArgumentException($"DislikeWeight must be between 0 and 10 (got {DislikeWeight}).");
+        }
+
+        if (!(Diversity >= 0 && Diversity <= 1))
+        {
+            throw new ArgumentException($"Diversity must be between 0 and 1 (got {Diversity}).");
+        }
+
+        if (!(StatisticsRefreshFraction >= 0 && StatisticsRefreshFraction <= 10))
+        {
+            throw new ArgumentException($"StatisticsRefreshFraction must be between 0 and 10 (got {StatisticsRefreshFraction}).");
+        }
+
+        if (MaxResults is < 1 or > 100_000)
+        {
+            throw new ArgumentException($"MaxResults must be between 1 and 100000 (got {MaxResults}).");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using MusicEmotion.Audio;
+using MusicEmotion.Inference;
+using MusicEmotion.Recommend.Vectors;
+
+namespace MusicEmotion.Recommend.Tracks;
+
+/// <summary>
+/// Analyses songs for a catalog: one decode and one feature pass give the emotion timeline (through
+/// <see cref="EmotionAnalyzer"/>) and the audio descriptors (from the same frames), and the file's SHA-256 gives its id.
+/// Thread-safe; share one per process.
+/// </summary>
+public sealed class TrackAnalyzer
+{
+    private readonly EmotionAnalyzer _analyzer;
+    private readonly TrackVectorOptions _options;
+
+    /// <summary>Creates a track analyser over an emotion analyser (not disposed by this class).</summary>
+    public TrackAnalyzer(EmotionAnalyzer analyzer, TrackVectorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        _options = options ?? new TrackVectorOptions();
+        _options.Validate();
+        _analyzer = analyzer;
+    }
+
+    /// <summary>The emotion analyser in use.</summary>
+    public EmotionAnalyzer EmotionAnalyzer => _analyzer;
+
+    /// <summary>The name of the model that makes the timelines.</summary>
+    public string ModelName => _analyzer.Model.Card.Name;
+
+    /// <summary>The version of that model.</summary>
+    public string ModelVersion => _analyzer.Model.Card.Version;
+
+    /// <summary>The vector options in use.</summary>
+    public TrackVectorOptions Options => _options;
+
+    /// <summary>Analyses the file at <paramref name="path"/>.</summary>
+    /// <param name="path">The audio file (any format the loader reads).</param>
+    /// <param name="sourceName">The name to record (default: <paramref name="path"/>).</param>
+    /// <param name="knownId">The file's id when the caller has already hashed it (it is not checked).</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <exception cref="AudioException">The file is missing or cannot be decoded.</exception>
+    public async Task<TrackAnalysis> AnalyzeAsync(string path, string? sourceName = null, string? knownId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string id = knownId is null ? await TrackId.ComputeAsync(path, cancellationToken).ConfigureAwait(false) : TrackId.Normalize(knownId);
+        var observer = new TrackFeatureObserver();
+        EmotionAnalysis analysis = await _analyzer.AnalyzeAsync(path, EmotionAnalysisOptions.Inherit, observer, cancellationToken).ConfigureAwait(false);
+        var record = new TrackRecord
+        {
+            Id = id,
+            SourceName = string.IsNullOrWhiteSpace(sourceName) ? path : sourceName,
+            DurationSeconds = analysis.DurationSeconds,
+            ModelName = ModelName,
+            ModelVersion = ModelVersion,
+            Timeline = analysis.Timeline,
+            Descriptors = observer.Result,
+            Blocks = TrackVectorBlocks.From(observer.Result, analysis.Timeline, _options.ArcLength),
+            Description = analysis.Description,
+        };
+        return new TrackAnalysis(record, analysis);
+    }
+}

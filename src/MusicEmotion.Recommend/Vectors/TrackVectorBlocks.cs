@@ -1,0 +1,121 @@
+using MusicEmotion.Features.Track;
+using MusicEmotion.Inference;
+using MusicEmotion.Inference.Analysis;
+
+namespace MusicEmotion.Recommend.Vectors;
+
+/// <summary>
+/// A track's raw (unstandardised) vector blocks: the audio descriptors, the emotion statistics and the emotional arc.
+/// The catalog stores them; <see cref="TrackVectorSpace"/> turns them into the weighted unit vector that similarity
+/// search compares.
+/// </summary>
+public sealed class TrackVectorBlocks
+{
+    /// <summary>Names of the <see cref="VectorBlock.EmotionStatistics"/> values, in order.</summary>
+    public static IReadOnlyList<string> EmotionStatisticNames { get; } =
+    [
+        "arousal_mean", "valence_mean", "arousal_std", "valence_std", "arousal_range", "valence_range",
+        "share_q1", "share_q2", "share_q3", "share_q4", "arousal_trend_per_min", "valence_trend_per_min",
+    ];
+
+    private readonly float[] _descriptors;
+    private readonly float[] _emotionStatistics;
+    private readonly float[] _emotionArc;
+
+    /// <summary>Creates the blocks from their values.</summary>
+    /// <exception cref="ArgumentException">A block has the wrong length or a non-finite value.</exception>
+    public TrackVectorBlocks(IReadOnlyList<float> descriptors, IReadOnlyList<float> emotionStatistics, IReadOnlyList<float> emotionArc)
+    {
+        ArgumentNullException.ThrowIfNull(descriptors);
+        ArgumentNullException.ThrowIfNull(emotionStatistics);
+        ArgumentNullException.ThrowIfNull(emotionArc);
+        Require(descriptors.Count == TrackDescriptors.Names.Count, $"the descriptor block has {TrackDescriptors.Names.Count} values, not {descriptors.Count}");
+        Require(emotionStatistics.Count == EmotionStatisticNames.Count, $"the emotion-statistics block has {EmotionStatisticNames.Count} values, not {emotionStatistics.Count}");
+        Require(emotionArc.Count >= 2 && emotionArc.Count % 2 == 0, $"the emotional-arc block holds arousal then valence (an even count ≥ 2), not {emotionArc.Count} values");
+        _descriptors = descriptors.ToArray();
+        _emotionStatistics = emotionStatistics.ToArray();
+        _emotionArc = emotionArc.ToArray();
+        Require(_descriptors.Concat(_emotionStatistics).Concat(_emotionArc).All(float.IsFinite), "vector blocks must be finite");
+    }
+
+    /// <summary>The audio descriptors (<see cref="TrackDescriptors.Names"/> order).</summary>
+    public IReadOnlyList<float> Descriptors => _descriptors;
+
+    /// <summary>The emotion statistics (<see cref="EmotionStatisticNames"/> order).</summary>
+    public IReadOnlyList<float> EmotionStatistics => _emotionStatistics;
+
+    /// <summary>The emotional arc: <see cref="ArcLength"/> arousal values then as many valence values, each centred on its own mean.</summary>
+    public IReadOnlyList<float> EmotionArc => _emotionArc;
+
+    /// <summary>Values per dimension of the arc.</summary>
+    public int ArcLength => _emotionArc.Length / 2;
+
+    /// <summary>The values of <paramref name="block"/>.</summary>
+    public ReadOnlySpan<float> this[VectorBlock block] => block switch
+    {
+        VectorBlock.Descriptors => _descriptors,
+        VectorBlock.EmotionStatistics => _emotionStatistics,
+        VectorBlock.EmotionArc => _emotionArc,
+        _ => throw new ArgumentOutOfRangeException(nameof(block), block, "Not a vector block."),
+    };
+
+    /// <summary>Builds every block from a track's descriptors and emotion timeline.</summary>
+    /// <param name="descriptors">The track's audio descriptors.</param>
+    /// <param name="timeline">The track's per-second emotion (at least one second).</param>
+    /// <param name="arcLength">Values per dimension of the arc.</param>
+    public static TrackVectorBlocks From(TrackDescriptors descriptors, EmotionTimeline timeline, int arcLength)
+    {
+        ArgumentNullException.ThrowIfNull(descriptors);
+        return new TrackVectorBlocks(descriptors.Values, EmotionStatisticsOf(timeline), EmotionArcOf(timeline, arcLength));
+    }
+
+    /// <summary>
+    /// The emotion statistics of a timeline: arousal and valence mean, standard deviation and range (90th − 10th
+    /// percentile), the share of seconds in each quadrant, and the least-squares trend per minute of each dimension.
+    /// </summary>
+    public static float[] EmotionStatisticsOf(EmotionTimeline timeline)
+    {
+        EmotionSummary summary = EmotionSummary.From(timeline, new SummaryOptions { StrongestMomentCount = 1, PeakCount = 1 });
+        DimensionStatistics a = summary.Arousal, v = summary.Valence;
+        QuadrantShares q = summary.QuadrantShares;
+        return
+        [
+            (float)a.Mean, (float)v.Mean, (float)a.StandardDeviation, (float)v.StandardDeviation,
+            (float)(a.Percentile90 - a.Percentile10), (float)(v.Percentile90 - v.Percentile10),
+            (float)q.Q1, (float)q.Q2, (float)q.Q3, (float)q.Q4,
+            (float)a.TrendPerMinute, (float)v.TrendPerMinute,
+        ];
+    }
+
+    /// <summary>
+    /// The emotional arc of a timeline: arousal and valence resampled to <paramref name="length"/> values each (as
+    /// <see cref="EmotionVector"/> does), each minus its own mean, so the arc holds the shape and not the level (the
+    /// level is in the statistics block).
+    /// </summary>
+    public static float[] EmotionArcOf(EmotionTimeline timeline, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
+        EmotionVector vector = EmotionVector.From(timeline, length);
+        float[] arc = vector.ToConcatenated();
+        Center(arc.AsSpan(0, length));
+        Center(arc.AsSpan(length, length));
+        return arc;
+    }
+
+    private static void Center(Span<float> values)
+    {
+        float mean = System.Numerics.Tensors.TensorPrimitives.Sum<float>(values) / values.Length;
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] -= mean;
+        }
+    }
+
+    private static void Require(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"Invalid track vector: {problem}.");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace MusicEmotion.Recommend.Vectors;
+
+/// <summary>The named parts of a track vector; each is standardised, scaled to unit norm and weighted on its own.</summary>
+public enum VectorBlock
+{
+    /// <summary>Audio descriptors: tempo, loudness, timbre, brightness, rhythm, tonality (<c>TrackDescriptors</c>).</summary>
+    Descriptors,
+
+    /// <summary>Statistics of the emotion timeline: means, spreads, ranges, quadrant shares and trends.</summary>
+    EmotionStatistics,
+
+    /// <summary>The shape of the emotion timeline: arousal and valence resampled to a fixed length, each centred on the track's own mean.</summary>
+    EmotionArc,
+}
