@@ -34,7 +34,9 @@ internal static class CommandFailure
         or NotSupportedException
         or CliInputException
         or MusicEmotion.Evaluation.DatasetFormatException
-        or MusicEmotion.Inference.EmotionModelException;
+        or MusicEmotion.Inference.EmotionModelException
+        or MusicEmotion.Recommend.Catalog.CatalogException
+        or MusicEmotion.Recommend.Recommending.RecommendationException;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

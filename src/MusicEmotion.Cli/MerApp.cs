@@ -16,6 +16,8 @@ public static class MerApp
             DatasetCommand.Create(output, error),
             EvalCommand.Create(output, error),
             AnalyzeCommand.Create(output, error), DemoCommand.Create(output, error),
+            CatalogCommand.Create(output, error),
+            RecommendCommand.Create(output, error),
         };
         return root;
     }

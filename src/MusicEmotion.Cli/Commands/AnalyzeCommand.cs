@@ -6,7 +6,6 @@ using MusicEmotion.Cli.Plotting;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Inference.Models;
-using Spectre.Console;
 
 namespace MusicEmotion.Cli.Commands;
 
@@ -174,7 +173,7 @@ internal static class AnalyzeCommand
                 async Task Consume(Action<EmotionBatchProgress> onProgress)
                 {
                     // Progress<T> would post to the thread pool out of order; report synchronously instead.
-                    await foreach (EmotionBatchItem item in analyzer.AnalyzeManyAsync(files, new SyncProgress(onProgress), cancellationToken).ConfigureAwait(false))
+                    await foreach (EmotionBatchItem item in analyzer.AnalyzeManyAsync(files, new SynchronousProgress<EmotionBatchProgress>(onProgress), cancellationToken).ConfigureAwait(false))
                     {
                         if (item.Analysis is { } analysis)
                         {
@@ -191,37 +190,7 @@ internal static class AnalyzeCommand
                     }
                 }
 
-                if (ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected)
-                {
-                    IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-                    await console.Progress()
-                        .AutoClear(false)
-                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                        .StartAsync(async context =>
-                        {
-                            ProgressTask task = context.AddTask($"analysing {files.Length} files", maxValue: files.Length);
-                            await Consume(p =>
-                            {
-                                task.Value = p.Completed;
-                                task.Description = p.Failed == 0 ? $"analysing {p.Total} files" : $"analysing {p.Total} files ({p.Failed} failed)";
-                            }).ConfigureAwait(false);
-                        }).ConfigureAwait(false);
-                }
-                else
-                {
-                    int step = Math.Max(1, files.Length / 10);
-                    long lastReport = 0;
-                    await Consume(p =>
-                    {
-                        // Plain lines for logs: every tenth of the batch, at most every 5 seconds otherwise, and at the end.
-                        long now = clock.ElapsedMilliseconds;
-                        if (p.Completed % step == 0 || p.Completed == p.Total || now - lastReport >= 5000)
-                        {
-                            lastReport = now;
-                            error.WriteLine(string.Create(C, $"analysed {p.Completed}/{p.Total} ({p.Failed} failed)"));
-                        }
-                    }).ConfigureAwait(false);
-                }
+                await BatchProgressDisplay.RunAsync(error, files.Length, "analysed", report => Consume(p => report(p.Completed, p.Failed))).ConfigureAwait(false);
             }
 
             File.Move(temporary, destination, overwrite: true);
@@ -243,19 +212,5 @@ internal static class AnalyzeCommand
         await output.WriteLineAsync(string.Create(C,
             $"analysed {analysed}, failed {failures.Count} in {seconds:0.0} s ({files.Length / seconds:0.00} songs/s); wrote {destination}")).ConfigureAwait(false);
         return analysed > 0 ? ExitCodes.Success : ExitCodes.InputError;
-    }
-
-    /// <summary>An <see cref="IProgress{T}"/> that calls back on the reporting thread, serialised.</summary>
-    private sealed class SyncProgress(Action<EmotionBatchProgress> callback) : IProgress<EmotionBatchProgress>
-    {
-        private readonly Lock _gate = new();
-
-        public void Report(EmotionBatchProgress value)
-        {
-            lock (_gate)
-            {
-                callback(value);
-            }
-        }
     }
 }

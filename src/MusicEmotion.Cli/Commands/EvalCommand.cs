@@ -59,7 +59,7 @@ internal static class EvalCommand
 
             return ExitCodes.Success;
         }));
-        return new Command("eval", "Measure accuracy.") { command, EvalRecommendCommand.Create(output, error) };
+        return new Command("eval", "Measure accuracy.") { command, EvalRecommendCommand.Create(output, error), EvalPlaylistsCommand.Create(output, error) };
     }
 
     internal static string FormatTable(EvaluationReport report, string modelName)

@@ -37,15 +37,15 @@ internal static class AnalysisJson
             ["durationSeconds"] = Round(analysis.DurationSeconds),
             ["secondsPerValue"] = analysis.Timeline.SecondsPerValue,
             ["model"] = analysis.ModelName,
-            ["arousal"] = Array(analysis.Timeline.Arousal),
-            ["valence"] = Array(analysis.Timeline.Valence),
+            ["arousal"] = Numbers(analysis.Timeline.Arousal),
+            ["valence"] = Numbers(analysis.Timeline.Valence),
             ["summary"] = SummaryNode(analysis.Summary),
             ["description"] = analysis.Description,
             ["vector"] = new JsonObject
             {
                 ["length"] = vector.Length,
-                ["arousal"] = Array(vector.Arousal),
-                ["valence"] = Array(vector.Valence),
+                ["arousal"] = Numbers(vector.Arousal),
+                ["valence"] = Numbers(vector.Valence),
             },
         };
     }
@@ -93,7 +93,7 @@ internal static class AnalysisJson
         return node;
     }
 
-    private static JsonArray Array(IReadOnlyList<float> values)
+    internal static JsonArray Numbers(IReadOnlyList<float> values)
     {
         var array = new JsonArray();
         foreach (float v in values)

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using MusicEmotion.Cli.Output;
+using MusicEmotion.Inference;
+using MusicEmotion.Inference.Models;
+using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Recommend.Tracks;
+
+namespace MusicEmotion.Cli.Commands;
+
+/// <summary>
+/// <c>mer catalog add &lt;files or folders&gt; --db catalog.db</c>: analyses audio files into a catalog, in parallel, with
+/// progress; files already in the catalog are skipped without decoding (so an interrupted run resumes); files that
+/// cannot be decoded are listed at the end and never stop the run.
+/// </summary>
+/// <remarks>Exit code 0 unless every file failed (2) or the input is bad (2, nothing done).</remarks>
+internal static class CatalogAddCommand
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "Audio files and folders (searched recursively for audio files).", Arity = ArgumentArity.OneOrMore };
+        var db = CatalogOptions.Database();
+        var jobs = new Option<int>("--jobs") { Description = "Files analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var model = ModelOptions.ModelPath();
+        var card = ModelOptions.CardPath();
+        var command = new Command("add", "Analyse audio files into the catalog (per-second emotion, descriptors, vectors); files already there are skipped.")
+        {
+            inputs, db, jobs, model, card,
+        };
+        command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
+        {
+            int jobCount = parse.GetValue(jobs);
+            if (jobCount < 1)
+            {
+                throw new CliInputException($"--jobs must be at least 1 (got {jobCount})");
+            }
+
+            string[] files = ExpandInputs(parse.GetValue(inputs)!);
+            using SqliteTrackCatalog catalog = SqliteTrackCatalog.Open(parse.GetValue(db)!);
+            using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
+            using var emotion = new EmotionAnalyzer(emotionModel, options: new EmotionAnalyzerOptions { MaxConcurrency = jobCount });
+            var importer = new TrackImporter(new TrackAnalyzer(emotion), catalog);
+            var failures = new List<TrackImportResult>();
+            int added = 0, present = 0;
+            var clock = Stopwatch.StartNew();
+            await BatchProgressDisplay.RunAsync(error, files.Length, "catalogued", async report =>
+            {
+                var progress = new SynchronousProgress<TrackImportProgress>(p => report(p.Completed, p.Failed));
+                await foreach (TrackImportResult result in importer.ImportManyAsync(files, jobCount, progress, cancellationToken).ConfigureAwait(false))
+                {
+                    switch (result.Status)
+                    {
+                        case TrackImportStatus.Added: added++; break;
+                        case TrackImportStatus.AlreadyPresent: present++; break;
+                        default: failures.Add(result); break;
+                    }
+                }
+            }).ConfigureAwait(false);
+
+            foreach (TrackImportResult failure in failures.OrderBy(f => f.Index))
+            {
+                string message = (failure.Error ?? "unknown error").ReplaceLineEndings(" ");
+                await error.WriteLineAsync(message.Contains(failure.Path, StringComparison.Ordinal) ? $"mer: failed: {message}" : $"mer: failed: {failure.Path}: {message}")
+                    .ConfigureAwait(false);
+            }
+
+            int total = await catalog.CountAsync(cancellationToken).ConfigureAwait(false);
+            double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
+            await output.WriteLineAsync(string.Create(C,
+                $"added {added}, already in the catalog {present}, failed {failures.Count} in {seconds:0.0} s ({(added + failures.Count) / seconds:0.00} songs/s); {catalog.Path} holds {total} tracks"))
+                .ConfigureAwait(false);
+            return failures.Count == files.Length ? ExitCodes.InputError : ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>The files named, and the audio files under the folders named, without repeats.</summary>
+    internal static string[] ExpandInputs(IEnumerable<string> inputs)
+    {
+        var files = new List<string>();
+        foreach (string input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                files.AddRange(AnalyzeCommand.FindAudio(input));
+            }
+            else if (File.Exists(input))
+            {
+                files.Add(input);
+            }
+            else
+            {
+                throw new CliInputException($"{input}: no such file or folder");
+            }
+        }
+
+        return files.Distinct(StringComparer.Ordinal).ToArray();
+    }
+}
