@@ -4,7 +4,8 @@ namespace MusicEmotion.Features.Track;
 /// Counts note onsets in a streamed onset-strength envelope, in the spirit of <c>librosa.onset.onset_detect</c>
 /// (<c>pre_max = post_max = 3</c> frames, <c>pre_avg = post_avg = 10</c>, <c>wait = 3</c>): frame <c>t</c> is an onset
 /// when its strength is the maximum of frames <c>t-3 … t+3</c>, exceeds the mean of frames <c>t-10 … t+10</c> by at least
-/// half the envelope's running standard deviation, and comes at least 3 frames after the previous onset.
+/// half the envelope's running standard deviation and by at least 0.5 (the envelope is a mean rise in dB per mel band,
+/// so a steady tone's numerical ripple never counts), and comes at least 3 frames after the previous onset.
 /// </summary>
 /// <remarks>
 /// librosa normalises the envelope by its global maximum and uses a fixed <c>delta = 0.07</c>; a stream cannot know the
@@ -17,6 +18,7 @@ public sealed class OnsetRateCounter
     private const int MeanRadius = 10;
     private const int Wait = 3;
     private const double ThresholdDeviations = 0.5;
+    private const double MinimumRise = 0.5;
     private readonly float[] _ring = new float[(2 * MeanRadius) + 1];
     private long _count;
     private long _decided;
@@ -71,7 +73,7 @@ public sealed class OnsetRateCounter
 
         double localMean = sum / (to - from + 1);
         double deviation = _count > 1 ? Math.Sqrt(_m2 / (_count - 1)) : 0;
-        if (value > localMean + (ThresholdDeviations * deviation) && value > 0 && t - _lastOnset >= Wait)
+        if (value > localMean + Math.Max(ThresholdDeviations * deviation, MinimumRise) && t - _lastOnset >= Wait)
         {
             _lastOnset = t;
             Onsets++;

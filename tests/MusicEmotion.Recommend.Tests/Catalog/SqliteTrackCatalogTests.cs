@@ -1,0 +1,155 @@
+using Microsoft.Data.Sqlite;
+using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Recommend.Tests.TestSupport;
+using MusicEmotion.Recommend.Tracks;
+
+namespace MusicEmotion.Recommend.Tests.Catalog;
+
+public sealed class SqliteTrackCatalogTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    [Fact]
+    public async Task Tracks_survive_reopening_and_the_file_is_in_wal_mode_with_the_current_schema()
+    {
+        string path = _directory.File("catalog.db");
+        TrackRecord track = TestTracks.Make("persisted", TestTracks.Sound(1), TestTracks.Flat(0.3f));
+        using (SqliteTrackCatalog catalog = SqliteTrackCatalog.Open(path))
+        {
+            await catalog.AddAsync(track);
+        }
+
+        using (SqliteTrackCatalog reopened = SqliteTrackCatalog.Open(path))
+        {
+            (await reopened.GetAsync(track.Id))!.SourceName.Should().Be("persisted");
+        }
+
+        Pragma(path, "journal_mode").Should().Be("wal");
+        Pragma(path, "user_version").Should().Be(SqliteCatalogSchema.CurrentVersion.ToString());
+        Pragma(path, "integrity_check").Should().Be("ok");
+    }
+
+    [Fact]
+    public async Task An_older_schema_is_migrated_in_place_and_keeps_its_tracks()
+    {
+        string path = _directory.File("old.db");
+        TrackRecord track = TestTracks.Make("from v1", TestTracks.Sound(2), TestTracks.Flat(0.1f));
+        using (SqliteTrackCatalog v1 = SqliteTrackCatalog.Open(path, new SqliteCatalogOptions { SchemaVersion = 1 }))
+        {
+            await v1.AddAsync(track);
+        }
+
+        Pragma(path, "user_version").Should().Be("1");
+        using SqliteTrackCatalog current = SqliteTrackCatalog.Open(path);
+
+        Pragma(path, "user_version").Should().Be(SqliteCatalogSchema.CurrentVersion.ToString());
+        (await current.GetAsync(track.Id))!.SourceName.Should().Be("from v1");
+        (await current.CountByModelAsync()).Should().ContainSingle();
+    }
+
+    [Fact]
+    public void A_catalog_from_a_newer_release_is_refused()
+    {
+        string path = _directory.File("future.db");
+        SqliteTrackCatalog.Open(path).Dispose();
+        Execute(path, $"PRAGMA user_version = {SqliteCatalogSchema.CurrentVersion + 1};");
+
+        FluentActions.Invoking(() => SqliteTrackCatalog.Open(path)).Should().Throw<CatalogException>().WithMessage("*newer MusicEmotion*");
+    }
+
+    [Fact]
+    public void Files_that_are_not_catalogs_are_refused_and_left_untouched()
+    {
+        string text = _directory.Write("notes.db", "hello, this is not a database at all, just some text that is long enough"u8.ToArray());
+        byte[] before = File.ReadAllBytes(text);
+        FluentActions.Invoking(() => SqliteTrackCatalog.Open(text)).Should().Throw<CatalogException>().WithMessage("*not a SQLite database*");
+        File.ReadAllBytes(text).Should().Equal(before);
+
+        string other = _directory.File("other.db");
+        Execute(other, "CREATE TABLE customers (id INTEGER);");
+        FluentActions.Invoking(() => SqliteTrackCatalog.Open(other)).Should().Throw<CatalogException>().WithMessage("*not a MusicEmotion catalog*");
+
+        FluentActions.Invoking(() => SqliteTrackCatalog.Open(_directory.File("missing/dir/catalog.db"))).Should().Throw<CatalogException>().WithMessage("*does not exist*");
+        FluentActions.Invoking(() => SqliteTrackCatalog.Open(_directory.Path)).Should().Throw<CatalogException>().WithMessage("*is a folder*");
+    }
+
+    [Fact]
+    public async Task A_failure_inside_an_add_rolls_the_whole_track_back()
+    {
+        string path = _directory.File("atomic.db");
+        using SqliteTrackCatalog catalog = SqliteTrackCatalog.Open(path);
+        long revision = await catalog.GetRevisionAsync();
+        // The revision update is the add's last statement, after the track row is inserted: make it fail.
+        Execute(path, "CREATE TRIGGER fail_revision BEFORE UPDATE ON catalog_meta BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;");
+
+        await FluentActions.Awaiting(() => catalog.AddAsync(TestTracks.Make("doomed", TestTracks.Sound(3), TestTracks.Flat(0f)))).Should().ThrowAsync<CatalogException>();
+
+        (await catalog.CountAsync()).Should().Be(0);
+        (await catalog.GetRevisionAsync()).Should().Be(revision);
+        Execute(path, "DROP TRIGGER fail_revision;");
+        (await catalog.AddAsync(TestTracks.Make("doomed", TestTracks.Sound(3), TestTracks.Flat(0f)))).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Parallel_writers_and_readers_on_one_file_lose_nothing()
+    {
+        string path = _directory.File("busy.db");
+        TrackRecord[] tracks = Enumerable.Range(0, 120).Select(i => TestTracks.Make($"track {i}", TestTracks.Sound(i), TestTracks.Flat((i % 20) / 20f, 30))).ToArray();
+        using SqliteTrackCatalog writerCatalog = SqliteTrackCatalog.Open(path);
+        using SqliteTrackCatalog readerCatalog = SqliteTrackCatalog.Open(path);
+        using var stop = new CancellationTokenSource();
+        int reads = 0;
+        Task[] readers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                TrackPage page = await readerCatalog.ListAsync(0, 50);
+                page.Items.Should().OnlyContain(t => t.Timeline.Count == 30, "readers only ever see whole tracks");
+                int count = await readerCatalog.CountAsync();
+                count.Should().BeInRange(0, tracks.Length);
+                Interlocked.Increment(ref reads);
+            }
+        })).ToArray();
+
+        // Six writers; every track is offered twice (by different writers), so duplicates race too.
+        Task<int>[] writers = Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
+        {
+            int added = 0;
+            for (int i = w % 3; i < tracks.Length; i += 3)
+            {
+                added += await writerCatalog.AddAsync(tracks[i]) ? 1 : 0;
+            }
+
+            return added;
+        })).ToArray();
+        int[] added = await Task.WhenAll(writers);
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+
+        added.Sum().Should().Be(tracks.Length, "each track is added exactly once");
+        (await readerCatalog.CountAsync()).Should().Be(tracks.Length);
+        (await readerCatalog.GetRevisionAsync()).Should().Be(tracks.Length);
+        reads.Should().BeGreaterThan(0);
+        Pragma(path, "integrity_check").Should().Be("ok");
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    private static string Pragma(string path, string name)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
