@@ -363,7 +363,7 @@ async function start() {
       sessionStorage.setItem('musicemotion.apiKey', input.value);
     });
   }
-  queue = new UploadQueue($('upload-list'), { maxBytes: info.maxUploadBytes, onAdded });
+  queue = new UploadQueue($('upload-list'), $('clear-uploads'), { maxBytes: info.maxUploadBytes, onAdded });
   await loadLibrary();
 }
 

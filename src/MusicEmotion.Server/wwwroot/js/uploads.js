@@ -8,8 +8,13 @@ const PARALLEL = 2;
 const RETRIES = 4;
 
 export class UploadQueue {
-  constructor(list, { maxBytes, onAdded }) {
+  constructor(list, clearButton, { maxBytes, onAdded }) {
     this.list = list;
+    this.clearButton = clearButton;
+    clearButton.addEventListener('click', () => {
+      this.list.querySelectorAll('.upload-item.done, .upload-item.failed').forEach((item) => item.remove());
+      this.updateClear();
+    });
     this.maxBytes = maxBytes;
     this.onAdded = onAdded;
     this.waiting = [];
@@ -70,6 +75,7 @@ export class UploadQueue {
       item.progress.value = 1;
       item.node.classList.add('done');
       item.state.textContent = status === 201 ? 'added' : 'already in the library';
+      this.updateClear();
       this.onAdded(track, status === 201);
     } catch (error) {
       if (error instanceof ApiError && error.status === 503 && item.attempts <= RETRIES) {
@@ -89,5 +95,10 @@ export class UploadQueue {
     item.state.textContent = 'failed';
     item.progress.value = 0;
     item.node.append(el('p', { class: 'error' }, message));
+    this.updateClear();
+  }
+
+  updateClear() {
+    this.clearButton.hidden = !this.list.querySelector('.upload-item.done, .upload-item.failed');
   }
 }
