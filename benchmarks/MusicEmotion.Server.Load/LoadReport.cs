@@ -6,6 +6,9 @@ namespace MusicEmotion.Server.Load;
 /// <summary>The figures of a run and the problems its checks found.</summary>
 internal sealed record LoadReport(IReadOnlyList<UploadResult> Results, TimeSpan Wall, IReadOnlyList<string> Problems)
 {
+    /// <summary>CPU time the service spent during the run, when its process id was given.</summary>
+    public ProcessCpu? ServiceCpu { get; init; }
+
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     /// <summary>Whether every check passed.</summary>
@@ -49,6 +52,12 @@ internal sealed record LoadReport(IReadOnlyList<UploadResult> Results, TimeSpan 
         text.AppendLine(C, $"accepted upload, final request: p50 {RequestPercentile(0.5):0} ms, p95 {RequestPercentile(0.95):0} ms, max {RequestPercentile(1):0} ms");
         text.AppendLine(C, $"accepted upload, end to end (with 503 waits): p50 {EndToEndPercentile(0.5):0} ms, p95 {EndToEndPercentile(0.95):0} ms, max {EndToEndPercentile(1):0} ms");
         text.AppendLine(C, $"refused upload (4xx): p50 {RefusalPercentile(0.5):0} ms, p95 {RefusalPercentile(0.95):0} ms");
+        if (ServiceCpu is { } cpu)
+        {
+            text.AppendLine(C, $"service CPU: {cpu.Total.TotalSeconds:0.0} s ({cpu.Own.TotalSeconds:0.0} s in the service, {cpu.Children.TotalSeconds:0.0} s in ffmpeg/ffprobe), "
+                + $"{cpu.Total.TotalSeconds / Math.Max(1, Created):0.00} s per new track; used {cpu.Total.TotalSeconds / Wall.TotalSeconds:0.00} cores on average");
+        }
+
         text.AppendLine(Passed ? "checks: all passed" : $"checks: {Problems.Count} problems");
         foreach (string problem in Problems)
         {

@@ -5,7 +5,7 @@ namespace MusicEmotion.Server.Load;
 /// <summary>
 /// Load run against a running MusicEmotion service on this machine (see docs/server.md and docs/benchmarks.md):
 /// <c>dotnet run -c Release --project benchmarks/MusicEmotion.Server.Load -- --url http://127.0.0.1:5080 --uploads 200
-/// --data ../shared/data [--data-dir &lt;the service's MusicEmotion:DataDirectory&gt;] [--api-key KEY] [--seed N]</c>.
+/// --data ../shared/data [--data-dir &lt;the service's MusicEmotion:DataDirectory&gt;] [--api-key KEY] [--seed N] [--service-pid PID]</c>.
 /// Exit code 0 when every check passed, 1 when one failed, 2 for bad arguments.
 /// </summary>
 internal static class LoadProgram
@@ -17,7 +17,7 @@ internal static class LoadProgram
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
             {
-                Console.Error.WriteLine($"unexpected argument '{args[i]}'; use --url URL --uploads N --data FOLDER [--data-dir FOLDER] [--api-key KEY] [--seed N]");
+                Console.Error.WriteLine($"unexpected argument '{args[i]}'; use --url URL --uploads N --data FOLDER [--data-dir FOLDER] [--api-key KEY] [--seed N] [--service-pid PID]");
                 return 2;
             }
 
@@ -37,7 +37,8 @@ internal static class LoadProgram
         IReadOnlyList<UploadCase> plan = LoadPlan.Build(data, uploads, seed);
         using HttpClient client = LoadRun.CreateClient(url);
         Console.WriteLine($"sending {plan.Count} uploads at once to {url} ...");
-        LoadReport report = await LoadRun.RunAsync(client, plan, options.GetValueOrDefault("data-dir"), options.GetValueOrDefault("api-key"), CancellationToken.None);
+        int? pid = options.TryGetValue("service-pid", out string? p) ? int.Parse(p, CultureInfo.InvariantCulture) : null;
+        LoadReport report = await LoadRun.RunAsync(client, plan, options.GetValueOrDefault("data-dir"), options.GetValueOrDefault("api-key"), pid, CancellationToken.None);
         Console.Write(report);
         return report.Passed ? 0 : 1;
     }

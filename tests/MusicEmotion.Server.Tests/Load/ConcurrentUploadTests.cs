@@ -26,7 +26,7 @@ public sealed class ConcurrentUploadTests(ITestOutputHelper output)
         address.Host.Should().Be("127.0.0.1");
         using HttpClient client = LoadRun.CreateClient(address);
 
-        LoadReport report = await LoadRun.RunAsync(client, plan, factory.Data.Path, apiKey: null, CancellationToken.None);
+        LoadReport report = await LoadRun.RunAsync(client, plan, factory.Data.Path, apiKey: null, OperatingSystem.IsLinux() ? Environment.ProcessId : null, CancellationToken.None);
 
         output.WriteLine(report.ToString());
         report.Problems.Should().BeEmpty();
