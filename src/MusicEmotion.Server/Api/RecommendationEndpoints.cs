@@ -21,7 +21,7 @@ internal static class RecommendationEndpoints
         return app;
     }
 
-    private static async Task<Ok<RecommendationResponse>> RecommendAsync(RecommendationBody body, Recommender recommender, ILogger<Recommender> logger,
+    private static async Task<Ok<RecommendationResponse>> RecommendAsync(RecommendationBody body, Recommender recommender, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         RecommendationRequest request = body.ToRequest();
@@ -29,7 +29,7 @@ internal static class RecommendationEndpoints
         try
         {
             RecommendationResult result = await recommender.RecommendAsync(request, cancellationToken);
-            ServerLog.Recommended(logger, request.Liked.Count, request.Disliked.Count, result.Items.Count, result.SearchedTracks,
+            ServerLog.Recommended(loggers.CreateLogger(typeof(RecommendationEndpoints).FullName!), request.Liked.Count, request.Disliked.Count, result.Items.Count, result.SearchedTracks,
                 (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return TypedResults.Ok(RecommendationResponse.From(result));
         }

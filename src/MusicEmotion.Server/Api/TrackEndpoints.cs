@@ -173,7 +173,7 @@ internal static class TrackEndpoints
         }
     }
 
-    private static async Task<NoContent> DeleteAsync(string id, ITrackCatalog catalog, TrackAudioStore audio, TrackLocks locks, ILogger<TrackUploadService> logger,
+    private static async Task<NoContent> DeleteAsync(string id, ITrackCatalog catalog, TrackAudioStore audio, TrackLocks locks, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         string trackId = TrackIds.Parse(id);
@@ -185,7 +185,7 @@ internal static class TrackEndpoints
             throw new ApiProblemException(ApiProblem.TrackNotFound(trackId));
         }
 
-        ServerLog.TrackDeleted(logger, trackId, rowRemoved, audioRemoved);
+        ServerLog.TrackDeleted(loggers.CreateLogger(typeof(TrackEndpoints).FullName!), trackId, rowRemoved, audioRemoved);
         return TypedResults.NoContent();
     }
 

@@ -81,7 +81,7 @@ internal static class ServerSetup
         TrackAnalyzer analyzer = app.Services.GetRequiredService<TrackAnalyzer>();
         await app.Services.GetRequiredService<Recommender>().RefreshAsync(app.Lifetime.ApplicationStopping);
         ServerOptions options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
-        ServerLog.Ready(app.Services.GetRequiredService<ILogger<ServerOptions>>(), layout.CatalogPath, await catalog.CountAsync(), layout.AudioDirectory,
+        ServerLog.Ready(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MusicEmotion.Server"), layout.CatalogPath, await catalog.CountAsync(), layout.AudioDirectory,
             analyzer.ModelName, analyzer.ModelVersion, options.RequiresApiKey ? "need an API key" : "are open (no API key configured)",
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
@@ -89,6 +89,8 @@ internal static class ServerSetup
         {
             // Kestrel's own refusals (body too large, malformed request) keep their status; anything else is a 500.
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A client's malformed request is answered (400/413), not a fault of the service: no error log for it.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
