@@ -3,18 +3,17 @@ namespace MusicEmotion.Audio.Decoding;
 /// <summary>
 /// A read-only forward stream that first replays bytes already read from <c>inner</c> (the sniffed
 /// header) and then continues with <c>inner</c>, so a non-seekable stream can be inspected before a
-/// decoder is chosen. <see cref="Position"/> can be read (bytes returned so far), as some decoders (NLayer) ask for it.
+/// decoder is chosen.
 /// </summary>
 internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner) : Stream
 {
     private int _prefixPosition;
-    private long _position;
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
     public override long Length => throw new NotSupportedException();
-    public override long Position { get => _position; set => throw new NotSupportedException(); }
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -25,13 +24,10 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inn
             int n = Math.Min(buffer.Length, prefixLength - _prefixPosition);
             prefix.AsSpan(_prefixPosition, n).CopyTo(buffer);
             _prefixPosition += n;
-            _position += n;
             return n;
         }
 
-        int read = inner.Read(buffer);
-        _position += read;
-        return read;
+        return inner.Read(buffer);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -41,9 +37,7 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inn
             return Read(buffer.Span);
         }
 
-        int read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        _position += read;
-        return read;
+        return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

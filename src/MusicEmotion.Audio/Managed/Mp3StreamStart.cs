@@ -19,8 +19,9 @@ internal sealed class Mp3StreamStart
 
     private const int MaxId3Tags = 16;
 
-    private Mp3StreamStart(byte[] prefix, int prefixLength, long audioOffset, MpegFrameHeader first, long? frameCount, int? encoderDelay, int? encoderPadding)
+    private Mp3StreamStart(byte[] prefix, int prefixLength, long audioOffset, MpegFrameHeader first, bool firstIsTag, long? frameCount, int? encoderDelay, int? encoderPadding)
     {
+        FirstFrameIsTag = firstIsTag;
         Prefix = prefix;
         PrefixLength = prefixLength;
         AudioOffset = audioOffset;
@@ -41,6 +42,9 @@ internal sealed class Mp3StreamStart
 
     /// <summary>The first frame's header (rate, channels, layer).</summary>
     public MpegFrameHeader FirstFrame { get; }
+
+    /// <summary>Whether the first frame is a Xing/Info or VBRI tag rather than audio (decoders skip it).</summary>
+    public bool FirstFrameIsTag { get; }
 
     /// <summary>Audio frames in the stream according to the Xing/Info tag (the tag's own frame excluded), when stated.</summary>
     public long? FrameCount { get; }
@@ -91,8 +95,8 @@ internal sealed class Mp3StreamStart
         // Replay from the first frame: junk before it is dropped.
         int usable = length - frameAt;
         Buffer.BlockCopy(prefix, frameAt, prefix, 0, usable);
-        var (frames, delay, padding) = ReadXingTag(prefix.AsSpan(0, usable), first);
-        return new Mp3StreamStart(prefix, usable, offset + frameAt, first, frames, delay, padding);
+        var (isTag, frames, delay, padding) = ReadXingTag(prefix.AsSpan(0, usable), first);
+        return new Mp3StreamStart(prefix, usable, offset + frameAt, first, isTag, frames, delay, padding);
     }
 
     private static bool IsId3Header(ReadOnlySpan<byte> header) =>
@@ -161,23 +165,29 @@ internal sealed class Mp3StreamStart
         return -1;
     }
 
-    private static (long? Frames, int? Delay, int? Padding) ReadXingTag(ReadOnlySpan<byte> frame, MpegFrameHeader header)
+    private static (bool IsTag, long? Frames, int? Delay, int? Padding) ReadXingTag(ReadOnlySpan<byte> frame, MpegFrameHeader header)
     {
         if (header.Layer != 3)
         {
-            return (null, null, null);
+            return (false, null, null, null);
+        }
+
+        // Fraunhofer's VBRI tag sits 32 bytes after the header; it carries no gapless fields that ffmpeg honours.
+        if (frame.Length >= 40 && frame.Slice(36, 4).SequenceEqual("VBRI"u8))
+        {
+            return (true, null, null, null);
         }
 
         int at = 4 + (header.HasCrc ? 2 : 0) + header.SideInfoLength;
         if (at + 8 > frame.Length)
         {
-            return (null, null, null);
+            return (false, null, null, null);
         }
 
         ReadOnlySpan<byte> id = frame.Slice(at, 4);
         if (!id.SequenceEqual("Xing"u8) && !id.SequenceEqual("Info"u8))
         {
-            return (null, null, null);
+            return (false, null, null, null);
         }
 
         uint flags = BinaryPrimitives.ReadUInt32BigEndian(frame[(at + 4)..]);
@@ -187,7 +197,7 @@ internal sealed class Mp3StreamStart
         {
             if (pos + 4 > frame.Length)
             {
-                return (null, null, null);
+                return (true, null, null, null);
             }
 
             frames = BinaryPrimitives.ReadUInt32BigEndian(frame[pos..]);
@@ -199,17 +209,17 @@ internal sealed class Mp3StreamStart
         // LAME's extension (also written by ffmpeg as "Lavf"/"Lavc"): the 12-bit delay and padding sit 21 bytes in.
         if (pos + 24 > frame.Length)
         {
-            return (frames, null, null);
+            return (true, frames, null, null);
         }
 
         ReadOnlySpan<byte> encoder = frame.Slice(pos, 4);
         if (!encoder.SequenceEqual("LAME"u8) && !encoder.SequenceEqual("Lavf"u8) && !encoder.SequenceEqual("Lavc"u8))
         {
-            return (frames, null, null);
+            return (true, frames, null, null);
         }
 
         int delay = (frame[pos + 21] << 4) | (frame[pos + 22] >> 4);
         int padding = ((frame[pos + 22] & 0x0F) << 8) | frame[pos + 23];
-        return (frames, delay, padding);
+        return (true, frames, delay, padding);
     }
 }

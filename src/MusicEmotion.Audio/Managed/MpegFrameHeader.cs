@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace MusicEmotion.Audio.Managed;
 
 /// <summary>The 4-byte header of one MPEG-1/2/2.5 audio frame (Layer I, II or III), as ISO 11172-3 / 13818-3 define it.</summary>
-internal readonly record struct MpegFrameHeader(int Version, int Layer, int BitRate, int SampleRate, int Channels, bool HasCrc, bool Padded)
+internal readonly record struct MpegFrameHeader(uint Word, int Version, int Layer, int BitRate, int SampleRate, int Channels, bool HasCrc, bool Padded)
 {
     private static readonly int[][] BitRatesMpeg1 =
     [
@@ -34,6 +34,10 @@ internal readonly record struct MpegFrameHeader(int Version, int Layer, int BitR
 
     /// <summary>Bytes of Layer III side information after the header (and CRC), where a Xing/Info tag begins.</summary>
     public int SideInfoLength => Version == 1 ? (Channels == 1 ? 17 : 32) : (Channels == 1 ? 9 : 17);
+
+    /// <summary>Whether <paramref name="other"/> belongs to the same stream (version, layer and sample rate agree).</summary>
+    public bool IsCompatibleWith(MpegFrameHeader other) =>
+        other.Version == Version && other.Layer == Layer && other.SampleRate == SampleRate;
 
     /// <summary>"MPEG-1 Layer III" and the like.</summary>
     public string Describe() => $"MPEG-{(Version == 25 ? "2.5" : Version.ToString(System.Globalization.CultureInfo.InvariantCulture))} Layer {new string('I', Layer)}";
@@ -70,7 +74,7 @@ internal readonly record struct MpegFrameHeader(int Version, int Layer, int BitR
         int channels = ((word >> 6) & 3) == 3 ? 1 : 2;
         bool hasCrc = (word & 0x00010000) == 0;
         bool padded = (word & 0x00000200) != 0;
-        header = new MpegFrameHeader(version, layer, bitRate, sampleRate, channels, hasCrc, padded);
+        header = new MpegFrameHeader(word, version, layer, bitRate, sampleRate, channels, hasCrc, padded);
         return true;
     }
 }

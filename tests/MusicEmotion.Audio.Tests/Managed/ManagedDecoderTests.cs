@@ -100,6 +100,24 @@ public sealed class ManagedDecoderTests : IDisposable
     }
 
     [Fact]
+    public void A_file_cut_without_reencoding_keeps_its_length_and_timing()
+    {
+        // Stream-copying from 1 s on leaves first frames whose bit reservoir lies before the cut (as in clips cut out of
+        // published songs): NLayer cannot decode them and they become silence, so every later sample keeps its time.
+        string song = _dir.File("song.mp3");
+        string cut = _dir.File("cut.mp3");
+        TestSupport.Ffmpeg.Encode(_sourceWav, song, "-c:a", "libmp3lame", "-b:a", "128k");
+        TestSupport.Ffmpeg.Encode(song, cut, "-ss", "1.0", "-c:a", "copy");
+
+        float[] expected = ReadAll(AudioLoader.Default, cut, "ffmpeg", out _);
+        float[] actual = ReadAll(WithoutFfmpeg, cut, "nlayer", out _);
+
+        actual.Length.Should().Be(expected.Length);
+        int settled = 4 * 1152 * 2;
+        MaxDifference(actual.AsSpan(settled), expected.AsSpan(settled)).Should().BeLessThan(SampleTolerance);
+    }
+
+    [Fact]
     public void NVorbis_gives_ffmpegs_samples()
     {
         string path = _dir.File("song.ogg");
