@@ -25,24 +25,27 @@ public sealed class NVorbisDecoder : IAudioDecoder
     public ISampleSource Open(Stream stream, string sourceName, CancellationToken cancellationToken = default) =>
         VorbisSampleSource.Open(stream, sourceName, cancellationToken);
 
+    /// <summary>
+    /// Reads the Vorbis headers (channels, rate, nominal bit rate) and takes the duration from the granule position of
+    /// the stream's last Ogg page (the sample count at its end), read from the file's tail.
+    /// </summary>
     /// <inheritdoc />
     public AudioFileInfo Probe(string path, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var reader = VorbisSampleSource.CreateReader(OpenFile(path), path);
-        TimeSpan? duration;
-        try
+        int channels, sampleRate;
+        long? bitRate;
+        using (var reader = VorbisSampleSource.CreateReader(OpenFile(path), path))
         {
-            duration = reader.TotalTime;
-        }
-        catch (Exception ex) when (DecoderFailure.IsBadInput(ex))
-        {
-            duration = null; // the last page is damaged: the length is unknown, the rest is still right
+            channels = reader.Channels;
+            sampleRate = reader.SampleRate;
+            bitRate = reader.NominalBitrate > 0 ? reader.NominalBitrate : null;
         }
 
-        long? bitRate = reader.NominalBitrate > 0 ? reader.NominalBitrate : null;
-        return new AudioFileInfo(path, Name, "ogg (vorbis)", reader.SampleRate, reader.Channels,
-            duration > TimeSpan.Zero ? duration : null, bitRate);
+        using FileStream file = OpenFile(path);
+        long? samples = OggTail.LastGranulePosition(file);
+        TimeSpan? duration = samples is > 0 ? TimeSpan.FromSeconds((double)samples.Value / sampleRate) : null;
+        return new AudioFileInfo(path, Name, "ogg (vorbis)", sampleRate, channels, duration, bitRate);
     }
 
     /// <summary>Whether <paramref name="header"/> is the first Ogg page of a Vorbis stream (its packet starts with <c>\x01vorbis</c>).</summary>

@@ -3,8 +3,10 @@ using NVorbis;
 namespace MusicEmotion.Audio.Managed;
 
 /// <summary>
-/// Streams Ogg Vorbis decoded in process by NVorbis, forward only (a non-seekable stream works). Samples are not
-/// clipped, as with ffmpeg. The first logical stream of a chained file is read.
+/// Streams Ogg Vorbis decoded in process by NVorbis. NVorbis always gets a forward-only view of the input (its
+/// forward reader; a non-seekable stream works the same) guarded against looping at the end of corrupt data (see
+/// <see cref="ForwardOnlyGuardStream"/>). Samples are not clipped, as with ffmpeg. The first logical stream of a
+/// chained file is read.
 /// </summary>
 internal sealed class VorbisSampleSource : ISampleSource
 {
@@ -51,13 +53,13 @@ internal sealed class VorbisSampleSource : ISampleSource
         }
     }
 
-    /// <summary>Opens NVorbis on <paramref name="stream"/> (closed with the reader) and checks what its headers declare.</summary>
+    /// <summary>Opens NVorbis on a guarded forward-only view of <paramref name="stream"/> (closed with the reader) and checks what its headers declare.</summary>
     internal static VorbisReader CreateReader(Stream stream, string sourceName)
     {
         VorbisReader reader;
         try
         {
-            reader = new VorbisReader(stream, closeOnDispose: true) { ClipSamples = false };
+            reader = new VorbisReader(new ForwardOnlyGuardStream(stream, sourceName, DecoderName), closeOnDispose: true) { ClipSamples = false };
         }
         catch (Exception ex) when (DecoderFailure.IsBadInput(ex))
         {

@@ -385,3 +385,23 @@ public sealed class ManagedDecoderTests : IDisposable
         return new WavBuilder { SampleRate = rate, Channels = channels, BitsPerSample = 16 }.Build(data);
     }
 }
+
+/// <summary>The guard that stops a third-party decoder from spinning at the end of corrupt data.</summary>
+public sealed class ForwardOnlyGuardStreamTests
+{
+    [Fact]
+    public void Reads_past_the_end_are_cut_off_with_a_typed_error()
+    {
+        using var guard = new ForwardOnlyGuardStream(new MemoryStream([1, 2, 3]), "loop.ogg", "NVorbis");
+        guard.CanSeek.Should().BeFalse();
+        byte[] buffer = new byte[8];
+        guard.Read(buffer, 0, 8).Should().Be(3);
+        for (int i = 0; i < ForwardOnlyGuardStream.MaxReadsAfterEnd; i++)
+        {
+            guard.Read(buffer, 0, 8).Should().Be(0);
+        }
+
+        Func<int> spin = () => guard.Read(buffer, 0, 8);
+        spin.Should().Throw<AudioFormatException>().Which.Message.Should().Contain("loop.ogg").And.Contain("NVorbis kept reading past the end");
+    }
+}
