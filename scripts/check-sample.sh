@@ -3,6 +3,8 @@
 # restores samples/ConsumerSample from that folder into a private package folder (artifacts/sample-packages, so a
 # stale global cache cannot hide anything), builds it, writes a demo song with `mer demo` and runs the sample on
 # it, checking that it prints mean arousal and valence. Exits non-zero on any failure.
+# Then checks the `mer` tool package the same way (scripts/check-tool.sh: RID-specific packages, size, install from
+# a local folder, a run of the installed tool).
 # The analysis needs the shipped model (src/MusicEmotion.Inference/Model/emotion-model.onnx + card): without it the
 # script still packs, restores and builds, then says so and fails.
 set -euo pipefail
@@ -84,3 +86,6 @@ echo "$out" | grep -Eq "^mean arousal: $number$" || fail "no mean arousal in the
 echo "$out" | grep -Eq "^mean valence: $number$" || fail "no mean valence in the sample's output"
 echo "$out" | grep -Eq "^description: .+" || fail "no description in the sample's output"
 say "OK: MusicEmotion.Inference $version from artifacts/packages analyses a song"
+
+# 4. The mer tool package, installed from a local folder by a clean consumer.
+scripts/check-tool.sh || fail "the mer tool package (scripts/check-tool.sh)"

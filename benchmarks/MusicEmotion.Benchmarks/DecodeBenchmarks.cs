@@ -1,9 +1,14 @@
 using BenchmarkDotNet.Attributes;
 using MusicEmotion.Audio;
+using MusicEmotion.Audio.Ffmpeg;
 
 namespace MusicEmotion.Benchmarks;
 
-/// <summary>Decoding 3 minutes of 44.1 kHz stereo: managed WAV reader and ffmpeg (MP3), samples read and discarded.</summary>
+/// <summary>
+/// Decoding 3 minutes of 44.1 kHz stereo, samples read and discarded: the managed WAV reader, and the same MP3 through
+/// ffmpeg (child process) and through the managed fallback (NLayer, in process: the loader with ffmpeg hidden), with
+/// NLayer's own <c>MpegFile</c> reader as the raw peer.
+/// </summary>
 [MemoryDiagnoser]
 public class DecodeBenchmarks
 {
@@ -31,6 +36,25 @@ public class DecodeBenchmarks
 
     [Benchmark(Description = "MP3 192k stereo 3 min, ffmpeg")]
     public long Mp3() => Drain(AudioLoader.Default.Open(_mp3));
+
+    [Benchmark(Description = "MP3 192k stereo 3 min, NLayer (managed fallback)")]
+    public long Mp3NLayer() => Drain(WithoutFfmpeg.Open(_mp3));
+
+    [Benchmark(Description = "MP3 192k stereo 3 min, NLayer MpegFile (raw peer)")]
+    public long Mp3NLayerMpegFile()
+    {
+        using var file = new NLayer.MpegFile(_mp3);
+        long total = 0;
+        int n;
+        while ((n = file.ReadSamples(_buffer.AsSpan())) > 0)
+        {
+            total += n;
+        }
+
+        return total;
+    }
+
+    private static readonly AudioLoader WithoutFfmpeg = AudioLoader.CreateDefault(new FfmpegOptions { FfmpegPath = "/nonexistent/ffmpeg" });
 
     private long Drain(ISampleSource source)
     {

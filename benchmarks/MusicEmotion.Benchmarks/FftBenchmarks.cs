@@ -5,7 +5,10 @@ using Complex32 = MathNet.Numerics.Complex32;
 
 namespace MusicEmotion.Benchmarks;
 
-/// <summary>Our real FFT against MathNet.Numerics (managed provider) on the same real input.</summary>
+/// <summary>
+/// Our real FFT against the peers a .NET user would pick, on the same real input, side by side: MathNet.Numerics
+/// (managed provider), FftSharp (double precision, allocates its output) and NWaves (float, real FFT, preallocated).
+/// </summary>
 [MemoryDiagnoser]
 public class FftBenchmarks
 {
@@ -14,7 +17,11 @@ public class FftBenchmarks
     private float[] _imag = [];
     private float[] _mathNetReal = [];
     private Complex32[] _mathNetComplex = [];
+    private double[] _fftSharpInput = [];
+    private float[] _nwavesReal = [];
+    private float[] _nwavesImag = [];
     private RealFft _fft = null!;
+    private NWaves.Transforms.RealFft _nwaves = null!;
 
     /// <summary>Transform length.</summary>
     [Params(512, 1024, 2048)]
@@ -30,6 +37,10 @@ public class FftBenchmarks
         _imag = new float[N / 2 + 1];
         _mathNetReal = new float[N + 2];
         _mathNetComplex = new Complex32[N];
+        _fftSharpInput = _input.Select(x => (double)x).ToArray();
+        _nwaves = new NWaves.Transforms.RealFft(N);
+        _nwavesReal = new float[N];
+        _nwavesImag = new float[N];
     }
 
     [Benchmark(Description = "MusicEmotion RealFft.Forward")]
@@ -57,5 +68,15 @@ public class FftBenchmarks
 
         Fourier.Forward(_mathNetComplex, FourierOptions.Matlab);
         return _mathNetComplex[1].Real;
+    }
+
+    [Benchmark(Description = "FftSharp FFT.ForwardReal (double)")]
+    public double FftSharpReal() => FftSharp.FFT.ForwardReal(_fftSharpInput)[1].Real;
+
+    [Benchmark(Description = "NWaves RealFft.Direct")]
+    public float NWavesReal()
+    {
+        _nwaves.Direct(_input, _nwavesReal, _nwavesImag);
+        return _nwavesReal[1];
     }
 }

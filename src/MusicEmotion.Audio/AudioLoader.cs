@@ -1,14 +1,17 @@
 using System.Security;
 using MusicEmotion.Audio.Decoding;
 using MusicEmotion.Audio.Ffmpeg;
+using MusicEmotion.Audio.Managed;
 
 namespace MusicEmotion.Audio;
 
 /// <summary>
 /// The entry point for reading audio: validates the path, sniffs the first bytes, and hands the content
 /// to the first <see cref="IAudioDecoder"/> that claims it (by content, never by extension). The default
-/// instance uses the managed <see cref="WavDecoder"/> first and <see cref="FfmpegDecoder"/> for the rest.
-/// Thread-safe: one instance can serve any number of concurrent opens.
+/// chain is the managed <see cref="WavDecoder"/>, then <see cref="FfmpegDecoder"/> for every other format (it claims
+/// content only while ffmpeg is installed), then the managed fallbacks <see cref="NLayerMp3Decoder"/> (MP3) and
+/// <see cref="NVorbisDecoder"/> (Ogg Vorbis) for machines without ffmpeg. This class is the one place where a
+/// decoder is chosen. Thread-safe: one instance can serve any number of concurrent opens.
 /// </summary>
 public sealed class AudioLoader
 {
@@ -29,11 +32,15 @@ public sealed class AudioLoader
         }
     }
 
-    /// <summary>A loader with the managed WAV decoder and ffmpeg (found on PATH).</summary>
+    /// <summary>A loader with the default chain: managed WAV, ffmpeg (found on PATH), managed MP3 and Ogg Vorbis.</summary>
     public static AudioLoader Default { get; } = CreateDefault();
 
-    /// <summary>Creates a loader with the managed WAV decoder and an ffmpeg decoder configured by <paramref name="ffmpeg"/>.</summary>
-    public static AudioLoader CreateDefault(FfmpegOptions? ffmpeg = null) => new([new WavDecoder(), new FfmpegDecoder(ffmpeg)]);
+    /// <summary>
+    /// Creates a loader with the default chain: <see cref="WavDecoder"/>, <see cref="FfmpegDecoder"/> configured by
+    /// <paramref name="ffmpeg"/>, <see cref="NLayerMp3Decoder"/>, <see cref="NVorbisDecoder"/>.
+    /// </summary>
+    public static AudioLoader CreateDefault(FfmpegOptions? ffmpeg = null) =>
+        new([new WavDecoder(), new FfmpegDecoder(ffmpeg), new NLayerMp3Decoder(), new NVorbisDecoder()]);
 
     /// <summary>The decoders, in the order they are tried.</summary>
     public IReadOnlyList<IAudioDecoder> Decoders => _decoders;
@@ -43,7 +50,7 @@ public sealed class AudioLoader
     /// <param name="cancellationToken">Cancels decoding.</param>
     /// <exception cref="AudioSourceNotFoundException">Missing path, a directory, or no permission.</exception>
     /// <exception cref="AudioFormatException">Empty, corrupt or unrecognised content.</exception>
-    /// <exception cref="AudioDecoderException">ffmpeg is needed but not installed.</exception>
+    /// <exception cref="AudioDecoderException">The format needs ffmpeg (FLAC, AAC, Opus, ...) and it is not installed.</exception>
     public ISampleSource Open(string path, CancellationToken cancellationToken = default)
     {
         IAudioDecoder decoder = SelectDecoder(path);
@@ -123,6 +130,7 @@ public sealed class AudioLoader
     /// <summary>Returns the first decoder that claims content starting with <paramref name="header"/>.</summary>
     /// <exception cref="AudioFormatException">The content is empty.</exception>
     /// <exception cref="UnsupportedAudioFormatException">No decoder recognises it.</exception>
+    /// <exception cref="AudioDecoderException">It is a known audio format that only ffmpeg decodes, and ffmpeg is not installed.</exception>
     public IAudioDecoder SelectDecoder(ReadOnlySpan<byte> header, string sourceName)
     {
         if (header.IsEmpty)
@@ -138,9 +146,34 @@ public sealed class AudioLoader
             }
         }
 
+        if (AudioSignatures.Identify(header) is { } container)
+        {
+            throw NeedsFfmpeg(container, sourceName);
+        }
+
         string preview = Convert.ToHexString(header[..Math.Min(8, header.Length)]);
         throw new UnsupportedAudioFormatException(sourceName,
             $"content is not a recognised audio format (first bytes {preview}); supported: WAV, MP3, FLAC, Ogg/Opus, MP4/M4A/AAC, AIFF, WMA, Matroska/WebM and others ffmpeg reads");
+    }
+
+    private AudioException NeedsFfmpeg(string container, string sourceName)
+    {
+        string what = container switch
+        {
+            "wav" => "a WAV file in an encoding the managed reader lacks (e.g. µ-law, ADPCM)",
+            "ogg" => "Ogg audio that is not Vorbis (Opus, FLAC or Speex)",
+            "mp3" => "MP3", // only reached when the loader has no managed MP3 decoder
+            _ => container.ToUpperInvariant() + " audio",
+        };
+        FfmpegDecoder? ffmpeg = _decoders.OfType<FfmpegDecoder>().FirstOrDefault();
+        if (ffmpeg is null)
+        {
+            return new UnsupportedAudioFormatException(sourceName,
+                $"content is {what}, which none of this loader's decoders ({string.Join(", ", _decoders.Select(d => d.Name))}) reads; the default loader decodes it with ffmpeg");
+        }
+
+        return new AudioDecoderException(sourceName,
+            $"content is {what}, which needs ffmpeg, and '{ffmpeg.Options.FfmpegPath}' was not found: {FfmpegProcess.InstallHint}");
     }
 
     private static int ReadUpTo(Stream stream, byte[] buffer)

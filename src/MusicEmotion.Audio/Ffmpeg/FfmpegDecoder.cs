@@ -10,6 +10,8 @@ namespace MusicEmotion.Audio.Ffmpeg;
 /// Native sample rate and channel layout are kept: mix-down and resampling happen in managed stages.
 /// Note: some MP4/M4A files keep their index at the end and cannot be decoded from a non-seekable
 /// stream; open those by path.
+/// It claims content only while the ffmpeg executable can be found (<see cref="IsAvailable"/>), so a loader falls
+/// through to the managed decoders (<c>NLayerMp3Decoder</c>, <c>NVorbisDecoder</c>) on a machine without it.
 /// </summary>
 public sealed class FfmpegDecoder : IAudioDecoder
 {
@@ -21,8 +23,17 @@ public sealed class FfmpegDecoder : IAudioDecoder
     /// <inheritdoc />
     public string Name => "ffmpeg";
 
-    /// <inheritdoc />
-    public bool CanDecode(ReadOnlySpan<byte> header) => AudioSignatures.Identify(header) is not null;
+    /// <summary>Where ffmpeg is looked for (and ffprobe, by <see cref="Probe"/>).</summary>
+    public FfmpegOptions Options => _options;
+
+    /// <summary>
+    /// Whether <see cref="FfmpegOptions.FfmpegPath"/> names an existing file or resolves through <c>PATH</c>. Checked on
+    /// every call (a few file-system look-ups, nothing is started), so installing ffmpeg takes effect at once.
+    /// </summary>
+    public bool IsAvailable => ExecutableLocator.Find(_options.FfmpegPath) is not null;
+
+    /// <summary>Whether the content has a known audio signature and ffmpeg is installed (see <see cref="IsAvailable"/>).</summary>
+    public bool CanDecode(ReadOnlySpan<byte> header) => AudioSignatures.Identify(header) is not null && IsAvailable;
 
     /// <inheritdoc />
     public ISampleSource Open(string path, CancellationToken cancellationToken = default)

@@ -10,7 +10,7 @@ internal static class InfoCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var audio = new Argument<string>("audio") { Description = "The audio file to inspect (WAV natively; anything else through ffmpeg)." };
+        var audio = new Argument<string>("audio") { Description = "The audio file to inspect (WAV natively; anything else through ffmpeg, or in process for MP3 and Ogg Vorbis where ffmpeg is missing)." };
         var command = new Command("info", "Show format, channels, sample rate, duration and the decoder chosen for an audio file.") { audio };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {

@@ -104,6 +104,24 @@ public sealed class EmotionAnalyzer : IDisposable
         return await CompleteAsync(sourceName, timeline, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Analyses samples a host already has as an <see cref="ISampleSource"/> (its own decoder, a synthesiser, an
+    /// adapter such as MusicEmotion.NAudio's): mixed down and resampled to the model's rate, streamed, then disposed.
+    /// The source is read until it ends; cancel the token to stop an endless one.
+    /// </summary>
+    /// <param name="source">The samples; disposed when the analysis ends.</param>
+    /// <param name="sourceName">Name used in results and error messages.</param>
+    /// <param name="cancellationToken">Cancels the analysis (checked between blocks of samples).</param>
+    /// <exception cref="AudioException">The source fails or holds no samples.</exception>
+    public async Task<EmotionAnalysis> AnalyzeAsync(ISampleSource source, string sourceName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        // Not cancelled before it starts: Predict disposes the source whatever happens once it runs.
+        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(source, sourceName, cancellationToken), CancellationToken.None).ConfigureAwait(false);
+        return await CompleteAsync(sourceName, timeline, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Analyses an audio file with per-call overrides of the analyser's options (vector length, summary, description).</summary>
     /// <exception cref="AudioException">The file is missing or cannot be decoded.</exception>
     public async Task<EmotionAnalysis> AnalyzeAsync(string path, EmotionAnalysisOptions options, CancellationToken cancellationToken = default)
@@ -195,6 +213,18 @@ public sealed class EmotionAnalyzer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         return StreamAsync(() => _loader.Open(stream, sourceName, cancellationToken), sourceName, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams one <see cref="EmotionFrame"/> per second of <paramref name="source"/> as soon as it is final (disposed at
+    /// the end): the way to follow a live or endless source, such as a capture device, until the token is cancelled.
+    /// </summary>
+    /// <exception cref="AudioException">The source fails (raised while enumerating).</exception>
+    public IAsyncEnumerable<EmotionFrame> AnalyzeStreamingAsync(ISampleSource source, string sourceName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return StreamAsync(() => source, sourceName, cancellationToken);
     }
 
     private async IAsyncEnumerable<EmotionFrame> StreamAsync(Func<ISampleSource> open, string sourceName, [EnumeratorCancellation] CancellationToken cancellationToken)
