@@ -373,19 +373,27 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
     internal void Validate(TrackRecord track)
     {
         ArgumentNullException.ThrowIfNull(track);
+        if (Problem(track) is { } problem)
+        {
+            throw new CatalogException(Name, $"refused an invalid track: {problem}");
+        }
+    }
+
+    /// <summary>What is wrong with <paramref name="track"/>, or null when it can be stored.</summary>
+    internal static string? Problem(TrackRecord track)
+    {
         try
         {
             track.Validate();
         }
         catch (ArgumentException ex)
         {
-            throw new CatalogException(Name, $"refused an invalid track: {ex.Message}", ex);
+            return ex.Message;
         }
 
-        if (!track.Timeline.Arousal.All(float.IsFinite) || !track.Timeline.Valence.All(float.IsFinite))
-        {
-            throw new CatalogException(Name, $"refused an invalid track: track {track.Id}: the emotion timeline holds a non-finite value");
-        }
+        return track.Timeline.Arousal.All(float.IsFinite) && track.Timeline.Valence.All(float.IsFinite)
+            ? null
+            : $"track {track.Id}: the emotion timeline holds a non-finite value";
     }
 
     /// <summary>Runs a database call, translating Npgsql's exceptions into <see cref="CatalogException"/>.</summary>
