@@ -315,7 +315,7 @@ public sealed class AnalysisJobQueue
 
             var failed = new List<FailedJob>();
             await using (var list = new NpgsqlCommand($"""
-                SELECT path, attempts, max_attempts, last_error, error_type, updated_utc FROM {_jobs}
+                SELECT path, attempts, max_attempts, last_error, error_type, updated_utc, state = 'failed' FROM {_jobs}
                 WHERE last_error IS NOT NULL AND state IN ('failed', 'pending')
                 ORDER BY state = 'failed' DESC, updated_utc DESC LIMIT $1;
                 """, connection, snapshot))
@@ -325,7 +325,7 @@ public sealed class AnalysisJobQueue
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     failed.Add(new FailedJob(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3),
-                        reader.IsDBNull(4) ? null : reader.GetString(4), new DateTimeOffset(reader.GetFieldValue<DateTime>(5), TimeSpan.Zero)));
+                        reader.IsDBNull(4) ? null : reader.GetString(4), new DateTimeOffset(reader.GetFieldValue<DateTime>(5), TimeSpan.Zero), reader.GetBoolean(6)));
                 }
             }
 

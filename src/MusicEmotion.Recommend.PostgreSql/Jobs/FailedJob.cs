@@ -7,4 +7,5 @@ namespace MusicEmotion.Recommend.PostgreSql.Jobs;
 /// <param name="Error">The last attempt's error.</param>
 /// <param name="ErrorType">The last error's kind (an exception type name, or <c>LeaseExpired</c> when the worker stopped mid-job).</param>
 /// <param name="UpdatedUtc">When the last attempt ended.</param>
-public sealed record FailedJob(string Path, int Attempts, int MaxAttempts, string Error, string? ErrorType, DateTimeOffset UpdatedUtc);
+/// <param name="SetAside">True when the file is set aside for good (state <c>failed</c>); false when it waits for another attempt.</param>
+public sealed record FailedJob(string Path, int Attempts, int MaxAttempts, string Error, string? ErrorType, DateTimeOffset UpdatedUtc, bool SetAside);
