@@ -27,12 +27,13 @@ for f in emotion-model.onnx emotion-model.card.json; do
   [ -f "$model_dir/$f" ] || { have_model=0; say "the shipped model file $model_dir/$f is missing"; }
 done
 
-# 1. Pack every library (not the mer tool) at $version; remove this version's old packages first.
+# 1. Pack every library (not the mer tool, not the service) at $version; remove this version's old packages first.
 mkdir -p "$packages"
 libraries=()
 for project in src/*/*.csproj; do
   name="$(basename "$project" .csproj)"
   [ "$name" = "MusicEmotion.Cli" ] && continue
+  [ "$name" = "MusicEmotion.Server" ] && continue   # an application (the HTTP service), not a package
   libraries+=("$name")
   rm -f "$packages/$name.$version.nupkg" "$packages/$name.$version.snupkg"
 done

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using MusicEmotion.Cli.Output;
-using MusicEmotion.Cli.Plotting;
+using MusicEmotion.Plotting;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Inference.Models;
@@ -120,7 +120,8 @@ internal static class AnalyzeCommand
             };
             if (plotPath is not null)
             {
-                await Task.Run(() => EmotionPlot.SavePng(analysis, $"{Path.GetFileName(path)} — {analysis.ModelName}", plotPath), cancellationToken).ConfigureAwait(false);
+                await Task.Run(() => OutputPaths.WriteAtomically(plotPath, EmotionPlot.RenderPng(analysis, $"{Path.GetFileName(path)} — {analysis.ModelName}")), cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             if (destination is not null)

@@ -11,14 +11,7 @@ internal static class AnalysisText
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     /// <summary>Plain-language names of the quadrants.</summary>
-    public static string QuadrantName(EmotionQuadrant quadrant) => quadrant switch
-    {
-        EmotionQuadrant.Q1 => "happy/excited",
-        EmotionQuadrant.Q2 => "angry/tense",
-        EmotionQuadrant.Q3 => "sad/depressed",
-        EmotionQuadrant.Q4 => "calm/relaxed",
-        _ => quadrant.ToString(),
-    };
+    public static string QuadrantName(EmotionQuadrant quadrant) => EmotionQuadrants.Name(quadrant);
 
     /// <summary>Seconds as <c>m:ss</c> (or <c>h:mm:ss</c> from an hour).</summary>
     public static string Clock(double seconds)

@@ -33,4 +33,15 @@ public static class EmotionQuadrants
         (false, false) => EmotionQuadrant.Q3,
         (false, true) => EmotionQuadrant.Q4,
     };
+
+    /// <summary>The plain-language name of a quadrant: "happy/excited", "angry/tense", "sad/depressed" or "calm/relaxed".</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quadrant"/> is not a quadrant.</exception>
+    public static string Name(EmotionQuadrant quadrant) => quadrant switch
+    {
+        EmotionQuadrant.Q1 => "happy/excited",
+        EmotionQuadrant.Q2 => "angry/tense",
+        EmotionQuadrant.Q3 => "sad/depressed",
+        EmotionQuadrant.Q4 => "calm/relaxed",
+        _ => throw new ArgumentOutOfRangeException(nameof(quadrant), quadrant, "Not a quadrant."),
+    };
 }

@@ -50,7 +50,8 @@ public sealed class CatalogCommandTests : IDisposable
         var (listCode, table, _) = await CliRunner.RunAsync(["catalog", "list", "--db", db, "--limit", "2"]);
         var (_, json, _) = await CliRunner.RunAsync(["catalog", "list", "--db", db, "--format", "json"]);
         listCode.Should().Be(0);
-        table.Should().Contain("song0.wav").And.Contain("song1.wav").And.NotContain("song2.wav").And.Contain("tracks 1–2 of 3 (next: --offset 2)").And.Contain("mean-test");
+        new[] { "song0.wav", "song1.wav", "song2.wav" }.Count(table.Contains).Should().Be(2, "a page of 2 (files are added in parallel, so in any order)");
+        table.Should().Contain("tracks 1–2 of 3 (next: --offset 2)").And.Contain("mean-test");
         using (JsonDocument page = JsonDocument.Parse(json))
         {
             page.RootElement.GetProperty("total").GetInt32().Should().Be(3);

@@ -58,7 +58,7 @@ public sealed class CatalogCrashTests : IDisposable
         }
 
         survived.Should().BeInRange(3, total - 1, "the process was killed mid-batch");
-        Pragma(db, "integrity_check").Should().Be("ok");
+        SqliteProbe.Pragma(db, "integrity_check").Should().Be("ok");
 
         var (code, output, error) = await CliRunner.RunAsync(["catalog", "add", clips, "--db", db, .. model]);
         code.Should().Be(0, error);
@@ -67,31 +67,13 @@ public sealed class CatalogCrashTests : IDisposable
 
     private static long CountRows(string db)
     {
-        if (!File.Exists(db))
-        {
-            return 0;
-        }
-
         try
         {
-            using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-            connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM tracks";
-            return (long)command.ExecuteScalar()!;
+            return File.Exists(db) ? (long)SqliteProbe.Scalar(db, "SELECT count(*) FROM tracks", readOnly: true)! : 0;
         }
         catch (SqliteException)
         {
-            return 0; // not created yet
+            return 0; // the schema is not there yet
         }
-    }
-
-    private static string Pragma(string path, string name)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA {name};";
-        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tests.TestSupport;
 using MusicEmotion.Recommend.Tracks;
@@ -24,9 +23,9 @@ public sealed class SqliteTrackCatalogTests : IDisposable
             (await reopened.GetAsync(track.Id))!.SourceName.Should().Be("persisted");
         }
 
-        Pragma(path, "journal_mode").Should().Be("wal");
-        Pragma(path, "user_version").Should().Be(SqliteCatalogSchema.CurrentVersion.ToString());
-        Pragma(path, "integrity_check").Should().Be("ok");
+        SqliteProbe.Pragma(path, "journal_mode").Should().Be("wal");
+        SqliteProbe.Pragma(path, "user_version").Should().Be(SqliteCatalogSchema.CurrentVersion.ToString());
+        SqliteProbe.Pragma(path, "integrity_check").Should().Be("ok");
     }
 
     [Fact]
@@ -39,10 +38,10 @@ public sealed class SqliteTrackCatalogTests : IDisposable
             await v1.AddAsync(track);
         }
 
-        Pragma(path, "user_version").Should().Be("1");
+        SqliteProbe.Pragma(path, "user_version").Should().Be("1");
         using SqliteTrackCatalog current = SqliteTrackCatalog.Open(path);
 
-        Pragma(path, "user_version").Should().Be(SqliteCatalogSchema.CurrentVersion.ToString());
+        SqliteProbe.Pragma(path, "user_version").Should().Be(SqliteCatalogSchema.CurrentVersion.ToString());
         (await current.GetAsync(track.Id))!.SourceName.Should().Be("from v1");
         (await current.CountByModelAsync()).Should().ContainSingle();
     }
@@ -52,7 +51,7 @@ public sealed class SqliteTrackCatalogTests : IDisposable
     {
         string path = _directory.File("future.db");
         SqliteTrackCatalog.Open(path).Dispose();
-        Execute(path, $"PRAGMA user_version = {SqliteCatalogSchema.CurrentVersion + 1};");
+        SqliteProbe.Scalar(path, $"PRAGMA user_version = {SqliteCatalogSchema.CurrentVersion + 1};");
 
         FluentActions.Invoking(() => SqliteTrackCatalog.Open(path)).Should().Throw<CatalogException>().WithMessage("*newer MusicEmotion*");
     }
@@ -66,7 +65,7 @@ public sealed class SqliteTrackCatalogTests : IDisposable
         File.ReadAllBytes(text).Should().Equal(before);
 
         string other = _directory.File("other.db");
-        Execute(other, "CREATE TABLE customers (id INTEGER);");
+        SqliteProbe.Scalar(other, "CREATE TABLE customers (id INTEGER);");
         FluentActions.Invoking(() => SqliteTrackCatalog.Open(other)).Should().Throw<CatalogException>().WithMessage("*not a MusicEmotion catalog*");
 
         FluentActions.Invoking(() => SqliteTrackCatalog.Open(_directory.File("missing/dir/catalog.db"))).Should().Throw<CatalogException>().WithMessage("*does not exist*");
@@ -80,13 +79,13 @@ public sealed class SqliteTrackCatalogTests : IDisposable
         using SqliteTrackCatalog catalog = SqliteTrackCatalog.Open(path);
         long revision = await catalog.GetRevisionAsync();
         // The revision update is the add's last statement, after the track row is inserted: make it fail.
-        Execute(path, "CREATE TRIGGER fail_revision BEFORE UPDATE ON catalog_meta BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;");
+        SqliteProbe.Scalar(path, "CREATE TRIGGER fail_revision BEFORE UPDATE ON catalog_meta BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;");
 
         await FluentActions.Awaiting(() => catalog.AddAsync(TestTracks.Make("doomed", TestTracks.Sound(3), TestTracks.Flat(0f)))).Should().ThrowAsync<CatalogException>();
 
         (await catalog.CountAsync()).Should().Be(0);
         (await catalog.GetRevisionAsync()).Should().Be(revision);
-        Execute(path, "DROP TRIGGER fail_revision;");
+        SqliteProbe.Scalar(path, "DROP TRIGGER fail_revision;");
         (await catalog.AddAsync(TestTracks.Make("doomed", TestTracks.Sound(3), TestTracks.Flat(0f)))).Should().BeTrue();
     }
 
@@ -104,7 +103,7 @@ public sealed class SqliteTrackCatalogTests : IDisposable
             while (!stop.IsCancellationRequested)
             {
                 TrackPage page = await readerCatalog.ListAsync(0, 50);
-                page.Items.Should().OnlyContain(t => t.Timeline.Count == 30, "readers only ever see whole tracks");
+                page.Items.All(t => t.Timeline.Count == 30 && t.Blocks.EmotionArc.Count == 64).Should().BeTrue("readers only ever see whole tracks");
                 int count = await readerCatalog.CountAsync();
                 count.Should().BeInRange(0, tracks.Length);
                 Interlocked.Increment(ref reads);
@@ -130,26 +129,8 @@ public sealed class SqliteTrackCatalogTests : IDisposable
         (await readerCatalog.CountAsync()).Should().Be(tracks.Length);
         (await readerCatalog.GetRevisionAsync()).Should().Be(tracks.Length);
         reads.Should().BeGreaterThan(0);
-        Pragma(path, "integrity_check").Should().Be("ok");
+        SqliteProbe.Pragma(path, "integrity_check").Should().Be("ok");
     }
 
     public void Dispose() => _directory.Dispose();
-
-    private static string Pragma(string path, string name)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA {name};";
-        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
-    }
-
-    private static void Execute(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

@@ -1,17 +1,16 @@
-using MusicEmotion.Cli.Output;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
 using ScottPlot;
 using SkiaSharp;
 
-namespace MusicEmotion.Cli.Plotting;
+namespace MusicEmotion.Plotting;
 
 /// <summary>
 /// Draws an analysis as one PNG (ScottPlot 5, headless): on top arousal and valence over time; below, the path the
 /// song takes through the valence–arousal plane (x = valence, y = arousal, quadrants labelled, start and end
-/// marked) beside the share of time spent in each quadrant.
+/// marked) beside the share of time spent in each quadrant. Thread-safe: every call draws on its own surfaces.
 /// </summary>
-internal static class EmotionPlot
+public static class EmotionPlot
 {
     /// <summary>Default image width in pixels.</summary>
     public const int DefaultWidth = 1200;
@@ -31,16 +30,52 @@ internal static class EmotionPlot
         _ => Color.FromHex("#2ca02c"),
     };
 
+    /// <summary>Smallest accepted width or height in pixels.</summary>
+    public const int MinimumSize = 300;
+
+    /// <summary>Largest accepted width or height in pixels.</summary>
+    public const int MaximumSize = 4000;
+
     /// <summary>Renders <paramref name="analysis"/> to PNG bytes.</summary>
+    /// <param name="analysis">The analysis to draw.</param>
+    /// <param name="title">The title above the time plot (e.g. the file name).</param>
+    /// <param name="width">Image width in pixels (<see cref="MinimumSize"/>–<see cref="MaximumSize"/>).</param>
+    /// <param name="height">Image height in pixels (<see cref="MinimumSize"/>–<see cref="MaximumSize"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
     public static byte[] RenderPng(EmotionAnalysis analysis, string title, int width = DefaultWidth, int height = DefaultHeight)
     {
         ArgumentNullException.ThrowIfNull(analysis);
+        return RenderPng(analysis.Timeline, analysis.Summary, title, width, height);
+    }
+
+    /// <summary>Renders a stored timeline and its summary (<see cref="EmotionSummary.From"/>) to PNG bytes.</summary>
+    /// <param name="timeline">Arousal and valence per second (at least one value).</param>
+    /// <param name="summary">The summary of <paramref name="timeline"/>: its mean is marked and its quadrant shares drawn.</param>
+    /// <param name="title">The title above the time plot (e.g. the file name).</param>
+    /// <param name="width">Image width in pixels (<see cref="MinimumSize"/>–<see cref="MaximumSize"/>).</param>
+    /// <param name="height">Image height in pixels (<see cref="MinimumSize"/>–<see cref="MaximumSize"/>).</param>
+    /// <exception cref="ArgumentException">The timeline is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
+    public static byte[] RenderPng(EmotionTimeline timeline, EmotionSummary summary, string title, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, MinimumSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, MaximumSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, MinimumSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(height, MaximumSize);
+        if (timeline.Count == 0)
+        {
+            throw new ArgumentException("Cannot draw an empty emotion timeline.", nameof(timeline));
+        }
+
         int topHeight = (int)(height * 0.38);
         int planeWidth = (int)(width * 0.55);
 
-        using Plot timeline = Timeline(analysis, title);
-        using Plot plane = Plane(analysis);
-        using Plot shares = Shares(analysis.Summary.QuadrantShares);
+        using Plot timelinePlot = Timeline(timeline, title);
+        using Plot plane = Plane(timeline, summary);
+        using Plot shares = Shares(summary.QuadrantShares);
 
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using SKSurface surface = SKSurface.Create(info)
@@ -48,7 +83,7 @@ internal static class EmotionPlot
         SKCanvas canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
         // Each plot fills its whole surface when it renders, so draw each on its own surface and compose.
-        Compose(canvas, timeline, 0, 0, width, topHeight);
+        Compose(canvas, timelinePlot, 0, 0, width, topHeight);
         Compose(canvas, plane, 0, topHeight, planeWidth, height - topHeight);
         Compose(canvas, shares, planeWidth, topHeight, width - planeWidth, height - topHeight);
         canvas.Flush();
@@ -56,13 +91,6 @@ internal static class EmotionPlot
         using SKImage image = surface.Snapshot();
         using SKData data = image.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
-    }
-
-    /// <summary>Renders and writes the PNG atomically (temporary file in the same folder, then a move).</summary>
-    public static void SavePng(EmotionAnalysis analysis, string title, string path)
-    {
-        byte[] png = RenderPng(analysis, title);
-        OutputPaths.WriteAtomically(path, png);
     }
 
     /// <summary>A sans-serif family that is installed (ScottPlot's own guess may be a serif fallback on Linux).</summary>
@@ -88,9 +116,8 @@ internal static class EmotionPlot
         target.DrawImage(image, x, y);
     }
 
-    private static Plot Timeline(EmotionAnalysis analysis, string title)
+    private static Plot Timeline(EmotionTimeline t, string title)
     {
-        EmotionTimeline t = analysis.Timeline;
         double[] seconds = Enumerable.Range(0, t.Count).Select(i => i + 0.5).ToArray();
         var plot = new Plot();
         plot.Title(title, 16);
@@ -105,11 +132,11 @@ internal static class EmotionPlot
         valence.LineWidth = 2;
         valence.LegendText = "valence (unpleasant − / pleasant +)";
 
-        double end = Math.Max(1, analysis.DurationSeconds);
+        double end = Math.Max(1, t.DurationSeconds);
         plot.Axes.SetLimits(0, end, -1.05, 1.05);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
-            LabelFormatter = x => AnalysisText.Clock(x),
+            LabelFormatter = x => PlotClock.Format(x),
             IntegerTicksOnly = true,
         };
         plot.ShowLegend(Alignment.UpperLeft, Orientation.Horizontal);
@@ -117,9 +144,8 @@ internal static class EmotionPlot
         return plot;
     }
 
-    private static Plot Plane(EmotionAnalysis analysis)
+    private static Plot Plane(EmotionTimeline t, EmotionSummary summary)
     {
-        EmotionTimeline t = analysis.Timeline;
         var plot = new Plot();
         plot.Title("path through the valence–arousal plane", 14);
         plot.XLabel("valence");
@@ -134,7 +160,7 @@ internal static class EmotionPlot
             var area = plot.Add.Rectangle(x - 0.5, x + 0.5, y - 0.5, y + 0.5);
             area.FillColor = QuadrantColor(q).WithAlpha(0.08);
             area.LineWidth = 0;
-            var label = plot.Add.Text($"{q} {AnalysisText.QuadrantName(q)}", x, y > 0 ? 0.93 : -0.93);
+            var label = plot.Add.Text($"{q} {EmotionQuadrants.Name(q)}", x, y > 0 ? 0.93 : -0.93);
             label.LabelFontSize = 13;
             label.LabelBold = true;
             label.LabelFontColor = QuadrantColor(q).WithAlpha(0.85);
@@ -154,7 +180,7 @@ internal static class EmotionPlot
         start.LegendText = "start";
         var finish = plot.Add.Marker(xs[^1], ys[^1], MarkerShape.FilledSquare, 14, Color.FromHex("#9467bd"));
         finish.LegendText = "end";
-        var mean = plot.Add.Marker(analysis.Summary.Valence.Mean, analysis.Summary.Arousal.Mean, MarkerShape.Cross, 16, Colors.Black);
+        var mean = plot.Add.Marker(summary.Valence.Mean, summary.Arousal.Mean, MarkerShape.Cross, 16, Colors.Black);
         mean.LineWidth = 3;
         mean.LegendText = "mean";
 
@@ -180,7 +206,7 @@ internal static class EmotionPlot
         barPlot.ValueLabelStyle.FontSize = 14;
         plot.Axes.Bottom.SetTicks(
             quadrants.Select((_, i) => (double)i).ToArray(),
-            quadrants.Select(q => $"{q}\n{AnalysisText.QuadrantName(q)}").ToArray());
+            quadrants.Select(q => $"{q}\n{EmotionQuadrants.Name(q)}").ToArray());
         plot.Axes.SetLimits(-0.6, quadrants.Length - 0.4, 0, 110);
         return plot;
     }

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using MusicEmotion.Recommend.Recommending;
+using MusicEmotion.Server.Logging;
+
+namespace MusicEmotion.Server.Api;
+
+/// <summary><c>POST /api/recommendations</c>: tracks like the liked ones and unlike the disliked ones, with explanations.</summary>
+internal static class RecommendationEndpoints
+{
+    /// <summary>Maps the endpoint.</summary>
+    public static IEndpointRouteBuilder MapRecommendationEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/recommendations", RecommendAsync)
+            .WithTags("Recommendations")
+            .WithName("Recommend")
+            .WithSummary("Recommend tracks like the liked ones (and unlike the disliked ones), each with an explanation")
+            .AddEndpointFilter<ApiProblemFilter>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return app;
+    }
+
+    private static async Task<Ok<RecommendationResponse>> RecommendAsync(RecommendationBody body, Recommender recommender, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        RecommendationRequest request = body.ToRequest();
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            RecommendationResult result = await recommender.RecommendAsync(request, cancellationToken);
+            ServerLog.Recommended(loggers.CreateLogger(typeof(RecommendationEndpoints).FullName!), request.Liked.Count, request.Disliked.Count, result.Items.Count, result.SearchedTracks,
+                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return TypedResults.Ok(RecommendationResponse.From(result));
+        }
+        catch (RecommendationException ex)
+        {
+            throw new ApiProblemException(RecommendationProblems.From(ex, trackInPath: false));
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using Microsoft.Net.Http.Headers;
+using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Recommend.Recommending;
+using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Server.Logging;
+using MusicEmotion.Server.OpenApi;
+using MusicEmotion.Server.Security;
+using MusicEmotion.Server.Storage;
+using MusicEmotion.Server.Uploads;
+
+namespace MusicEmotion.Server.Api;
+
+/// <summary>The <c>/api/tracks</c> endpoints: upload, list, read (JSON, CSV, PNG, audio), similar tracks, delete.</summary>
+internal static class TrackEndpoints
+{
+    /// <summary>Default page size of the listing.</summary>
+    public const int DefaultPageSize = 50;
+
+    /// <summary>Largest page size of the listing.</summary>
+    public const int MaxPageSize = 1000;
+
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapTrackEndpoints(this IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder tracks = app.MapGroup("/api/tracks").WithTags("Tracks").AddEndpointFilter<ApiProblemFilter>();
+
+        tracks.MapPost("/", UploadAsync)
+            .WithName(UploadFormOperationTransformer.OperationId)
+            .WithSummary("Upload a song and analyse it")
+            .WithDescription("multipart/form-data with the audio in the field 'file' (any common format; the content is sniffed, the file name and content type are ignored). "
+                + "201 with the new track, or 200 with the existing track when the same bytes were uploaded before. Needs X-Api-Key when the service has a key.")
+            .Produces<TrackResponse>(StatusCodes.Status201Created)
+            .Produces<TrackResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddEndpointFilter<ApiKeyFilter>()
+            .WithMetadata(RequiresApiKeyMetadata.Instance);
+
+        tracks.MapGet("/", ListAsync)
+            .WithName("ListTracks")
+            .WithSummary("The library, a page at a time, in the order tracks were added")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        tracks.MapGet("/{id}", GetAsync)
+            .WithName("GetTrack")
+            .WithSummary("A track: per-second arousal and valence, statistics, description")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tracks.MapGet("/{id}/timeline.csv", CsvAsync)
+            .WithName("GetTrackTimelineCsv")
+            .WithSummary("Per-second arousal and valence as CSV (second,arousal,valence)")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tracks.MapGet("/{id}/plot.png", PlotAsync)
+            .WithName("GetTrackPlot")
+            .WithSummary("The track's emotion plot as a 1200×900 PNG")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        tracks.MapGet("/{id}/audio", AudioAsync)
+            .WithName("GetTrackAudio")
+            .WithSummary("The stored audio, as uploaded; supports range requests (206) so players can seek")
+            .Produces(StatusCodes.Status200OK, contentType: "audio/mpeg")
+            .Produces(StatusCodes.Status206PartialContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tracks.MapGet("/{id}/similar", SimilarAsync)
+            .WithName("GetSimilarTracks")
+            .WithSummary("Tracks most like this one, with explanations")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        tracks.MapDelete("/{id}", DeleteAsync)
+            .WithName("DeleteTrack")
+            .WithSummary("Removes a track: its catalog row and its audio. Needs X-Api-Key when the service has a key.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddEndpointFilter<ApiKeyFilter>()
+            .WithMetadata(RequiresApiKeyMetadata.Instance);
+
+        return app;
+    }
+
+    private static async Task<IResult> UploadAsync(HttpContext context, TrackUploadService uploads, CancellationToken cancellationToken)
+    {
+        UploadOutcome outcome;
+        try
+        {
+            outcome = await uploads.UploadAsync(context.Request, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Results.Empty; // the client is gone: there is no one to answer
+        }
+
+        TrackResponse body = TrackResponse.From(outcome.Track);
+        return outcome.Created ? TypedResults.Created(body.Links.Self, body) : TypedResults.Ok(body);
+    }
+
+    private static async Task<Ok<TrackListResponse>> ListAsync(ITrackCatalog catalog, int? offset, int? limit, CancellationToken cancellationToken)
+    {
+        int from = offset ?? 0, size = limit ?? DefaultPageSize;
+        if (from < 0 || size is < 1 or > MaxPageSize)
+        {
+            throw new ApiProblemException(ApiProblem.InvalidRequest($"offset must be 0 or more and limit between 1 and {MaxPageSize} (got offset {from}, limit {size})."));
+        }
+
+        TrackPage page = await catalog.ListAsync(from, size, cancellationToken);
+        return TypedResults.Ok(new TrackListResponse(page.Items.Select(TrackListItem.From).ToArray(), page.Offset, size, page.Total, page.HasMore));
+    }
+
+    private static async Task<Ok<TrackResponse>> GetAsync(string id, ITrackCatalog catalog, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TrackResponse.From(await FindAsync(catalog, id, cancellationToken)));
+
+    private static async Task<IResult> CsvAsync(string id, ITrackCatalog catalog, CancellationToken cancellationToken)
+    {
+        TrackRecord track = await FindAsync(catalog, id, cancellationToken);
+        return TypedResults.Text(TimelineCsv.Format(track.Timeline), "text/csv; charset=utf-8");
+    }
+
+    private static async Task<IResult> PlotAsync(string id, HttpContext context, ITrackCatalog catalog, PlotService plots, CancellationToken cancellationToken)
+    {
+        string trackId = TrackIds.Parse(id);
+        TrackRecord track = await FindAsync(catalog, trackId, cancellationToken);
+        var tag = new EntityTagHeaderValue($"\"plot-1-{track.Id[..16]}-{track.ModelVersion}\"");
+        context.Response.Headers.CacheControl = "private, max-age=86400";
+        if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } match && match.Any(m => m.Compare(tag, useStrongComparison: false) || m.Equals(EntityTagHeaderValue.Any)))
+        {
+            context.Response.Headers.ETag = tag.ToString();
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        byte[] png = await plots.RenderAsync(track, cancellationToken);
+        return TypedResults.Bytes(png, "image/png", entityTag: tag);
+    }
+
+    private static async Task<IResult> AudioAsync(string id, ITrackCatalog catalog, TrackAudioStore audio, CancellationToken cancellationToken)
+    {
+        TrackRecord track = await FindAsync(catalog, id, cancellationToken);
+        var file = new FileInfo(audio.PathOf(track.Id));
+        if (!file.Exists)
+        {
+            throw new ApiProblemException(new ApiProblem(StatusCodes.Status404NotFound, "audio-not-found", "Audio not stored",
+                $"Track {track.Id} is in the catalog but its audio is not stored (it was added by another tool, or the file was removed).") { TrackId = track.Id });
+        }
+
+        return TypedResults.PhysicalFile(file.FullName, AudioContentTypes.Of(audio.ContainerOf(track.Id)), lastModified: file.LastWriteTimeUtc,
+            entityTag: new EntityTagHeaderValue($"\"{track.Id}\""), enableRangeProcessing: true);
+    }
+
+    private static async Task<Ok<RecommendationResponse>> SimilarAsync(string id, Recommender recommender, int? k, SimilarityKind? similarity,
+        CancellationToken cancellationToken)
+    {
+        string trackId = TrackIds.Parse(id);
+        try
+        {
+            RecommendationResult result = await recommender.SimilarAsync(trackId, k ?? 10, similarity ?? SimilarityKind.Combined, cancellationToken);
+            return TypedResults.Ok(RecommendationResponse.From(result));
+        }
+        catch (RecommendationException ex)
+        {
+            throw new ApiProblemException(RecommendationProblems.From(ex, trackInPath: true));
+        }
+    }
+
+    private static async Task<NoContent> DeleteAsync(string id, ITrackCatalog catalog, TrackAudioStore audio, TrackLocks locks, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        string trackId = TrackIds.Parse(id);
+        using IDisposable trackLock = await locks.AcquireAsync(trackId, cancellationToken);
+        bool rowRemoved = await catalog.RemoveAsync(trackId, CancellationToken.None);
+        bool audioRemoved = audio.Delete(trackId);
+        if (!rowRemoved && !audioRemoved)
+        {
+            throw new ApiProblemException(ApiProblem.TrackNotFound(trackId));
+        }
+
+        ServerLog.TrackDeleted(loggers.CreateLogger(typeof(TrackEndpoints).FullName!), trackId, rowRemoved, audioRemoved);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<TrackRecord> FindAsync(ITrackCatalog catalog, string id, CancellationToken cancellationToken)
+    {
+        string trackId = TrackIds.Parse(id);
+        return await catalog.GetAsync(trackId, cancellationToken) ?? throw new ApiProblemException(ApiProblem.TrackNotFound(trackId));
+    }
+}

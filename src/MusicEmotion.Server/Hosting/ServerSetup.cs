@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using MusicEmotion.Inference;
+using MusicEmotion.Recommend;
+using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Recommend.Recommending;
+using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Server.Api;
+using MusicEmotion.Server.Concurrency;
+using MusicEmotion.Server.Health;
+using MusicEmotion.Server.Logging;
+using MusicEmotion.Server.OpenApi;
+using MusicEmotion.Server.Security;
+using MusicEmotion.Server.Storage;
+using MusicEmotion.Server.Uploads;
+
+namespace MusicEmotion.Server.Hosting;
+
+/// <summary>Composes the service: its services (<see cref="AddMusicEmotionServer"/>) and its pipeline and endpoints (<see cref="UseMusicEmotionServerAsync"/>).</summary>
+internal static class ServerSetup
+{
+    /// <summary>Registers the analyser, the catalog, the recommender, the storage, the limits, OpenAPI, problem details and health checks.</summary>
+    public static WebApplicationBuilder AddMusicEmotionServer(this WebApplicationBuilder builder)
+    {
+        IServiceCollection services = builder.Services;
+        IConfiguration configuration = builder.Configuration;
+
+        services.AddOptions<ServerOptions>()
+            .Bind(configuration.GetSection(ServerOptions.Section))
+            .Validate(o => o.Problems().Count == 0, "invalid MusicEmotion settings")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
+        services.AddSingleton<StorageLayout>();
+
+        services.AddMusicEmotion();
+        services.Configure<EmotionAnalyzerOptions>(configuration.GetSection($"{ServerOptions.Section}:Analyzer"));
+        services.AddMusicEmotionRecommendations();
+        services.Configure<MusicEmotionRecommendOptions>(configuration.GetSection($"{ServerOptions.Section}:Recommendations"));
+        services.AddSingleton<IPostConfigureOptions<MusicEmotionRecommendOptions>, CatalogPathFromLayout>();
+
+        services.AddSingleton<TrackAudioStore>();
+        services.AddSingleton<TrackLocks>();
+        services.AddSingleton<AnalysisGate>();
+        services.AddSingleton<PlotGate>();
+        services.AddSingleton<UploadReader>();
+        services.AddSingleton<TrackUploadService>();
+        services.AddSingleton<PlotService>();
+        services.AddSingleton<StorageSweeper>();
+        services.AddSingleton<ApiKeyFilter>();
+
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Complete);
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // binding failures reach the problem writer with their reason
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ServiceDocumentTransformer>();
+            o.AddOperationTransformer<ApiKeyOperationTransformer>();
+            o.AddOperationTransformer<UploadFormOperationTransformer>();
+        });
+        services.AddHealthChecks()
+            .AddCheck<CatalogHealthCheck>("catalog")
+            .AddCheck<StorageHealthCheck>("storage")
+            .AddCheck<AnalysisHealthCheck>("analysis");
+        return builder;
+    }
+
+    /// <summary>
+    /// Prepares the storage (folders, lock, sweep), loads the model and indexes the catalog, then sets up the pipeline:
+    /// problem details for every error, security headers, the page's static files, OpenAPI, health and the API.
+    /// </summary>
+    public static async Task<WebApplication> UseMusicEmotionServerAsync(this WebApplication app)
+    {
+        long started = Stopwatch.GetTimestamp();
+        StorageLayout layout = app.Services.GetRequiredService<StorageLayout>();
+        layout.Prepare();
+        app.Lifetime.ApplicationStopped.Register(layout.Dispose);
+        ITrackCatalog catalog = app.Services.GetRequiredService<ITrackCatalog>();
+        await app.Services.GetRequiredService<StorageSweeper>().SweepAsync(app.Lifetime.ApplicationStopping);
+        TrackAnalyzer analyzer = app.Services.GetRequiredService<TrackAnalyzer>();
+        await app.Services.GetRequiredService<Recommender>().RefreshAsync(app.Lifetime.ApplicationStopping);
+        ServerOptions options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+        ServerLog.Ready(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MusicEmotion.Server"), layout.CatalogPath, await catalog.CountAsync(), layout.AudioDirectory,
+            analyzer.ModelName, analyzer.ModelVersion, options.RequiresApiKey ? "need an API key" : "are open (no API key configured)",
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Kestrel's own refusals (body too large, malformed request) keep their status; anything else is a 500.
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A client's malformed request is answered (400/413), not a fault of the service: no error log for it.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+        });
+
+        app.MapOpenApi();
+        app.MapHealthEndpoint();
+        app.MapGet("/api/server", ServerInfoAsync)
+            .WithTags("Service")
+            .WithName("GetServerInfo")
+            .WithSummary("The model in use, the upload limits and whether writes need an API key");
+        app.MapTrackEndpoints();
+        app.MapRecommendationEndpoints();
+        return app;
+    }
+
+    private static async Task<Ok<ServerInfoResponse>> ServerInfoAsync(TrackAnalyzer analyzer, ITrackCatalog catalog, IOptions<ServerOptions> options,
+        CancellationToken cancellationToken)
+    {
+        ServerOptions o = options.Value;
+        return TypedResults.Ok(new ServerInfoResponse(analyzer.ModelName, analyzer.ModelVersion, o.RequiresApiKey, ApiKeyFilter.HeaderName,
+            o.MaxUploadBytes, o.MaxDurationSeconds, await catalog.CountAsync(cancellationToken)));
+    }
+
+    /// <summary>Points the recommendation services' catalog at the service's catalog file.</summary>
+    private sealed class CatalogPathFromLayout(StorageLayout layout) : IPostConfigureOptions<MusicEmotionRecommendOptions>
+    {
+        public void PostConfigure(string? name, MusicEmotionRecommendOptions options) => options.CatalogPath = layout.CatalogPath;
+    }
+
+    /// <summary>Fails start-up with every problem of the MusicEmotion settings spelled out.</summary>
+    private sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ServerOptions options)
+        {
+            IReadOnlyList<string> problems = options.Problems();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace MusicEmotion.Server.Logging;
+
+/// <summary>The service's structured log messages (source-generated; every one names its fields).</summary>
+internal static partial class ServerLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Track {TrackId} added: {Bytes} bytes {Container}, {DurationSeconds:0.0} s of audio; received in {ReceiveMs} ms, waited {WaitMs} ms, analysed in {AnalysisMs} ms, stored in {StoreMs} ms")]
+    public static partial void TrackAdded(ILogger logger, string trackId, long bytes, string container, double durationSeconds, long receiveMs, long waitMs, long analysisMs, long storeMs);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Track {TrackId} uploaded again ({Bytes} bytes, received in {ReceiveMs} ms): already in the catalog")]
+    public static partial void TrackAlreadyPresent(ILogger logger, string trackId, long bytes, long receiveMs);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Upload rejected with {Status} {Code} (track {TrackId}): {Detail}")]
+    public static partial void UploadRejected(ILogger logger, int status, string code, string? trackId, string detail);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Track {TrackId} deleted (row {RowRemoved}, audio {AudioRemoved})")]
+    public static partial void TrackDeleted(ILogger logger, string trackId, bool rowRemoved, bool audioRemoved);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Upload of track {TrackId} abandoned: the client disconnected")]
+    public static partial void UploadAbandoned(ILogger logger, string? trackId);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Upload of track {TrackId} failed; nothing was stored")]
+    public static partial void UploadFailed(ILogger logger, Exception exception, string? trackId);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Overloaded: upload refused with 503 ({Pending} uploads pending, limit {Limit})")]
+    public static partial void Overloaded(ILogger logger, int pending, int limit);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Removed stored audio {TrackId}: no catalog row refers to it (left by an interrupted upload)")]
+    public static partial void OrphanRemoved(ILogger logger, string trackId);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Track {TrackId} is in the catalog but its audio file is missing; its audio answers 404")]
+    public static partial void AudioMissing(ILogger logger, string trackId);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information,
+        Message = "Storage checked: {StagedRemoved} staged uploads and {OrphansRemoved} orphan audio files removed, {TracksWithoutAudio} tracks without audio, {Stored} audio files")]
+    public static partial void Swept(ILogger logger, int stagedRemoved, int orphansRemoved, int tracksWithoutAudio, int stored);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information,
+        Message = "MusicEmotion service ready: catalog {CatalogPath} ({Tracks} tracks), audio in {AudioDirectory}, model {ModelName} {ModelVersion}, writes {WriteAccess}; ready in {StartMs} ms")]
+    public static partial void Ready(ILogger logger, string catalogPath, int tracks, string audioDirectory, string modelName, string modelVersion, string writeAccess, long startMs);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Recommendations for {Liked} liked and {Disliked} disliked tracks: {Count} of {Searched} tracks in {ElapsedMs} ms")]
+    public static partial void Recommended(ILogger logger, int liked, int disliked, int count, int searched, long elapsedMs);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Plot of track {TrackId} rendered in {ElapsedMs} ms")]
+    public static partial void PlotRendered(ILogger logger, string trackId, long elapsedMs);
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Write refused: {Reason} API key from {RemoteAddress}")]
+    public static partial void ApiKeyRefused(ILogger logger, string reason, string? remoteAddress);
+}

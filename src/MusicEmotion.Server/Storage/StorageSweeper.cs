@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Server.Hosting;
+using MusicEmotion.Server.Logging;
+
+namespace MusicEmotion.Server.Storage;
+
+/// <summary>
+/// Restores the invariant "one stored file per catalog row, nothing else" when the service starts, before it accepts
+/// requests: deletes uploads left in the staging folder and, unless turned off, stored audio that no row refers to
+/// (a crash between storing the audio and adding the row); reports rows whose audio is missing.
+/// </summary>
+internal sealed class StorageSweeper(StorageLayout layout, TrackAudioStore audio, ITrackCatalog catalog, IOptions<ServerOptions> options, ILogger<StorageSweeper> logger)
+{
+    /// <summary>What a sweep did.</summary>
+    /// <param name="StagedFilesRemoved">Leftover uploads deleted from the staging folder.</param>
+    /// <param name="OrphansRemoved">Stored audio files deleted because no row refers to them.</param>
+    /// <param name="TracksWithoutAudio">Rows whose audio file is missing (kept; their audio answers 404).</param>
+    public sealed record Result(int StagedFilesRemoved, int OrphansRemoved, int TracksWithoutAudio);
+
+    /// <summary>Sweeps the storage.</summary>
+    public async Task<Result> SweepAsync(CancellationToken cancellationToken)
+    {
+        int staged = 0;
+        foreach (string file in Directory.EnumerateFiles(layout.StagingDirectory))
+        {
+            File.Delete(file);
+            staged++;
+        }
+
+        int orphans = 0;
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        foreach ((string id, string path) in audio.EnumerateStored().ToList())
+        {
+            if (options.Value.SweepOrphansOnStart && !await catalog.ContainsAsync(id, cancellationToken).ConfigureAwait(false))
+            {
+                File.Delete(path);
+                orphans++;
+                ServerLog.OrphanRemoved(logger, id);
+            }
+            else
+            {
+                stored.Add(id);
+            }
+        }
+
+        int missing = 0;
+        await foreach (var track in catalog.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!stored.Contains(track.Id))
+            {
+                missing++;
+                ServerLog.AudioMissing(logger, track.Id);
+            }
+        }
+
+        var result = new Result(staged, orphans, missing);
+        ServerLog.Swept(logger, staged, orphans, missing, stored.Count);
+        return result;
+    }
+}

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using MusicEmotion.Audio;
+using MusicEmotion.Audio.Decoding;
+using MusicEmotion.Inference;
+using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Server.Api;
+using MusicEmotion.Server.Concurrency;
+using MusicEmotion.Server.Hosting;
+using MusicEmotion.Server.Logging;
+using MusicEmotion.Server.Storage;
+
+namespace MusicEmotion.Server.Uploads;
+
+/// <summary>
+/// Turns an upload into a stored track, all or nothing: admission (503 when too many uploads are in progress), the body
+/// streamed to a staged file and hashed, the same content already stored → the existing track; otherwise a probe for
+/// the declared duration, one analysis slot (bounded wait), the analysis (with a timeout), then the audio renamed into
+/// place under its id and the catalog row added in one transaction. Any failure removes what this upload stored; a
+/// crash between the rename and the row leaves a file that the startup sweep removes.
+/// </summary>
+internal sealed class TrackUploadService(
+    UploadReader reader,
+    TrackAudioStore audio,
+    TrackLocks locks,
+    AnalysisGate gate,
+    TrackAnalyzer analyzer,
+    ITrackCatalog catalog,
+    IOptions<ServerOptions> options,
+    IOptions<EmotionAnalyzerOptions> analyzerOptions,
+    ILogger<TrackUploadService> logger)
+{
+    /// <summary>Decoded audio shorter than the declared duration by more than this share (and <see cref="TruncationSeconds"/>) counts as truncated.</summary>
+    private const double TruncationShare = 0.25;
+
+    private const double TruncationSeconds = 2.0;
+
+    private readonly AudioLoader _loader = AudioLoader.CreateDefault(analyzerOptions.Value.Ffmpeg);
+
+    /// <summary>Receives, analyses and stores the upload in <paramref name="request"/>.</summary>
+    /// <exception cref="ApiProblemException">The upload is refused (400, 413, 415, 422, 503).</exception>
+    /// <exception cref="OperationCanceledException">The client went away; nothing was stored.</exception>
+    public async Task<UploadOutcome> UploadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using WorkGate.Admission admission = gate.TryAdmit() ?? throw Overloaded();
+        string? trackId = null;
+        try
+        {
+            long started = Stopwatch.GetTimestamp();
+            using StagedUpload upload = await reader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            trackId = upload.TrackId;
+            long receiveMs = ElapsedMs(started);
+
+            using IDisposable trackLock = await locks.AcquireAsync(upload.TrackId, cancellationToken).ConfigureAwait(false);
+            if (await catalog.GetAsync(upload.TrackId, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                if (!audio.Contains(existing.Id))
+                {
+                    audio.Commit(upload); // the row had lost its audio: this upload restores it
+                }
+
+                ServerLog.TrackAlreadyPresent(logger, existing.Id, upload.Length, receiveMs);
+                return new UploadOutcome(existing, Created: false);
+            }
+
+            AudioFileInfo? declared = Probe(upload);
+            long waitStarted = Stopwatch.GetTimestamp();
+            using IDisposable slot = await admission.WaitForSlotAsync(TimeSpan.FromSeconds(options.Value.MaxQueueWaitSeconds), cancellationToken).ConfigureAwait(false)
+                ?? throw Overloaded();
+            long waitMs = ElapsedMs(waitStarted);
+
+            long analysisStarted = Stopwatch.GetTimestamp();
+            TrackRecord track = await AnalyzeAsync(upload, cancellationToken).ConfigureAwait(false);
+            long analysisMs = ElapsedMs(analysisStarted);
+            CheckDecodedLength(upload, declared, track);
+
+            long storeStarted = Stopwatch.GetTimestamp();
+            await StoreAsync(upload, track).ConfigureAwait(false);
+            ServerLog.TrackAdded(logger, track.Id, upload.Length, upload.Container, track.DurationSeconds, receiveMs, waitMs, analysisMs, ElapsedMs(storeStarted));
+            return new UploadOutcome(track, Created: true);
+        }
+        catch (ApiProblemException ex)
+        {
+            ServerLog.UploadRejected(logger, ex.Problem.Status, ex.Problem.Code, trackId, ex.Problem.Detail);
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            ServerLog.UploadAbandoned(logger, trackId);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            ServerLog.UploadFailed(logger, ex, trackId);
+            throw;
+        }
+    }
+
+    private ApiProblemException Overloaded()
+    {
+        ServerLog.Overloaded(logger, gate.Pending, gate.MaxPending);
+        return new ApiProblemException(ApiProblem.Overloaded("uploads", gate.RetryAfterSeconds));
+    }
+
+    /// <summary>The container's own account of the audio; refuses audio declared longer than the limit before any decoding.</summary>
+    private AudioFileInfo? Probe(StagedUpload upload)
+    {
+        AudioFileInfo info;
+        try
+        {
+            info = _loader.Probe(upload.Path);
+        }
+        catch (AudioException ex)
+        {
+            throw new ApiProblemException(Undecodable(upload, ex));
+        }
+
+        double max = options.Value.MaxDurationSeconds;
+        if (info.Duration is { } duration && duration.TotalSeconds > max)
+        {
+            throw new ApiProblemException(TooLong(upload, duration.TotalSeconds, max));
+        }
+
+        return info;
+    }
+
+    private async Task<TrackRecord> AnalyzeAsync(StagedUpload upload, CancellationToken cancellationToken)
+    {
+        TimeSpan timeout = TimeSpan.FromSeconds(options.Value.AnalysisTimeoutSeconds);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            TrackAnalysis analysis = await analyzer.AnalyzeAsync(upload.Path, upload.SourceName, upload.TrackId, limit.Token).ConfigureAwait(false);
+            return analysis.Track;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ApiProblemException(new ApiProblem(StatusCodes.Status422UnprocessableEntity, "analysis-timeout", "Analysis took too long",
+                $"'{upload.SourceName}' was still being analysed after {timeout.TotalSeconds:0} s, the limit; nothing was stored.") { TrackId = upload.TrackId });
+        }
+        catch (AudioException ex)
+        {
+            throw new ApiProblemException(Undecodable(upload, ex));
+        }
+    }
+
+    private void CheckDecodedLength(StagedUpload upload, AudioFileInfo? declared, TrackRecord track)
+    {
+        double max = options.Value.MaxDurationSeconds;
+        if (track.DurationSeconds > max + 1)
+        {
+            throw new ApiProblemException(TooLong(upload, track.DurationSeconds, max));
+        }
+
+        if (options.Value.RejectTruncatedAudio && declared?.Duration is { } duration)
+        {
+            double missing = duration.TotalSeconds - track.DurationSeconds;
+            if (missing > TruncationSeconds && missing > TruncationShare * duration.TotalSeconds)
+            {
+                throw new ApiProblemException(new ApiProblem(StatusCodes.Status422UnprocessableEntity, "truncated", "Truncated audio",
+                    $"'{upload.SourceName}' declares {duration.TotalSeconds:0.0} s of audio but only {track.DurationSeconds:0.0} s could be decoded: "
+                    + "the file is cut off (an interrupted download or copy?). Upload the complete file.") { TrackId = upload.TrackId });
+            }
+        }
+    }
+
+    /// <summary>Renames the audio into place, then adds the row; removes the audio again if the row cannot be added.</summary>
+    private async Task StoreAsync(StagedUpload upload, TrackRecord track)
+    {
+        bool stored = audio.Commit(upload);
+        try
+        {
+            // Not cancellable: once the audio is in place the row follows, or both go.
+            await catalog.AddAsync(track, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (stored)
+            {
+                audio.Delete(track.Id);
+            }
+
+            throw;
+        }
+    }
+
+    private static ApiProblem Undecodable(StagedUpload upload, AudioException ex)
+    {
+        // The problem text may quote the staged file's path (ffmpeg's messages do): show the client's name instead.
+        string problem = ex.Problem.Replace(upload.Path, upload.SourceName, StringComparison.Ordinal);
+        return ex switch
+        {
+            UnsupportedAudioFormatException => new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "not-audio", "Not audio",
+                $"'{upload.SourceName}' is not in an audio format the service can decode: {problem}") { TrackId = upload.TrackId },
+            AudioDecoderException => throw new InvalidOperationException($"The audio decoder failed on {upload.SourceName}: {problem}", ex),
+            _ => new ApiProblem(StatusCodes.Status422UnprocessableEntity, "undecodable", "Audio cannot be decoded",
+                $"'{upload.SourceName}' looks like {upload.Container} but cannot be decoded: {problem}") { TrackId = upload.TrackId },
+        };
+    }
+
+    private static ApiProblem TooLong(StagedUpload upload, double seconds, double max) =>
+        new(StatusCodes.Status422UnprocessableEntity, "too-long", "Audio too long",
+            $"'{upload.SourceName}' is {seconds:0} s long; the limit is {max:0} s.") { TrackId = upload.TrackId };
+
+    private static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+}

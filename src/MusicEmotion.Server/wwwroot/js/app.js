@@ -1,0 +1,370 @@
+// The MusicEmotion page: upload songs, browse the library, see a song's emotion curves while it plays, mark songs
+// liked or disliked and get recommendations. Plain ES modules; everything it shows comes from the service's API.
+
+import * as api from './api.js';
+import { PlaneChart, TimelineChart, Tooltip } from './charts.js';
+import { QUADRANTS, bytes, clock, el, quadrantOf, signed } from './format.js';
+import { thumbIcon } from './icons.js';
+import { Preferences } from './preferences.js';
+import { UploadQueue } from './uploads.js';
+
+const $ = (id) => document.getElementById(id);
+const audio = $('audio');
+const tooltip = new Tooltip($('tooltip'));
+const preferences = new Preferences();
+
+for (const button of document.querySelectorAll('[data-icon]')) button.prepend(thumbIcon(button.dataset.icon));
+
+const state = {
+  tracks: [], // library items, newest first
+  current: null, // the open track (full response)
+  playAfterLoad: false,
+};
+
+// ---- Charts and player ---------------------------------------------------------------------------------------
+
+function seek(seconds, play) {
+  if (!state.current) return;
+  audio.currentTime = seconds;
+  showTime(seconds);
+  if (play && audio.paused) audio.play().catch(() => {});
+}
+
+function togglePlay() {
+  if (audio.paused) audio.play().catch(() => {});
+  else audio.pause();
+}
+
+const chartOptions = { tooltip, onSeek: seek, onToggle: togglePlay };
+const timeline = new TimelineChart($('timeline-chart'), { ...chartOptions, label: 'Arousal and valence over time; arrow keys move, Enter plays or pauses' });
+const plane = new PlaneChart($('plane-chart'), { ...chartOptions, label: 'Path through the valence–arousal plane; arrow keys move, Enter plays or pauses' });
+$('plane-chart').after(el('p', { class: 'hint' }, '○ start  ■ end  × mean  ● now — hover a point to read it, click to hear it.'));
+
+function showTime(seconds) {
+  timeline.setTime(seconds);
+  plane.setTime(seconds);
+  const track = state.current;
+  if (!track) return;
+  const i = Math.max(0, Math.min(track.arousal.length - 1, Math.floor(seconds)));
+  const a = track.arousal[i], v = track.valence[i];
+  $('now').textContent = `${clock(seconds)} / ${clock(track.durationSeconds)} — arousal ${signed(a)} · valence ${signed(v)} · ${QUADRANTS[quadrantOf(a, v)]}`;
+}
+
+let frame = 0;
+function follow() {
+  showTime(audio.currentTime);
+  frame = audio.paused ? 0 : requestAnimationFrame(follow);
+}
+audio.addEventListener('play', () => {
+  cancelAnimationFrame(frame);
+  frame = requestAnimationFrame(follow);
+});
+audio.addEventListener('pause', () => showTime(audio.currentTime));
+audio.addEventListener('seeked', () => showTime(audio.currentTime));
+audio.addEventListener('error', () => {
+  if (!state.current) return;
+  const box = $('player-error');
+  box.textContent = 'This browser cannot play this audio format; the curves and statistics are still shown.';
+  box.hidden = false;
+});
+audio.addEventListener('canplay', () => {
+  if (state.playAfterLoad) {
+    state.playAfterLoad = false;
+    audio.play().catch(() => {});
+  }
+});
+
+$('zoom').addEventListener('change', (e) => {
+  timeline.setZoom(e.target.checked);
+  plane.setZoom(e.target.checked);
+});
+
+// ---- The open song -------------------------------------------------------------------------------------------
+
+async function openTrack(id, { play = false } = {}) {
+  let track;
+  try {
+    track = await api.getTrack(id);
+  } catch (error) {
+    setRecStatus(`Cannot open the song: ${error.message}`, true);
+    return;
+  }
+  state.current = track;
+  $('welcome').hidden = true;
+  $('detail').hidden = false;
+  $('player-error').hidden = true;
+  $('track-name').textContent = track.name;
+  const sound = track.sound.tempoBpm > 0 ? ` · ${Math.round(track.sound.tempoBpm)} BPM` : '';
+  $('track-meta').textContent = `${clock(track.durationSeconds)} · ${track.sound.key}${sound}`;
+  $('track-meta').title = `analysed by ${track.modelName} ${track.modelVersion}`;
+  const base = track.name.replace(/\.[^.]+$/, '') || 'song';
+  $('download-csv').href = track.links.timelineCsv;
+  $('download-csv').download = `${base}.emotion.csv`;
+  $('download-png').href = track.links.plotPng;
+  $('download-png').download = `${base}.emotion.png`;
+  state.playAfterLoad = play;
+  audio.src = track.links.audio;
+  timeline.setTrack(track);
+  plane.setTrack(track);
+  showTime(0);
+  renderStats(track);
+  renderMarks();
+  renderLibrary();
+}
+
+function renderStats(track) {
+  const s = track.summary;
+  const row = (name, d) => el('tr', {},
+    el('th', { scope: 'row' }, name),
+    el('td', {}, signed(d.mean)), el('td', {}, d.standardDeviation.toFixed(2)),
+    el('td', {}, signed(d.min)), el('td', {}, signed(d.max)), el('td', {}, signed(d.trendPerMinute)));
+  $('stat-table').replaceChildren(
+    el('thead', {}, el('tr', {}, el('th', {}, ''), el('th', { scope: 'col' }, 'mean'), el('th', { scope: 'col' }, 'spread'),
+      el('th', { scope: 'col' }, 'min'), el('th', { scope: 'col' }, 'max'), el('th', { scope: 'col', title: 'change per minute' }, 'trend/min'))),
+    el('tbody', {}, row('Arousal', s.arousal), row('Valence', s.valence)));
+
+  $('shares').replaceChildren(...['Q1', 'Q2', 'Q3', 'Q4'].map((q) => {
+    const share = s.quadrantShares[q.toLowerCase()];
+    const fill = el('div', { class: `fill ${q}` });
+    fill.style.width = `${(share * 100).toFixed(1)}%`;
+    return el('div', { class: 'share' },
+      el('span', {}, `${q} ${QUADRANTS[q]}`), el('div', { class: 'bar' }, fill), el('span', { class: 'pct' }, `${Math.round(share * 100)}%`));
+  }));
+
+  const momentButton = (m, label) => el('button', {
+    type: 'button', class: 'link-button', onclick: () => seek(m.second, true), title: `Play from ${clock(m.second)}`,
+  }, label);
+  const strongest = s.strongestMoments[0];
+  const mostly = dominant(s.quadrantShares);
+  const list = $('facts');
+  list.replaceChildren(el('dt', {}, 'Mostly'), el('dd', {}, `${QUADRANTS[mostly]} (${Math.round(s.quadrantShares[mostly.toLowerCase()] * 100)}% of the time)`));
+  if (strongest) {
+    list.append(el('dt', {}, 'Strongest moment'), el('dd', {}, momentButton(strongest,
+      `${clock(strongest.second)} (${QUADRANTS[strongest.quadrant]})`)));
+  }
+  if (s.arousalPeaks.length > 0) {
+    const peaks = el('dd', {});
+    s.arousalPeaks.slice(0, 4).forEach((m, i) => {
+      if (i > 0) peaks.append(', ');
+      peaks.append(momentButton(m, clock(m.second)));
+    });
+    list.append(el('dt', {}, 'Arousal peaks'), peaks);
+  }
+  $('description').textContent = track.description || 'No description.';
+}
+
+function dominant(shares) {
+  const share = (q) => shares[q.toLowerCase()];
+  return ['Q1', 'Q2', 'Q3', 'Q4'].reduce((best, q) => (share(q) > share(best) ? q : best), 'Q1');
+}
+
+// ---- Library -------------------------------------------------------------------------------------------------
+
+async function loadLibrary() {
+  try {
+    state.tracks = (await api.getAllTracks()).reverse();
+  } catch (error) {
+    $('library-empty').textContent = `The library cannot be read: ${error.message}`;
+    $('library-empty').hidden = false;
+    return;
+  }
+  preferences.keepOnly(new Set(state.tracks.map((t) => t.id)));
+  renderLibrary();
+  renderRecBasis();
+}
+
+function markButton(id, mark, name) {
+  const liked = mark === 'liked';
+  return el('button', {
+    type: 'button',
+    class: `toggle ${liked ? 'like' : 'dislike'}`,
+    'aria-pressed': preferences.of(id) === mark ? 'true' : 'false',
+    'aria-label': `${liked ? 'Like' : 'Dislike'} ${name}`,
+    title: liked ? 'I like this' : 'Not for me',
+    onclick: () => setMark(id, mark),
+  }, thumbIcon(liked ? 'up' : 'down'));
+}
+
+function setMark(id, mark) {
+  preferences.toggle(id, mark);
+  renderLibrary();
+  renderMarks();
+  renderRecBasis();
+}
+
+function renderLibrary() {
+  const list = $('library-list');
+  const focused = document.activeElement && document.activeElement.closest('.track-row');
+  const focusKey = focused ? `${focused.dataset.id}|${[...focused.querySelectorAll('button')].indexOf(document.activeElement)}` : null;
+  list.replaceChildren(...state.tracks.map((t) => el('li', {
+    class: `track-row${state.current && state.current.id === t.id ? ' selected' : ''}`, 'data-id': t.id,
+  },
+  el('button', { type: 'button', class: 'open', onclick: () => openTrack(t.id), 'aria-current': state.current && state.current.id === t.id ? 'true' : null },
+    el('span', { class: `mood-dot ${t.dominantQuadrant}`, title: QUADRANTS[t.dominantQuadrant] }),
+    el('span', { class: 'text' },
+      el('span', { class: 'title', title: t.name }, t.name),
+      el('span', { class: 'sub' }, `${clock(t.durationSeconds)} · ${QUADRANTS[t.dominantQuadrant]}`))),
+  markButton(t.id, 'liked', t.name),
+  markButton(t.id, 'disliked', t.name))));
+  if (focusKey) {
+    const [id, index] = focusKey.split('|');
+    const row = [...list.children].find((li) => li.dataset.id === id);
+    if (row) row.querySelectorAll('button')[Number(index)]?.focus();
+  }
+  $('library-count').textContent = state.tracks.length ? `(${state.tracks.length})` : '';
+  $('library-empty').hidden = state.tracks.length > 0;
+}
+
+function renderMarks() {
+  if (!state.current) return;
+  const mark = preferences.of(state.current.id);
+  $('detail-like').setAttribute('aria-pressed', mark === 'liked' ? 'true' : 'false');
+  $('detail-dislike').setAttribute('aria-pressed', mark === 'disliked' ? 'true' : 'false');
+}
+
+$('detail-like').addEventListener('click', () => state.current && setMark(state.current.id, 'liked'));
+$('detail-dislike').addEventListener('click', () => state.current && setMark(state.current.id, 'disliked'));
+$('detail-delete').addEventListener('click', async () => {
+  const track = state.current;
+  if (!track || !window.confirm(`Delete “${track.name}” from the library? Its audio is removed too.`)) return;
+  try {
+    await api.deleteTrack(track.id);
+  } catch (error) {
+    window.alert(`Not deleted: ${error.message}`);
+    return;
+  }
+  audio.removeAttribute('src');
+  audio.load();
+  state.current = null;
+  $('detail').hidden = true;
+  $('welcome').hidden = false;
+  await loadLibrary();
+});
+
+// ---- Uploads -------------------------------------------------------------------------------------------------
+
+let queue = null;
+let refreshTimer = 0;
+
+function onAdded(track) {
+  // Refresh the library once a burst of uploads settles; open the first song when none is open.
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(loadLibrary, 150);
+  if (!state.current) openTrack(track.id);
+}
+
+function addFiles(files) {
+  if (files.length > 0) queue.add([...files]);
+}
+
+const dropzone = $('dropzone');
+$('choose-files').addEventListener('click', () => $('file-input').click());
+$('file-input').addEventListener('change', (e) => {
+  addFiles(e.target.files);
+  e.target.value = '';
+});
+for (const type of ['dragenter', 'dragover']) {
+  dropzone.addEventListener(type, (e) => {
+    e.preventDefault();
+    dropzone.classList.add('over');
+  });
+}
+for (const type of ['dragleave', 'drop']) {
+  dropzone.addEventListener(type, (e) => {
+    e.preventDefault();
+    if (type === 'drop' || !dropzone.contains(e.relatedTarget)) dropzone.classList.remove('over');
+  });
+}
+dropzone.addEventListener('drop', (e) => addFiles(e.dataTransfer.files));
+// A file dropped anywhere else would make the browser open it and leave the page.
+window.addEventListener('dragover', (e) => e.preventDefault());
+window.addEventListener('drop', (e) => e.preventDefault());
+
+// ---- Recommendations -----------------------------------------------------------------------------------------
+
+function setRecStatus(message, error = false) {
+  const status = $('rec-status');
+  status.textContent = message;
+  status.classList.toggle('error', error);
+}
+
+function renderRecBasis() {
+  const liked = preferences.liked.size, disliked = preferences.disliked.size;
+  $('recommend').disabled = liked === 0;
+  $('recs-basis').textContent = liked === 0
+    ? 'Like a song (thumbs up) to get recommendations.'
+    : `From ${liked} liked${disliked ? ` and ${disliked} disliked` : ''} song${liked + disliked > 1 ? 's' : ''}.`;
+}
+
+function recOptions() {
+  const k = Math.max(1, Math.min(50, Number($('rec-k').value) || 10));
+  return { k, diversity: Number($('rec-diversity').value), similarity: $('rec-similarity').value };
+}
+
+function renderRecs(result, heading) {
+  const names = new Map(state.tracks.map((t) => [t.id, t.name]));
+  $('rec-list').replaceChildren(...result.items.map((r) => el('li', { class: 'rec' },
+    el('div', { class: 'rec-top' },
+      el('button', { type: 'button', class: 'play', 'aria-label': `Play ${r.name}`, title: 'Play', onclick: () => openTrack(r.id, { play: true }) }, '▶'),
+      el('button', { type: 'button', class: 'rec-name', title: `Open ${r.name}`, onclick: () => openTrack(r.id) }, r.name),
+      el('span', { class: 'score', title: 'similarity (−1…1)' }, r.score.toFixed(2))),
+    el('p', { class: 'why' }, r.explanation, names.has(r.closestLikedId) && preferences.liked.size > 1 ? ` (closest to ${names.get(r.closestLikedId)})` : ''))));
+  const stale = result.staleTracks ? `; ${result.staleTracks} songs analysed by an older model were left out` : '';
+  setRecStatus(result.items.length
+    ? `${heading}: ${result.items.length} of ${result.searchedTracks} songs${stale}.`
+    : `No other songs to recommend yet: add more songs${stale}.`);
+}
+
+$('rec-diversity').addEventListener('input', (e) => {
+  $('rec-diversity-out').textContent = Number(e.target.value).toFixed(1);
+});
+
+$('recommend').addEventListener('click', async () => {
+  const { k, diversity, similarity } = recOptions();
+  setRecStatus('Finding songs…');
+  try {
+    const result = await api.recommend({ liked: [...preferences.liked], disliked: [...preferences.disliked], k, diversity, similarity });
+    renderRecs(result, 'Recommended');
+  } catch (error) {
+    setRecStatus(error.message, true);
+  }
+});
+
+$('detail-similar').addEventListener('click', async () => {
+  const track = state.current;
+  if (!track) return;
+  const { k, similarity } = recOptions();
+  setRecStatus('Finding songs…');
+  try {
+    renderRecs(await api.similar(track.id, k, similarity), `Most like ${track.name}`);
+  } catch (error) {
+    setRecStatus(error.message, true);
+  }
+});
+
+// ---- Start ---------------------------------------------------------------------------------------------------
+
+async function start() {
+  let info = { maxUploadBytes: 0, writesRequireApiKey: false };
+  try {
+    info = await api.getServerInfo();
+    $('model-name').textContent = `model ${info.modelName} ${info.modelVersion}`;
+    $('upload-limits').textContent = `MP3, WAV, FLAC, Ogg, M4A and more · up to ${bytes(info.maxUploadBytes)}, ${Math.round(info.maxDurationSeconds / 60)} min`;
+  } catch (error) {
+    $('model-name').textContent = `service unavailable: ${error.message}`;
+  }
+  if (info.writesRequireApiKey) {
+    const input = $('api-key');
+    $('api-key-box').hidden = false;
+    input.value = sessionStorage.getItem('musicemotion.apiKey') || '';
+    api.setApiKey(input.value);
+    input.addEventListener('input', () => {
+      api.setApiKey(input.value);
+      sessionStorage.setItem('musicemotion.apiKey', input.value);
+    });
+  }
+  queue = new UploadQueue($('upload-list'), $('clear-uploads'), { maxBytes: info.maxUploadBytes, onAdded });
+  await loadLibrary();
+}
+
+start();
