@@ -22,14 +22,15 @@ internal static class CatalogAddCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Audio files and folders (searched recursively for audio files).", Arity = ArgumentArity.OneOrMore };
-        var db = CatalogOptions.Database();
+        var catalogOptions = CatalogOptions.Either();
         var jobs = new Option<int>("--jobs") { Description = "Files analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
         var command = new Command("add", "Analyse audio files into the catalog (per-second emotion, descriptors, vectors); files already there are skipped.")
         {
-            inputs, db, jobs, model, card,
+            inputs, jobs, model, card,
         };
+        catalogOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
             int jobCount = parse.GetValue(jobs);
@@ -39,7 +40,7 @@ internal static class CatalogAddCommand
             }
 
             string[] files = ExpandInputs(parse.GetValue(inputs)!);
-            using SqliteTrackCatalog catalog = SqliteTrackCatalog.Open(parse.GetValue(db)!);
+            using ITrackCatalog catalog = await catalogOptions.OpenAsync(parse, mustExist: false, cancellationToken).ConfigureAwait(false);
             using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
             using var emotion = new EmotionAnalyzer(emotionModel, options: new EmotionAnalyzerOptions { MaxConcurrency = jobCount });
             var importer = new TrackImporter(new TrackAnalyzer(emotion), catalog);
@@ -70,7 +71,7 @@ internal static class CatalogAddCommand
             int total = await catalog.CountAsync(cancellationToken).ConfigureAwait(false);
             double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
             await output.WriteLineAsync(string.Create(C,
-                $"added {added}, already in the catalog {present}, failed {failures.Count} in {seconds:0.0} s ({(added + failures.Count) / seconds:0.00} songs/s); {catalog.Path} holds {total} tracks"))
+                $"added {added}, already in the catalog {present}, failed {failures.Count} in {seconds:0.0} s ({(added + failures.Count) / seconds:0.00} songs/s); {catalog.Name} holds {total} tracks"))
                 .ConfigureAwait(false);
             return failures.Count == files.Length ? ExitCodes.InputError : ExitCodes.Success;
         }));

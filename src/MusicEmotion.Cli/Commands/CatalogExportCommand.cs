@@ -20,7 +20,7 @@ internal static class CatalogExportCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var db = CatalogOptions.Database();
+        var catalogOptions = CatalogOptions.Either();
         var outPath = new Option<string>("--out") { Description = "The file to write.", Required = true };
         var format = new Option<string>("--format") { Description = "jsonl (one track per line, curves and vectors; default) or csv.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "csv");
@@ -30,12 +30,13 @@ internal static class CatalogExportCommand
             DefaultValueFactory = _ => "curves",
         };
         content.AcceptOnlyFromAmong("curves", "vectors");
-        var command = new Command("export", "Export the catalog's per-second curves and vectors as JSON lines or CSV.") { db, outPath, format, content };
+        var command = new Command("export", "Export the catalog's per-second curves and vectors as JSON lines or CSV.") { outPath, format, content };
+        catalogOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
             string destination = parse.GetValue(outPath)!;
             OutputPaths.EnsureWritable(destination);
-            using SqliteTrackCatalog catalog = CatalogOptions.OpenExisting(parse.GetValue(db)!);
+            using ITrackCatalog catalog = await catalogOptions.OpenAsync(parse, mustExist: true, cancellationToken).ConfigureAwait(false);
             string kind = parse.GetValue(format) == "jsonl" ? "jsonl" : parse.GetValue(content)!;
             int tracks = 0;
             string temporary = OutputPaths.TemporaryPathFor(destination);

@@ -6,19 +6,20 @@ using MusicEmotion.Recommend.Tracks;
 
 namespace MusicEmotion.Cli.Commands;
 
-/// <summary><c>mer catalog list --db catalog.db</c>: the tracks of a catalog, a page at a time.</summary>
+/// <summary><c>mer catalog list --db catalog.db</c> (or <c>--postgres</c>): the tracks of a catalog, a page at a time.</summary>
 internal static class CatalogListCommand
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var db = CatalogOptions.Database();
+        var catalogOptions = CatalogOptions.Either();
         var offset = new Option<int>("--offset") { Description = "Skip this many tracks (in the order they were added).", DefaultValueFactory = _ => 0 };
         var limit = new Option<int>("--limit") { Description = "Tracks to show, 1–1000 (default 50).", DefaultValueFactory = _ => 50 };
         var format = new Option<string>("--format") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("list", "List the tracks of a catalog with their length, mean emotion and model.") { db, offset, limit, format };
+        var command = new Command("list", "List the tracks of a catalog with their length, mean emotion and model.") { offset, limit, format };
+        catalogOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
             int skip = parse.GetValue(offset), take = parse.GetValue(limit);
@@ -27,7 +28,7 @@ internal static class CatalogListCommand
                 throw new CliInputException("--offset must be ≥ 0 and --limit between 1 and 1000");
             }
 
-            using SqliteTrackCatalog catalog = CatalogOptions.OpenExisting(parse.GetValue(db)!);
+            using ITrackCatalog catalog = await catalogOptions.OpenAsync(parse, mustExist: true, cancellationToken).ConfigureAwait(false);
             TrackPage page = await catalog.ListAsync(skip, take, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<ModelTrackCount> models = await catalog.CountByModelAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")

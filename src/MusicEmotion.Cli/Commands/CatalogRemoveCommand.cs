@@ -10,11 +10,12 @@ internal static class CatalogRemoveCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var tracks = new Argument<string[]>("tracks") { Description = "Track ids (64 hex digits) or audio files (removed by their content).", Arity = ArgumentArity.OneOrMore };
-        var db = CatalogOptions.Database();
-        var command = new Command("remove", "Remove tracks from a catalog.") { tracks, db };
+        var catalogOptions = CatalogOptions.Either();
+        var command = new Command("remove", "Remove tracks from a catalog.") { tracks };
+        catalogOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            using SqliteTrackCatalog catalog = CatalogOptions.OpenExisting(parse.GetValue(db)!);
+            using ITrackCatalog catalog = await catalogOptions.OpenAsync(parse, mustExist: true, cancellationToken).ConfigureAwait(false);
             int removed = 0, missing = 0;
             foreach (string track in parse.GetValue(tracks)!)
             {
@@ -31,7 +32,7 @@ internal static class CatalogRemoveCommand
                 }
             }
 
-            await output.WriteLineAsync($"removed {removed}, not found {missing}; {catalog.Path} holds {await catalog.CountAsync(cancellationToken).ConfigureAwait(false)} tracks")
+            await output.WriteLineAsync($"removed {removed}, not found {missing}; {catalog.Name} holds {await catalog.CountAsync(cancellationToken).ConfigureAwait(false)} tracks")
                 .ConfigureAwait(false);
             return removed > 0 || missing == 0 ? ExitCodes.Success : ExitCodes.InputError;
         }));

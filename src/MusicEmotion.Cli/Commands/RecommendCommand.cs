@@ -20,7 +20,7 @@ internal static class RecommendCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var db = CatalogOptions.Database();
+        var catalogOptions = CatalogOptions.Either();
         var like = new Option<string[]>("--like") { Description = "A liked track: an audio file (analysed and added if new) or a track id. Repeat for several.", Required = true, AllowMultipleArgumentsPerToken = true };
         var dislike = new Option<string[]>("--dislike") { Description = "A disliked track (file or id); results move away from it. Repeat for several.", AllowMultipleArgumentsPerToken = true };
         var k = new Option<int>("--k") { Description = "How many tracks (default 10).", DefaultValueFactory = _ => 10 };
@@ -35,11 +35,12 @@ internal static class RecommendCommand
         var card = ModelOptions.CardPath();
         var command = new Command("recommend", "Recommend tracks from a catalog that are more like the ones you like, with explanations.")
         {
-            db, like, dislike, k, diversity, similarity, minDuration, maxDuration, format, model, card,
+            like, dislike, k, diversity, similarity, minDuration, maxDuration, format, model, card,
         };
+        catalogOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            using SqliteTrackCatalog catalog = SqliteTrackCatalog.Open(parse.GetValue(db)!);
+            using ITrackCatalog catalog = await catalogOptions.OpenAsync(parse, mustExist: false, cancellationToken).ConfigureAwait(false);
             using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
             using var emotion = new EmotionAnalyzer(emotionModel);
             var analyzer = new TrackAnalyzer(emotion);

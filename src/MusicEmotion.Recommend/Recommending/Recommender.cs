@@ -11,8 +11,12 @@ namespace MusicEmotion.Recommend.Recommending;
 /// "More like this" over a catalog: by one track, by a set of liked tracks, with disliked tracks pushed away
 /// (Rocchio: query = mean(liked) − γ·mean(disliked)), filters, optional diversity (maximal marginal relevance) and an
 /// explanation for every result. Only tracks analysed by the current model version are searched; the others are
-/// reported as stale. The recommender keeps an index of the catalog and rebuilds it when the catalog's revision
-/// changes. Thread-safe; share one per catalog.
+/// reported as stale. The recommender keeps an index of the catalog: exact search below
+/// <see cref="RecommenderOptions.ApproximateSearchThreshold"/> tracks, the approximate index of
+/// <see cref="RecommenderOptions.CreateApproximateIndex"/> (if any) from there on; results say which
+/// (<see cref="RecommendationResult.SearchKind"/>). When the catalog's revision changes the index is brought up to date
+/// (new tracks added, removed ones dropped), and rebuilt only when the standardisation statistics are recomputed or the
+/// kind of index changes. Thread-safe; share one per catalog.
 /// </summary>
 /// <example>
 /// <code>
@@ -87,7 +91,7 @@ public sealed class Recommender : IDisposable
         }
 
         double min = request.MinDurationSeconds ?? double.NegativeInfinity, max = request.MaxDurationSeconds ?? double.PositiveInfinity;
-        bool Accept(long key) => !blocked.Contains(key) && snapshot.Durations[key] >= min && snapshot.Durations[key] <= max;
+        bool Accept(long key) => snapshot.Holds(key) && !blocked.Contains(key) && snapshot.Durations[key] >= min && snapshot.Durations[key] <= max;
 
         int pool = diversity > 0 ? Math.Max(request.K * 5, 50) : request.K;
         var matches = new VectorMatch[Math.Min(pool, Math.Max(1, snapshot.Tracks))];
@@ -108,7 +112,7 @@ public sealed class Recommender : IDisposable
         foreach (int i in order)
         {
             (string closest, BlockScore[] scores) = Score(index, space, snapshot, likedKeys, query, vectors.AsMemory(i * dimension, dimension), likedVector);
-            string id = snapshot.Ids[matches[i].Key];
+            string id = snapshot.Ids[matches[i].Key]!;
             TrackRecord record = await _catalog.GetAsync(id, cancellationToken).ConfigureAwait(false)
                 ?? throw new RecommendationException(RecommendationFailure.UnknownTrack, $"track {id} left the catalog during the request; ask again", id);
             string explanation = RecommendationExplainer.Explain(likedRecords[closest], record, snapshot.Statistics!, scores);
@@ -259,7 +263,7 @@ public sealed class Recommender : IDisposable
             }
         }
 
-        return snapshot.Ids[best];
+        return snapshot.Ids[best]!;
     }
 
     private async Task<Dictionary<string, TrackRecord>> ReadAsync(string[] ids, CancellationToken cancellationToken)
@@ -289,7 +293,7 @@ public sealed class Recommender : IDisposable
             snapshot = _snapshot;
             if (snapshot is null || snapshot.Revision != revision)
             {
-                snapshot = await CatalogSnapshot.BuildAsync(_catalog, _options, ModelName, ModelVersion, cancellationToken).ConfigureAwait(false);
+                snapshot = await CatalogSnapshot.BuildAsync(_catalog, _options, ModelName, ModelVersion, snapshot, cancellationToken).ConfigureAwait(false);
                 _snapshot = snapshot;
             }
 

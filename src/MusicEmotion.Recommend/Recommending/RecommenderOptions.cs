@@ -34,8 +34,22 @@ public sealed class RecommenderOptions
     /// <summary>Largest k a request may ask for. Default 1000.</summary>
     public int MaxResults { get; set; } = 1000;
 
-    /// <summary>Makes the vector index for a dimension. Default: <see cref="ExactVectorIndex"/>.</summary>
+    /// <summary>Makes the exact vector index for a dimension (used below <see cref="ApproximateSearchThreshold"/>). Default: <see cref="ExactVectorIndex"/>.</summary>
     public Func<int, IVectorIndex> CreateIndex { get; set; } = dimension => new ExactVectorIndex(dimension);
+
+    /// <summary>
+    /// Makes an approximate index for a dimension (e.g. HNSW from the MusicEmotion.Recommend.Hnsw package:
+    /// <c>options.UseHnswIndex()</c>), used once the catalog holds <see cref="ApproximateSearchThreshold"/> current-model
+    /// tracks or more. Default null: always exact.
+    /// </summary>
+    public Func<int, IVectorIndex>? CreateApproximateIndex { get; set; }
+
+    /// <summary>
+    /// Catalog size (current-model tracks) from which <see cref="CreateApproximateIndex"/> is used instead of exact
+    /// search. Default 250,000: exact search costs about 10 ms per query there on one core and grows linearly
+    /// (docs/benchmarks.md), while an approximate index costs about 1 ms and grows slowly.
+    /// </summary>
+    public int ApproximateSearchThreshold { get; set; } = 250_000;
 
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
@@ -58,6 +72,11 @@ public sealed class RecommenderOptions
         if (!(StatisticsRefreshFraction >= 0 && StatisticsRefreshFraction <= 10))
         {
             throw new ArgumentException($"StatisticsRefreshFraction must be between 0 and 10 (got {StatisticsRefreshFraction}).");
+        }
+
+        if (ApproximateSearchThreshold < 1)
+        {
+            throw new ArgumentException($"ApproximateSearchThreshold must be at least 1 (got {ApproximateSearchThreshold}).");
         }
 
         if (MaxResults is < 1 or > 100_000)

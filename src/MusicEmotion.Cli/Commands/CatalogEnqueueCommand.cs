@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using MusicEmotion.Recommend.PostgreSql;
+using MusicEmotion.Recommend.PostgreSql.Jobs;
+
+namespace MusicEmotion.Cli.Commands;
+
+/// <summary>
+/// <c>mer catalog enqueue &lt;files, folders or list files&gt; --postgres "&lt;connection string&gt;"</c>: records one
+/// analysis job per audio file in the shared catalog's queue, for <c>mer worker</c> processes on any machine to drain.
+/// </summary>
+/// <remarks>
+/// A list file (<c>.txt</c>, <c>.lst</c>, <c>.m3u</c>, <c>.m3u8</c>) names one file or folder per line (blank lines and
+/// lines starting with <c>#</c> are skipped; relative paths are relative to the list). Paths are stored absolute: every
+/// worker must see the files under the same paths (shared storage). Files already queued or done are left alone; files
+/// set aside after failing are queued again. Nothing is queued when an input is missing.
+/// </remarks>
+internal static class CatalogEnqueueCommand
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+    private static readonly HashSet<string> ListExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".lst", ".m3u", ".m3u8" };
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "Audio files, folders (searched recursively) and list files (.txt, .lst, .m3u, .m3u8: one path per line).", Arity = ArgumentArity.OneOrMore };
+        var catalogOptions = CatalogOptions.PostgresOnly();
+        var attempts = new Option<int>("--max-attempts") { Description = "Attempts per file before it is set aside with its error (1–100, default 3).", DefaultValueFactory = _ => 3 };
+        var command = new Command("enqueue", "Queue audio files for analysis by `mer worker` processes sharing a PostgreSQL catalog.") { inputs, attempts };
+        catalogOptions.AddTo(command);
+        command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
+        {
+            int maxAttempts = parse.GetValue(attempts);
+            if (maxAttempts is < 1 or > 100)
+            {
+                throw new CliInputException($"--max-attempts must be between 1 and 100 (got {maxAttempts})");
+            }
+
+            string[] files = Expand(parse.GetValue(inputs)!);
+            await using PostgresTrackCatalog catalog = await catalogOptions.OpenPostgresAsync(parse, cancellationToken).ConfigureAwait(false);
+            var queue = new AnalysisJobQueue(catalog);
+            EnqueueResult result = await queue.EnqueueAsync(files, maxAttempts, cancellationToken).ConfigureAwait(false);
+            AnalysisQueueStatus status = await queue.GetStatusAsync(0, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(C,
+                $"queued {result.Queued} new, {result.Requeued} again after failing, {result.AlreadyKnown} already queued or done; {CatalogStatusCommand.Summary(status)}"))
+                .ConfigureAwait(false);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>The audio files the inputs name, as absolute paths, without repeats.</summary>
+    internal static string[] Expand(IEnumerable<string> inputs)
+    {
+        var files = new List<string>();
+        var missing = new List<string>();
+        foreach (string input in inputs)
+        {
+            if (File.Exists(input) && ListExtensions.Contains(Path.GetExtension(input)))
+            {
+                string folder = Path.GetDirectoryName(Path.GetFullPath(input))!;
+                foreach (string line in File.ReadLines(input))
+                {
+                    string entry = line.Trim();
+                    if (entry.Length > 0 && !entry.StartsWith('#'))
+                    {
+                        Add(Path.GetFullPath(entry, folder), files, missing);
+                    }
+                }
+            }
+            else
+            {
+                Add(Path.GetFullPath(input), files, missing);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new CliInputException($"{missing.Count} input(s) do not exist, nothing was queued: {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", ..." : "")}");
+        }
+
+        return files.Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    private static void Add(string path, List<string> files, List<string> missing)
+    {
+        if (Directory.Exists(path))
+        {
+            files.AddRange(AnalyzeCommand.FindAudio(path));
+        }
+        else if (File.Exists(path))
+        {
+            files.Add(path);
+        }
+        else
+        {
+            missing.Add(path);
+        }
+    }
+}

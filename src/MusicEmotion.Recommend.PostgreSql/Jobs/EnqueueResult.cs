@@ -1,0 +1,7 @@
+namespace MusicEmotion.Recommend.PostgreSql.Jobs;
+
+/// <summary>What enqueueing a batch of files did.</summary>
+/// <param name="Queued">New jobs.</param>
+/// <param name="Requeued">Files that had been set aside after failing, queued again with fresh attempts.</param>
+/// <param name="AlreadyKnown">Files already queued, running or done (nothing changed).</param>
+public sealed record EnqueueResult(int Queued, int Requeued, int AlreadyKnown);

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using MusicEmotion.Recommend.PostgreSql.Jobs;
+using MusicEmotion.Recommend.Tracks;
+
+namespace MusicEmotion.Recommend.PostgreSql.Tests;
+
+/// <summary>Workers on real audio with the shipped model, against a real server.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class AnalysisWorkerTests(PostgresServer server)
+{
+    [SkippableFact]
+    public async Task Two_workers_drain_the_queue_each_song_once_and_a_bad_file_is_set_aside_with_its_error()
+    {
+        await using QueueFixture q = await QueueFixture.CreateAsync(server);
+        string[] songs = Enumerable.Range(0, 6).Select(i => q.Song($"song {i}.wav", i)).ToArray();
+        string copy = q.Files.Write("copy of song 0.wav", File.ReadAllBytes(songs[0]));
+        string garbage = q.Garbage("not audio.mp3");
+        await q.Queue.EnqueueAsync([.. songs, copy, garbage], maxAttempts: 2);
+        var results = new ConcurrentBag<AnalysisJobResult>();
+        var progress = new Progress(results.Add);
+        var options = new AnalysisWorkerOptions { Concurrency = 2, ExitWhenIdle = true, RetryDelay = TimeSpan.Zero, PollInterval = TimeSpan.FromMilliseconds(50) };
+
+        AnalysisWorkerSummary[] summaries = await Task.WhenAll(
+            new AnalysisWorker(q.Queue, QueueFixture.Analyzer, options).RunAsync(progress),
+            new AnalysisWorker(q.Queue, QueueFixture.Analyzer, options).RunAsync(progress));
+
+        summaries.Sum(s => s.Added).Should().Be(6);
+        summaries.Sum(s => s.AlreadyPresent).Should().Be(1, "the copy has the same content hash");
+        summaries.Sum(s => s.Retrying).Should().Be(1);
+        summaries.Sum(s => s.SetAside).Should().Be(1);
+        (await q.Catalog.CountAsync()).Should().Be(6);
+        (await q.Catalog.GetRevisionAsync()).Should().Be(6);
+        var ids = new HashSet<string>();
+        await foreach (TrackRecord track in q.Catalog.ReadAllAsync())
+        {
+            ids.Add(track.Id);
+            track.Timeline.Count.Should().Be(4);
+            track.ModelName.Should().Be(QueueFixture.Analyzer.ModelName);
+        }
+
+        ids.Should().BeEquivalentTo(await Task.WhenAll(songs.Select(s => TrackId.ComputeAsync(s))));
+        AnalysisQueueStatus status = await q.Queue.GetStatusAsync();
+        (status.Pending, status.Running, status.Added, status.AlreadyPresent, status.Failed).Should().Be((0, 0, 6, 1, 1));
+        FailedJob failed = status.Failures.Single();
+        failed.Path.Should().Be(garbage);
+        failed.Attempts.Should().Be(2);
+        failed.ErrorType.Should().EndWith("Exception");
+        results.Where(r => r.Outcome == AnalysisJobOutcome.SetAside).Single().Error.Should().Be(failed.Error);
+    }
+
+    [SkippableFact]
+    public async Task Stopping_a_worker_gives_its_jobs_back_untouched()
+    {
+        await using QueueFixture q = await QueueFixture.CreateAsync(server);
+        string[] songs = Enumerable.Range(0, 4).Select(i => q.Song($"long {i}.wav", 40 + i, seconds: 120)).ToArray();
+        await q.Queue.EnqueueAsync(songs);
+        using var stop = new CancellationTokenSource();
+        var worker = new AnalysisWorker(q.Queue, QueueFixture.Analyzer, new AnalysisWorkerOptions { Concurrency = 2, PollInterval = TimeSpan.FromMilliseconds(50) });
+
+        Task<AnalysisWorkerSummary> running = worker.RunAsync(null, stop.Token);
+        while ((await q.Queue.GetStatusAsync()).Running < 2)
+        {
+            await Task.Delay(20);
+        }
+
+        await stop.CancelAsync();
+        AnalysisWorkerSummary summary = await running;
+
+        AnalysisQueueStatus status = await q.Queue.GetStatusAsync();
+        (status.Running + status.ExpiredLeases).Should().Be(0, "jobs in progress were given back");
+        (status.Pending + status.Added).Should().Be(4);
+        summary.Released.Should().BeGreaterThan(0);
+        (await q.Catalog.CountAsync()).Should().Be(summary.Added);
+        var next = (await q.Queue.ClaimAsync("next", 4, TimeSpan.FromMinutes(1)));
+        next.Should().OnlyContain(j => j.Attempt == 1, "a released attempt does not count");
+    }
+
+    [SkippableFact]
+    public async Task A_worker_cut_off_from_the_database_stops_with_a_catalog_error()
+    {
+        server.Require();
+        string database = server.CreateDatabase();
+        string name = new Npgsql.NpgsqlConnectionStringBuilder(database).Database!;
+        using var files = new TempDirectory();
+        await using (PostgresTrackCatalog catalog = await PostgresTrackCatalog.OpenAsync(database))
+        {
+            var queue = new AnalysisJobQueue(catalog);
+            await queue.EnqueueAsync(Enumerable.Range(0, 20).Select(i => files.Write($"{i}.wav", PcmWav.Encode16(new float[22050 * 30], 22050, 1))));
+            Task<AnalysisWorkerSummary> running = new AnalysisWorker(queue, QueueFixture.Analyzer, new AnalysisWorkerOptions { Concurrency = 1 }).RunAsync();
+            while ((await queue.GetStatusAsync()).Running == 0)
+            {
+                await Task.Delay(20);
+            }
+
+            await using (var admin = new Npgsql.NpgsqlConnection(server.ConnectionString()))
+            {
+                await admin.OpenAsync();
+                await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE {name} WITH (FORCE);", admin);
+                await drop.ExecuteNonQueryAsync();
+            }
+
+            (await running.Awaiting(r => r).Should().ThrowAsync<Catalog.CatalogException>()).Which.Catalog.Should().Be(catalog.Name);
+        }
+    }
+
+    private sealed class Progress(Action<AnalysisJobResult> report) : IProgress<AnalysisJobResult>
+    {
+        public void Report(AnalysisJobResult value) => report(value);
+    }
+}
