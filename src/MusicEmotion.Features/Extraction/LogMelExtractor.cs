@@ -57,12 +57,5 @@ public sealed class LogMelExtractor : IFeatureExtractor
     }
 
     /// <inheritdoc />
-    public IFeatureStream CreateStream() => new LogMelStream(Settings);
-
-    private sealed class LogMelStream(FeatureSettings settings) : FrameFeatureStream(settings, settings.MelBands)
-    {
-        private readonly LogMelSpectrum _logMel = new(settings);
-
-        protected override void ComputeFeatures(ReadOnlySpan<float> frame, Span<float> features) => _logMel.ComputeFrame(frame, features);
-    }
+    public IFeatureStream CreateStream() => new SpectralFeatureStream(Settings, [new LogMelFrameFeature(Settings)]);
 }

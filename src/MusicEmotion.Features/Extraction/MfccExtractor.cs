@@ -72,18 +72,5 @@ public sealed class MfccExtractor : IFeatureExtractor
     }
 
     /// <inheritdoc />
-    public IFeatureStream CreateStream() => new MfccStream(Settings);
-
-    private sealed class MfccStream(FeatureSettings settings) : FrameFeatureStream(settings, settings.MfccCount)
-    {
-        private readonly LogMelSpectrum _logMel = new(settings);
-        private readonly Dct _dct = new(settings.MelBands, settings.MfccCount);
-        private readonly float[] _mel = new float[settings.MelBands];
-
-        protected override void ComputeFeatures(ReadOnlySpan<float> frame, Span<float> features)
-        {
-            _logMel.ComputeFrame(frame, _mel);
-            _dct.Transform(_mel, features);
-        }
-    }
+    public IFeatureStream CreateStream() => new SpectralFeatureStream(Settings, [new MfccFrameFeature(Settings)]);
 }

@@ -5,9 +5,11 @@ using MusicEmotion.Inference.Model;
 namespace MusicEmotion.Inference.Features;
 
 /// <summary>
-/// Streams the frames a <see cref="FeatureRecipe"/> asks for: every kind's extractor runs on the same samples with
-/// the same framing, and their frames are concatenated (in recipe order) into one row per frame. Frames are handed
-/// to the sink in order once every kind has produced them; no allocation per frame.
+/// Streams the frames a <see cref="FeatureRecipe"/> asks for, the kinds' columns concatenated in recipe order into one
+/// row per frame. The built-in kinds share one framer and one spectrum per frame
+/// (<see cref="FeatureExtractorFactory.CreateStream(IReadOnlyList{FeatureKind}, FeatureSettings?)"/>); streams of
+/// other origins are aligned frame by frame and handed to the sink once every stream has produced the frame. No
+/// allocation per frame.
 /// </summary>
 public sealed class FeatureRecipeStream : IFeatureStream
 {
@@ -22,26 +24,18 @@ public sealed class FeatureRecipeStream : IFeatureStream
     public FeatureRecipeStream(FeatureRecipe recipe)
     {
         ArgumentNullException.ThrowIfNull(recipe);
-        IFeatureExtractor[] extractors = recipe.Kinds.Select(k => FeatureExtractorFactory.Create(k, recipe.Settings)).ToArray();
-        _streams = extractors.Select(e => e.CreateStream()).ToArray();
-        _offsets = new int[extractors.Length];
-        int width = 0;
-        for (int i = 0; i < extractors.Length; i++)
-        {
-            _offsets[i] = width;
-            width += extractors[i].Width;
-        }
-
-        Width = width;
-        FeatureNames = extractors.SelectMany(e => e.FeatureNames).ToArray();
-        _sinks = Enumerable.Range(0, extractors.Length).Select(i => new KindSink(this, i)).ToArray();
+        IFeatureStream shared = FeatureExtractorFactory.CreateStream(recipe.Kinds, recipe.Settings);
+        _streams = [shared];
+        _offsets = [0];
+        Width = shared.Width;
+        FeatureNames = recipe.Kinds.SelectMany(k => FeatureExtractorFactory.Create(k, recipe.Settings).FeatureNames).ToArray();
+        _sinks = Enumerable.Range(0, _streams.Length).Select(i => new KindSink(this, i)).ToArray();
         _capacity = 64;
         _pending = new float[_capacity * Width];
     }
 
     /// <summary>Sum of the widths of the recipe's kinds.</summary>
-    public static int WidthOf(FeatureRecipe recipe) =>
-        recipe.Kinds.Sum(k => FeatureExtractorFactory.Create(k, recipe.Settings).Width);
+    public static int WidthOf(FeatureRecipe recipe) => FeatureExtractorFactory.WidthOf(recipe.Kinds, recipe.Settings);
 
     /// <inheritdoc />
     public int Width { get; }
@@ -55,6 +49,13 @@ public sealed class FeatureRecipeStream : IFeatureStream
     /// <inheritdoc />
     public void Push(ReadOnlySpan<float> samples, IFeatureFrameSink sink)
     {
+        if (_streams.Length == 1)
+        {
+            _streams[0].Push(samples, sink);
+            _emitted = _streams[0].FramesWritten;
+            return;
+        }
+
         for (int i = 0; i < _streams.Length; i++)
         {
             _streams[i].Push(samples, _sinks[i]);
@@ -66,6 +67,13 @@ public sealed class FeatureRecipeStream : IFeatureStream
     /// <inheritdoc />
     public void Complete(IFeatureFrameSink sink)
     {
+        if (_streams.Length == 1)
+        {
+            _streams[0].Complete(sink);
+            _emitted = _streams[0].FramesWritten;
+            return;
+        }
+
         for (int i = 0; i < _streams.Length; i++)
         {
             _streams[i].Complete(_sinks[i]);
