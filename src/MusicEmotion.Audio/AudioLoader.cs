@@ -37,10 +37,28 @@ public sealed class AudioLoader
 
     /// <summary>
     /// Creates a loader with the default chain: <see cref="WavDecoder"/>, <see cref="FfmpegDecoder"/> configured by
-    /// <paramref name="ffmpeg"/>, <see cref="NLayerMp3Decoder"/>, <see cref="NVorbisDecoder"/>.
+    /// <paramref name="ffmpeg"/>, <see cref="NLayerMp3Decoder"/>, <see cref="NVorbisDecoder"/>; a host's own decoders
+    /// (<paramref name="hostDecoders"/>) are tried before them, so a host can add a format or take over one.
     /// </summary>
-    public static AudioLoader CreateDefault(FfmpegOptions? ffmpeg = null) =>
-        new([new WavDecoder(), new FfmpegDecoder(ffmpeg), new NLayerMp3Decoder(), new NVorbisDecoder()]);
+    /// <param name="ffmpeg">Where ffmpeg is; null = PATH.</param>
+    /// <param name="hostDecoders">Decoders tried first, in order (e.g. from <c>services.AddAudioDecoder&lt;T&gt;()</c>).</param>
+    public static AudioLoader CreateDefault(FfmpegOptions? ffmpeg = null, IEnumerable<IAudioDecoder>? hostDecoders = null) =>
+        new([.. hostDecoders ?? [], new WavDecoder(), new FfmpegDecoder(ffmpeg), new NLayerMp3Decoder(), new NVorbisDecoder()]);
+
+    /// <summary>Whether some decoder of this loader claims content that starts with <paramref name="header"/> (no exception, no decoding).</summary>
+    /// <param name="header">The first bytes of the content (up to <see cref="SniffLength"/>).</param>
+    public bool CanDecode(ReadOnlySpan<byte> header)
+    {
+        foreach (IAudioDecoder decoder in _decoders)
+        {
+            if (!header.IsEmpty && decoder.CanDecode(header))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The decoders, in the order they are tried.</summary>
     public IReadOnlyList<IAudioDecoder> Decoders => _decoders;
