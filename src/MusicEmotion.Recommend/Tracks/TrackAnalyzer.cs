@@ -35,21 +35,41 @@ public sealed class TrackAnalyzer
     /// <summary>The vector options in use.</summary>
     public TrackVectorOptions Options => _options;
 
-    /// <summary>Analyses the file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Analyses the file at <paramref name="path"/>. Unless <paramref name="knownId"/> is given, the file's SHA-256 is
+    /// computed on another thread while it is decoded and analysed, so the id costs no extra time on a multi-core machine.
+    /// </summary>
     /// <param name="path">The audio file (any format the loader reads).</param>
     /// <param name="sourceName">The name to record (default: <paramref name="path"/>).</param>
     /// <param name="knownId">The file's id when the caller has already hashed it (it is not checked).</param>
     /// <param name="cancellationToken">Cancels the analysis.</param>
     /// <exception cref="AudioException">The file is missing or cannot be decoded.</exception>
-    public async Task<TrackAnalysis> AnalyzeAsync(string path, string? sourceName = null, string? knownId = null, CancellationToken cancellationToken = default)
+    public Task<TrackAnalysis> AnalyzeAsync(string path, string? sourceName = null, string? knownId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string id = knownId is null ? await TrackId.ComputeAsync(path, cancellationToken).ConfigureAwait(false) : TrackId.Normalize(knownId);
+        Task<string> id = knownId is null ? Task.Run(() => TrackId.ComputeAsync(path, cancellationToken), cancellationToken) : Task.FromResult(TrackId.Normalize(knownId));
+        return AnalyzeAsync(path, sourceName, id, cancellationToken);
+    }
+
+    /// <summary>Analyses <paramref name="path"/> while its id is being computed by <paramref name="id"/>, awaited only to build the record.</summary>
+    internal async Task<TrackAnalysis> AnalyzeAsync(string path, string? sourceName, Task<string> id, CancellationToken cancellationToken)
+    {
         var observer = new TrackFeatureObserver();
-        EmotionAnalysis analysis = await _analyzer.AnalyzeAsync(path, EmotionAnalysisOptions.Inherit, observer, cancellationToken).ConfigureAwait(false);
+        EmotionAnalysis analysis;
+        try
+        {
+            analysis = await _analyzer.AnalyzeAsync(path, EmotionAnalysisOptions.Inherit, observer, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await Task.WhenAny(id).ConfigureAwait(false); // never leave the hash unobserved
+            _ = id.Exception;
+            throw;
+        }
+
         var record = new TrackRecord
         {
-            Id = id,
+            Id = await id.ConfigureAwait(false),
             SourceName = string.IsNullOrWhiteSpace(sourceName) ? path : sourceName,
             DurationSeconds = analysis.DurationSeconds,
             ModelName = ModelName,

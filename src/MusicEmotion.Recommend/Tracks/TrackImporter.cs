@@ -24,7 +24,10 @@ public sealed class TrackImporter
         _catalog = catalog;
     }
 
-    /// <summary>Imports one file.</summary>
+    /// <summary>
+    /// Imports one file: hashes it first and, when the catalog already holds that id, returns without decoding it (an
+    /// interrupted import resumes at the cost of reading each finished file once); otherwise analyses and adds it.
+    /// </summary>
     /// <param name="path">The audio file.</param>
     /// <param name="sourceName">The name to record (default: <paramref name="path"/>).</param>
     /// <param name="cancellationToken">Cancels the import (nothing partial is stored).</param>
