@@ -98,6 +98,7 @@ public sealed class SqliteTrackCatalogTests : IDisposable
         using SqliteTrackCatalog readerCatalog = SqliteTrackCatalog.Open(path);
         using var stop = new CancellationTokenSource();
         int reads = 0;
+        var readersStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task[] readers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
@@ -107,8 +108,13 @@ public sealed class SqliteTrackCatalogTests : IDisposable
                 int count = await readerCatalog.CountAsync();
                 count.Should().BeInRange(0, tracks.Length);
                 Interlocked.Increment(ref reads);
+                readersStarted.TrySetResult();
             }
         })).ToArray();
+
+        // Writers start only once the readers are reading, so the two really overlap even on a busy two-core machine.
+        await readersStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        int readsBeforeWriting = Volatile.Read(ref reads);
 
         // Six writers; every track is offered twice (by different writers), so duplicates race too.
         Task<int>[] writers = Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
@@ -129,6 +135,7 @@ public sealed class SqliteTrackCatalogTests : IDisposable
         (await readerCatalog.CountAsync()).Should().Be(tracks.Length);
         (await readerCatalog.GetRevisionAsync()).Should().Be(tracks.Length);
         reads.Should().BeGreaterThan(0);
+        readsBeforeWriting.Should().BeGreaterThan(0);
         SqliteProbe.Pragma(path, "integrity_check").Should().Be("ok");
     }
 
