@@ -3,7 +3,7 @@
 # restores samples/ConsumerSample from that folder into a private package folder (artifacts/sample-packages, so a
 # stale global cache cannot hide anything), builds it, writes a demo song with `mer demo` and runs the sample on
 # it, checking that it prints mean arousal and valence. Exits non-zero on any failure.
-# The analysis needs the shipped model (src/MusicEmotion.Inference/Model/emotion-model.onnx + card): without it the
+# The analysis needs the shipped model (src/MusicEmotion.Inference/ShippedModel/emotion-model.onnx + card): without it the
 # script still packs, restores and builds, then says so and fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,7 +18,7 @@ packages="$root/artifacts/packages"
 private_cache="$root/artifacts/sample-packages"
 sample="$root/samples/ConsumerSample"
 work="$root/artifacts/sample-check"
-model_dir="$root/src/MusicEmotion.Inference/Model"
+model_dir="$root/src/MusicEmotion.Inference/ShippedModel"
 
 scripts/ensure-prerequisites.sh || fail "prerequisites (ffmpeg) missing"
 

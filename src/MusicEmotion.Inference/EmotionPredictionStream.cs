@@ -58,8 +58,8 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         _results = new ArousalValence[_batchSize];
         if (model.Card.Output.Smoothing is { } smoothing)
         {
-            int arousal = model.Card.Output.IndexOf(Model.EmotionDimension.Arousal);
-            int valence = model.Card.Output.IndexOf(Model.EmotionDimension.Valence);
+            int arousal = model.Card.Output.IndexOf(Cards.EmotionDimension.Arousal);
+            int valence = model.Card.Output.IndexOf(Cards.EmotionDimension.Valence);
             _smoother = new TemporalSmoother(smoothing.HalfWindowSeconds, smoothing.DeviationScale[arousal], smoothing.DeviationScale[valence]);
         }
         _frames = ArrayPool<float>.Shared.Rent((_windows.WindowFrames + 256) * _width);
