@@ -2,11 +2,11 @@
 # Rebuilds the shipped emotion model from ../shared/data: export features with the library, train, evaluate.
 # Usage: training/rebuild-model.sh [extra train.py arguments]
 #   DATA=<folder>       the shared data (default ../shared/data beside the repository)
-#   MODEL_OUT=<folder>  where the model and card go (default src/MusicEmotion.Inference/Model, i.e. the shipped model)
+#   MODEL_OUT=<folder>  where the model and card go (default src/MusicEmotion.Inference/ShippedModel, i.e. the shipped model)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${DATA:-$root/../shared/data}"
-out="${MODEL_OUT:-$root/src/MusicEmotion.Inference/Model}"
+out="${MODEL_OUT:-$root/src/MusicEmotion.Inference/ShippedModel}"
 work="$root/training/work"
 if [ ! -d "$data/4q" ]; then echo "missing $data/4q: the training data lives in ../shared/data" >&2; exit 1; fi
 for pkg in python3-torch python3-onnx python3-numpy; do

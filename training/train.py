@@ -6,7 +6,7 @@ Run with Debian's python (python3-torch, python3-onnx, python3-numpy); see train
     ./mer dataset export --4q ../shared/data/4q --dynamic ../shared/data/emomusic \
         --reference ../shared/data/emotify/audio --out training/work/dataset
     /usr/bin/python3 training/train.py --data training/work/dataset \
-        --label-stats ../shared/data/emomusic/annotations --out src/MusicEmotion.Inference/Model
+        --label-stats ../shared/data/emomusic/annotations --out src/MusicEmotion.Inference/ShippedModel
 
 The features are never computed here: `mer dataset export` writes exactly what the library computes at
 inference (recipe.json), so training and inference cannot drift apart.
