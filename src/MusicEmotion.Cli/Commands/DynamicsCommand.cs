@@ -24,7 +24,7 @@ internal static class DynamicsCommand
         var smoothing = ModelOptions.Smoothing();
         var jobs = new Option<int>("--jobs") { Description = "Joins analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("dynamics",
-            "Join low- and high-arousal clips and measure how the per-second arousal follows each join: direction, plateau contrast (10 s away from the join) and 20→80 % rise time.")
+            "Join low- and high-arousal clips and measure how the per-second arousal follows each join: direction, plateau contrast (5-10 s from the join) and 20→80 % rise time.")
         {
             fourQ, split, json, model, card, smoothing, jobs,
         };
@@ -70,7 +70,7 @@ internal static class DynamicsCommand
         var lines = new List<string>
         {
             $"model: {modelName}",
-            string.Create(c, $"joins ({report.Split ?? "all rows"}): {report.Joins} (low→high and high→low arousal; plateaus ≥ {report.MarginSeconds:0} s from the join)"),
+            string.Create(c, $"joins ({report.Split ?? "all rows"}): {report.Joins} (low→high and high→low arousal; plateaus {report.InnerMarginSeconds:0}-{report.OuterMarginSeconds:0} s from the join)"),
             $"                     smoothing {report.Smoothing,-8} none",
             string.Create(c, $"  direction right    {report.Output.DirectionRight,8:0.000}  {report.Unsmoothed.DirectionRight,8:0.000}"),
             string.Create(c, $"  mean contrast      {report.Output.MeanContrast,8:0.000}  {report.Unsmoothed.MeanContrast,8:0.000}"),

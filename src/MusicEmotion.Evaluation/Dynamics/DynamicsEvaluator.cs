@@ -59,7 +59,7 @@ public sealed class DynamicsEvaluator
                     JoinResult? result = Measure(join, smoothing, token);
                     if (result is null)
                     {
-                        skipped.Add(new SkippedClip(name, $"a clip is shorter than the {StepResponse.DefaultMarginSeconds:0}-second margin"));
+                        skipped.Add(new SkippedClip(name, $"a clip is shorter than the plateau's {StepResponse.DefaultInnerMarginSeconds:0} seconds"));
                     }
                     else
                     {

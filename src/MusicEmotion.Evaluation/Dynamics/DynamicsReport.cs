@@ -12,8 +12,11 @@ public sealed record DynamicsReport
     /// <summary>The smoothing of the evaluated output ("card", "none" or a half-window in seconds).</summary>
     public required string Smoothing { get; init; }
 
-    /// <summary>Seconds on each side of a join left out of the plateaus (and searched for the rise).</summary>
-    public double MarginSeconds { get; init; } = StepResponse.DefaultMarginSeconds;
+    /// <summary>The plateaus are the values placed from this many seconds away from the join...</summary>
+    public double InnerMarginSeconds { get; init; } = StepResponse.DefaultInnerMarginSeconds;
+
+    /// <summary>...to this many (the rise is searched within it too).</summary>
+    public double OuterMarginSeconds { get; init; } = StepResponse.DefaultOuterMarginSeconds;
 
     /// <summary>Joins measured.</summary>
     public int Joins => Results.Count;
