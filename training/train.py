@@ -54,7 +54,7 @@ def main():
     p.add_argument("--data", action="append", required=True, help="an export folder (`mer dataset export`); repeatable")
     p.add_argument("--label-stats", required=True, help="emoMusic/DEAM annotations folder (*_cont_average.csv): the target song-level statistics")
     p.add_argument("--out", required=True, help="where to write emotion-model.onnx and emotion-model.card.json")
-    p.add_argument("--config", nargs="*", default=[], help="key=value overrides of the chosen configuration (emotrain.fit.Config)")
+    p.add_argument("--config", nargs="*", action="extend", default=[], help="key=value overrides of the chosen configuration (emotrain.fit.Config); repeatable")
     p.add_argument("--seeds", default="0,1,2,3,4", help="the ensemble's seeds")
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--smoothing-candidates", default="0,1,2", help="half-windows (s) the card's default smoothing is chosen from")
