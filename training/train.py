@@ -13,8 +13,9 @@ The features are never computed here: `mer dataset export` writes exactly what t
 1. Grouped 5-fold cross-validation of the configuration over the training splits of 4Q, EMOPIA and VGMIDI
    (emotrain.crossval): mean ± sd per set for the card, and out-of-fold outputs for the calibration.
 2. The ensemble: one head per seed trained on all the training splits (emotrain.fit).
-3. Calibration to the labels' continuous scale (emotrain.calibration) and the card's default smoothing: the
-   half-window, among the candidates, that gives the lowest out-of-fold per-second RMSE on VGMIDI train.
+3. Calibration to the labels' continuous scale (emotrain.calibration) and the card's default smoothing: among the
+   candidate half-windows that keep the dynamics on joins of 4Q train clips (emotrain.dynamics), the one with the
+   lowest out-of-fold per-second RMSE on VGMIDI train.
 4. The val splits (4Q, EMOPIA, VGMIDI) and the emoMusic clips are scored once, at the end, for the card;
    `mer eval` measures them again through the library (training/record_metrics.py puts those figures in the card).
 """
@@ -33,7 +34,8 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from emotrain import calibration, crossval, data, fit, metrics  # noqa: E402
+from emotrain import calibration, crossval, data, dynamics, fit, metrics  # noqa: E402
+from emotrain.windows import frame_rate, second_starts  # noqa: E402
 from emotrain.model import Ensemble  # noqa: E402
 
 # The configuration chosen by cross-validation (docs/model.md, "Ablations"); every field can be overridden.
@@ -57,7 +59,7 @@ def main():
     p.add_argument("--config", nargs="*", action="extend", default=[], help="key=value overrides of the chosen configuration (emotrain.fit.Config); repeatable")
     p.add_argument("--seeds", default="0,1,2,3,4", help="the ensemble's seeds")
     p.add_argument("--folds", type=int, default=5)
-    p.add_argument("--smoothing-candidates", default="0,1,2", help="half-windows (s) the card's default smoothing is chosen from")
+    p.add_argument("--smoothing-candidates", default="0,1,2,3", help="half-windows (s) the card's default smoothing is chosen from")
     p.add_argument("--name", default="musicemotion-av")
     p.add_argument("--version", default="2.0.0")
     p.add_argument("--threads", type=int, default=1)
@@ -127,16 +129,25 @@ def main():
     def mapped(raw):
         return np.clip(np.array(offset) + np.array(scale) * raw, -1, 1)
 
-    # Default smoothing: the candidate half-window with the lowest out-of-fold per-second RMSE on VGMIDI train.
+    # Default smoothing: among the candidate half-windows that keep the dynamics on joins of 4Q *train* clips (median
+    # 20->80 % rise at most 5 s and at least 90 % of the unsmoothed contrast, 1 s and 10 points inside the bars), the
+    # one with the lowest out-of-fold per-second RMSE on VGMIDI train.
     candidates = [int(h) for h in args.smoothing_candidates.split(",") if h.strip()]
-    smoothing_rmse = {}
+    joins = dynamics.pair(train_sets["4q"])
+    curves = join_curves(heads, joins, computer, recipe, mapped)
+    smoothing_choice = {}
     for h in candidates:
         smoothed = {c.key: np.stack([calibration.moving_average(mapped(oof[c.key])[:, d], h) for d in range(2)], axis=1) for c in vg}
         r = metrics.per_second_report(vg, smoothed)
-        smoothing_rmse[h] = (r["arousal"]["rmse"], r["valence"]["rmse"])
-    half = min(candidates, key=lambda h: sum(smoothing_rmse[h]))
-    log("smoothing (half-window: OOF VGMIDI RMSE arousal/valence): "
-        + ", ".join(f"{h}: {a:.4f}/{v:.4f}" for h, (a, v) in smoothing_rmse.items()) + f" -> {half}")
+        dyn = dynamics.summarise(curves, joins, lambda curve: calibration.moving_average(curve, h))
+        smoothing_choice[h] = {"vgmidiOutOfFoldRmse": [r["arousal"]["rmse"], r["valence"]["rmse"]], "trainJoins": dyn,
+                               "keepsDynamics": dyn["medianRiseTimeSeconds"] <= 5.0 and dyn["contrastRetained"] >= 0.9}
+        log(f"smoothing ±{h} s: OOF VGMIDI RMSE {r['arousal']['rmse']:.4f}/{r['valence']['rmse']:.4f}; 4Q train joins: "
+            f"direction {dyn['directionRight']:.3f}, contrast {dyn['meanContrast']:.3f} ({dyn['contrastRetained']:.2f} kept), "
+            f"median rise {dyn['medianRiseTimeSeconds']:.1f} s")
+    allowed = [h for h in candidates if smoothing_choice[h]["keepsDynamics"]] or [0]
+    half = min(allowed, key=lambda h: sum(smoothing_choice.get(h, {"vgmidiOutOfFoldRmse": [0, 0]})["vgmidiOutOfFoldRmse"]))
+    log(f"default smoothing: ±{half} s")
 
     def calibrated(raw):
         values = mapped(raw)
@@ -199,7 +210,9 @@ def main():
                      for name, cs in train_sets.items()},
             "crossValidation": {"folds": args.folds, "groups": "4Q artist, EMOPIA song, VGMIDI game", "summary": cv_summary},
             "calibration": cal,
-            "smoothing": {"candidates": candidates, "outOfFoldVgmidiRmse": {str(h): v for h, v in smoothing_rmse.items()}, "chosen": half},
+            "smoothing": {"rule": "lowest out-of-fold VGMIDI train RMSE among half-windows keeping 4Q-train-join dynamics "
+                                  "(median rise <= 5 s, contrast retained >= 0.9)",
+                          "candidates": {str(h): v for h, v in smoothing_choice.items()}, "chosen": half},
             "command": "training/rebuild-model.sh (see training/README.md)",
             "trainingSeconds": round(time.time() - t0, 1),
             "metricsComputedBy": "training/train.py, then replaced by `mer eval` figures (training/record_metrics.py)",
@@ -213,10 +226,24 @@ def main():
     log(f"wrote {onnx_path} ({os.path.getsize(onnx_path) / 1024:.0f} KiB) and {card_path}")
 
 
+def join_curves(heads, joins, computer, recipe, mapped):
+    """Calibrated, unsmoothed per-second arousal of every join (the two clips' features one after the other)."""
+    sr = recipe["settings"]["sampleRate"]
+    curves = []
+    for first, second, _ in joins:
+        a, b = first.base, second.base
+        m = np.concatenate([a.features(), b.features()])
+        seconds = (a.samples + b.samples + sr - 1) // sr
+        starts, length = second_starts(len(m), computer.scales[0], frame_rate(recipe), seconds)
+        curves.append((mapped(fit.predict(heads, computer.compute(m, starts, length)))[:, 0], a.samples / sr))
+        a.release()
+        b.release()
+    return curves
+
+
 def check_export(ensemble, clip, computer, recipe, cache):
     """The traced graph (what the ONNX file holds) and training's precomputed statistics must agree, on full windows
     and on audio shorter than a window (where the graph's centred sub-windows follow the input's frame count)."""
-    from emotrain.windows import second_starts, frame_rate
     m = clip.base.features()
     starts, length = second_starts(len(m), computer.scales[0], frame_rate(recipe), 3)
     with torch.no_grad():
