@@ -5,7 +5,7 @@
 # it, checking that it prints mean arousal and valence. Exits non-zero on any failure.
 # Then checks the `mer` tool package the same way (scripts/check-tool.sh: RID-specific packages, size, install from
 # a local folder, a run of the installed tool).
-# The analysis needs the shipped model (src/MusicEmotion.Inference/Model/emotion-model.onnx + card): without it the
+# The analysis needs the shipped model (src/MusicEmotion.Inference/ShippedModel/emotion-model.onnx + card): without it the
 # script still packs, restores and builds, then says so and fails.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +20,7 @@ packages="$root/artifacts/packages"
 private_cache="$root/artifacts/sample-packages"
 sample="$root/samples/ConsumerSample"
 work="$root/artifacts/sample-check"
-model_dir="$root/src/MusicEmotion.Inference/Model"
+model_dir="$root/src/MusicEmotion.Inference/ShippedModel"
 
 scripts/ensure-prerequisites.sh || fail "prerequisites (ffmpeg) missing"
 

@@ -1,20 +1,59 @@
 #!/usr/bin/env bash
-# Rebuilds the shipped emotion model from ../shared/data: export features with the library, train, evaluate.
+# Rebuilds the shipped emotion model from ../shared/data: render the MIDI sets, augment, export features with the
+# library, cross-validate and train, evaluate everything with the library, record the figures in the card.
 # Usage: training/rebuild-model.sh [extra train.py arguments]
 #   DATA=<folder>       the shared data (default ../shared/data beside the repository)
-#   MODEL_OUT=<folder>  where the model and card go (default src/MusicEmotion.Inference/Model, i.e. the shipped model)
+#   MODEL_OUT=<folder>  where the model and card go (default src/MusicEmotion.Inference/ShippedModel, the shipped model)
+#   AUGMENT=<kinds>     augmentations trained on (default: the chosen ones, see docs/model.md; "" for none)
+# Everything intermediate goes to training/work/ (git-ignored); rendering and augmentation are cached there.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${DATA:-$root/../shared/data}"
-out="${MODEL_OUT:-$root/src/MusicEmotion.Inference/Model}"
+out="${MODEL_OUT:-$root/src/MusicEmotion.Inference/ShippedModel}"
+augment="${AUGMENT-mp3}"
 work="$root/training/work"
-if [ ! -d "$data/4q" ]; then echo "missing $data/4q: the training data lives in ../shared/data" >&2; exit 1; fi
-for pkg in python3-torch python3-onnx python3-numpy; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-torch python3-onnx python3-numpy; break; }
+py=/usr/bin/python3
+for set in 4q emomusic emotify emopia vgmidi; do
+  [ -d "$data/$set" ] || { echo "missing $data/$set: the training data lives in ../shared/data" >&2; exit 1; }
+done
+packages=(python3-torch python3-onnx python3-numpy libopenblas0-pthread fluidsynth fluid-soundfont-gm ffmpeg)
+for pkg in "${packages[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${packages[@]}"; break; }
 done
 start=$(date +%s)
-"$root/mer" dataset export --4q "$data/4q" --dynamic "$data/emomusic" --reference "$data/emotify/audio" --out "$work/dataset"
-/usr/bin/python3 "$root/training/train.py" --data "$work/dataset" --label-stats "$data/emomusic/annotations" --out "$out" "$@"
-"$root/mer" eval model --4q "$data/4q" --split val --dynamic "$data/emomusic" --json "$work/eval.json" \
-    --model "$out/emotion-model.onnx" --card "$out/emotion-model.card.json"
+step() { echo "== $(( $(date +%s) - start )) s: $*" >&2; }
+
+step "render EMOPIA and VGMIDI (cached)"
+$py "$root/training/render_midi.py" --data "$data" --out "$work"
+
+sets=(--4q "$data/4q" --4q "emopia=$work/emopia"
+      --dynamic "emomusic=$data/emomusic" --dynamic "vgmidi=$work/vgmidi/train" --dynamic "vgmidi-val=$work/vgmidi/val"
+      --reference "$data/emotify/audio")
+train_args=()
+if [ -n "$augment" ]; then
+  step "augment the training splits: $augment (cached)"
+  $py "$root/training/augment.py" --kinds "$augment" --data "$data" --rendered "$work" --out "$work/aug"
+  IFS=, read -ra kinds <<<"$augment"
+  for kind in "${kinds[@]}"; do
+    sets+=(--4q "4q@$kind=$work/aug/$kind/4q" --4q "emopia@$kind=$work/aug/$kind/emopia" --dynamic "vgmidi@$kind=$work/aug/$kind/vgmidi")
+  done
+  train_args+=(--config "augmentations=$augment")
+fi
+
+step "export features with the library"
+rm -rf "$work/dataset"
+"$root/mer" dataset export "${sets[@]}" --out "$work/dataset"
+
+step "cross-validate, train, calibrate"
+$py "$root/training/train.py" --data "$work/dataset" --label-stats "$data/emomusic/annotations" --out "$out" "${train_args[@]}" "$@"
+
+step "evaluate with the library"
+model=(--model "$out/emotion-model.onnx" --card "$out/emotion-model.card.json")
+"$root/mer" eval model --4q "$data/4q" --split val --dynamic "$data/emomusic" --json "$work/eval.json" "${model[@]}"
+"$root/mer" eval model --4q "$work/emopia" --split val --json "$work/eval-emopia.json" "${model[@]}"
+"$root/mer" eval model --dynamic "$work/vgmidi/val" --json "$work/eval-vgmidi.json" "${model[@]}"
+"$root/mer" eval dynamics --4q "$data/4q" --split val --json "$work/eval-dynamics.json" "${model[@]}"
+$py "$root/training/record_metrics.py" --card "$out/emotion-model.card.json" --main "$work/eval.json" \
+    --emopia "$work/eval-emopia.json" --vgmidi "$work/eval-vgmidi.json" --dynamics "$work/eval-dynamics.json"
+step "rebuilt"
 echo "rebuilt in $(( $(date +%s) - start )) s"

@@ -19,7 +19,7 @@ public interface IEmotionSecondSink
 /// Turns a stream of mono samples (at the model's sample rate) into one arousal/valence pair per second, with
 /// bounded memory: only the frames that a pending window still needs are kept, and windows are batched per
 /// model call. A second is reported once its window is final, about half a window after its audio arrives (plus the
-/// card's smoothing half-window, when it asks for smoothing).
+/// smoothing half-window, when the analysis smooths: see <see cref="EmotionSmoothing"/>).
 /// Not thread-safe (one stream per analysis); the model it uses may be shared. Its buffers come from
 /// <see cref="ArrayPool{T}.Shared"/>: dispose the stream to return them.
 /// </summary>
@@ -41,19 +41,26 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
     private int _nextSecond;
     private bool _completed;
 
-    /// <summary>Creates a stream that predicts with <paramref name="model"/>.</summary>
+    /// <summary>Creates a stream that predicts with <paramref name="model"/> and smooths as its card says (<see cref="EmotionSmoothing.Card"/>).</summary>
     public EmotionPredictionStream(IEmotionModel model)
-        : this(model, observer: null)
+        : this(model, EmotionSmoothing.Card)
+    {
+    }
+
+    /// <summary>Creates a stream that predicts with <paramref name="model"/> and smooths the values as <paramref name="smoothing"/> says.</summary>
+    public EmotionPredictionStream(IEmotionModel model, EmotionSmoothing smoothing)
+        : this(model, smoothing, observer: null)
     {
     }
 
     /// <summary>
-    /// Creates a stream that predicts with <paramref name="model"/> and shows its samples and feature frames to
-    /// <paramref name="observer"/> (whose <see cref="IFeatureFrameObserver.OnStart"/> is called here).
+    /// Creates a stream that predicts with <paramref name="model"/>, smooths as <paramref name="smoothing"/> says and
+    /// shows its samples and feature frames to <paramref name="observer"/> (whose <see cref="IFeatureFrameObserver.OnStart"/> is called here).
     /// </summary>
-    public EmotionPredictionStream(IEmotionModel model, IFeatureFrameObserver? observer)
+    public EmotionPredictionStream(IEmotionModel model, EmotionSmoothing smoothing, IFeatureFrameObserver? observer)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(smoothing);
         _model = model;
         _features = new FeatureRecipeStream(model.Card.Features);
         _observer = observer;
@@ -67,12 +74,7 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         _batchSize = Math.Clamp(model.Card.Window.BatchSize, 1, 1024);
         _batch = ArrayPool<float>.Shared.Rent(_batchSize * _windows.WindowFrames * _width);
         _results = new ArousalValence[_batchSize];
-        if (model.Card.Output.Smoothing is { } smoothing)
-        {
-            int arousal = model.Card.Output.IndexOf(Model.EmotionDimension.Arousal);
-            int valence = model.Card.Output.IndexOf(Model.EmotionDimension.Valence);
-            _smoother = new TemporalSmoother(smoothing.HalfWindowSeconds, smoothing.DeviationScale[arousal], smoothing.DeviationScale[valence]);
-        }
+        _smoother = smoothing.CreateSmoother(model.Card);
         _frames = ArrayPool<float>.Shared.Rent((_windows.WindowFrames + 256) * _width);
         observer?.OnStart(model.Card.Features, _features.FeatureNames);
     }

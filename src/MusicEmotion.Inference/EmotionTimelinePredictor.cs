@@ -1,6 +1,7 @@
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Processing;
 using MusicEmotion.Inference.Models;
+using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Inference;
 
@@ -25,11 +26,17 @@ public sealed class EmotionTimelinePredictor
     /// <summary>The model in use.</summary>
     public IEmotionModel Model => _model;
 
-    /// <summary>Predicts the timeline of an audio file.</summary>
+    /// <summary>Predicts the timeline of an audio file, smoothed as the model card says.</summary>
     /// <exception cref="AudioException">The file cannot be decoded.</exception>
-    public EmotionTimeline PredictFile(string path, CancellationToken cancellationToken = default)
+    public EmotionTimeline PredictFile(string path, CancellationToken cancellationToken = default) =>
+        PredictFile(path, EmotionSmoothing.Card, cancellationToken);
+
+    /// <summary>Predicts the timeline of an audio file, smoothed as <paramref name="smoothing"/> says.</summary>
+    /// <exception cref="AudioException">The file cannot be decoded.</exception>
+    public EmotionTimeline PredictFile(string path, EmotionSmoothing smoothing, CancellationToken cancellationToken = default)
     {
-        return Predict(_loader.Open(path, cancellationToken), path, cancellationToken);
+        ArgumentNullException.ThrowIfNull(smoothing);
+        return Predict(_loader.Open(path, cancellationToken), path, smoothing, cancellationToken);
     }
 
     /// <summary>
@@ -38,19 +45,28 @@ public sealed class EmotionTimelinePredictor
     /// </summary>
     /// <exception cref="AudioFormatException">The source holds no samples.</exception>
     public EmotionTimeline Predict(ISampleSource source, string sourceName, CancellationToken cancellationToken = default, IEmotionSecondSink? sink = null) =>
-        Predict(source, sourceName, observer: null, cancellationToken, sink);
+        Predict(source, sourceName, EmotionSmoothing.Card, cancellationToken, sink);
 
     /// <summary>
-    /// Predicts the timeline of any sample source like <see cref="Predict(ISampleSource, string, CancellationToken, IEmotionSecondSink?)"/>,
+    /// Predicts the timeline of any sample source (mixed down and resampled as needed), smoothed as
+    /// <paramref name="smoothing"/> says, and disposes it; reports each second to <paramref name="sink"/> as soon as it is final.
+    /// </summary>
+    /// <exception cref="AudioFormatException">The source holds no samples.</exception>
+    public EmotionTimeline Predict(ISampleSource source, string sourceName, EmotionSmoothing smoothing, CancellationToken cancellationToken = default, IEmotionSecondSink? sink = null) =>
+        Predict(source, sourceName, smoothing, observer: null, cancellationToken, sink);
+
+    /// <summary>
+    /// Predicts the timeline of any sample source like <see cref="Predict(ISampleSource, string, EmotionSmoothing, CancellationToken, IEmotionSecondSink?)"/>,
     /// showing the mono samples and every feature frame to <paramref name="observer"/> on the way.
     /// </summary>
     /// <exception cref="AudioFormatException">The source holds no samples.</exception>
-    public EmotionTimeline Predict(ISampleSource source, string sourceName, IFeatureFrameObserver? observer, CancellationToken cancellationToken = default, IEmotionSecondSink? sink = null)
+    public EmotionTimeline Predict(ISampleSource source, string sourceName, EmotionSmoothing smoothing, IFeatureFrameObserver? observer, CancellationToken cancellationToken = default, IEmotionSecondSink? sink = null)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(smoothing);
         int rate = _model.Card.Features.Settings.SampleRate;
         using ISampleSource mono = source.ToMonoAt(rate);
-        using var stream = new EmotionPredictionStream(_model, observer);
+        using var stream = new EmotionPredictionStream(_model, smoothing, observer);
         var collector = new TimelineCollector();
         IEmotionSecondSink target = sink is null ? collector : new TeeSink(collector, sink);
         float[] buffer = new float[ChunkSamples];

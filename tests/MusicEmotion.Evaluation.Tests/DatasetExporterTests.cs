@@ -5,7 +5,7 @@ using MusicEmotion.Evaluation.Csv;
 using MusicEmotion.Evaluation.Export;
 using MusicEmotion.Evaluation.Tests.TestSupport;
 using MusicEmotion.Features.IO;
-using MusicEmotion.Inference.Model;
+using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Evaluation.Tests;
 
@@ -124,9 +124,9 @@ public sealed class DatasetExporterTests : IDisposable
 
         // dynamic_labels.csv: per-time labels of the exported dynamic clips only (song 3 has no audio).
         File.ReadAllText(Path.Combine(output, "dynamic_labels.csv")).Should().Be(
-            "id,time,arousal,valence\n"
-            + "2,0,0.1,-0.1\n2,0.5,0.2,-0.2\n2,1,0.3,\n"
-            + "4,0,-0.25,0.125\n4,0.5,,0.25\n4,1,-0.75,0.375\n");
+            "set,id,time,arousal,valence\n"
+            + "dynamic,2,0,0.1,-0.1\ndynamic,2,0.5,0.2,-0.2\ndynamic,2,1,0.3,\n"
+            + "dynamic,4,0,-0.25,0.125\ndynamic,4,0.5,,0.25\ndynamic,4,1,-0.75,0.375\n");
 
         // recipe.json: the recipe's features block, with every setting (topDb null = no clipping).
         JsonObject recipeJson = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "recipe.json")))!.AsObject();
@@ -168,6 +168,76 @@ public sealed class DatasetExporterTests : IDisposable
         {
             NpyReader.Read(Path.Combine(_folder.PathOf("dup-out"), row[features])).Rows.Should().Be(int.Parse(row[frames], CultureInfo.InvariantCulture));
         }
+    }
+
+    [Fact]
+    public async Task Named_sets_of_one_layout_export_side_by_side_with_their_groups()
+    {
+        string fourQ = FourQuadrantFolder();
+        _folder.WriteBytes("piano/audio/p1.wav", TestAudio.Wav16(TestAudio.Tones(1.2, 22050, 1, 262), 22050, 1));
+        _folder.WriteText("piano/labels.csv", "song,quadrant,split,audio,artist\np1,Q3,val,audio/p1.wav,song-7\n");
+        _folder.WriteBytes("vg/train/audio/vg1.wav", TestAudio.Wav16(TestAudio.Tones(2.5, 22050, 1, 196), 22050, 1));
+        _folder.WriteText("vg/train/clips.csv", "song_id,audio,split,game,title,artist\nvg1,audio/vg1.wav,train,Zelda,Theme,Zelda\n");
+        _folder.WriteText("vg/train/annotations/arousal_cont_average.csv", "song_id,sample_500ms,sample_1500ms\nvg1,0.25,0.5\n");
+        _folder.WriteText("vg/train/annotations/valence_cont_average.csv", "song_id,sample_500ms,sample_1500ms\nvg1,-0.25,\n");
+
+        DatasetExportResult result = await DatasetExporter.ExportAsync(new DatasetExportRequest
+        {
+            Recipe = DefaultFeatureRecipe.Create(),
+            OutputFolder = _folder.PathOf("named-out"),
+            FourQuadrantFolder = fourQ,
+            Sets = [ExportSet.Parse("piano=" + _folder.PathOf("piano"), ExportSetKind.FourQuadrant), ExportSet.Parse("vgmidi=" + _folder.PathOf("vg/train"), ExportSetKind.Dynamic)],
+        });
+
+        result.Exported.Should().Be(5);
+        CsvTable index = CsvTable.Read(result.IndexPath);
+        int set = index.Require("set"), id = index.Require("id"), artist = index.Require("artist"), split = index.Require("split"), features = index.Require("features");
+        index.Rows.Select(r => $"{r[set]}/{r[id]}:{r[split]}:{r[artist]}").Should().Equal(
+            "4q/a:train:Doe, Jane", "4q/b:val:B", "4q/c:train:C", "piano/p1:val:song-7", "vgmidi/vg1:dynamic:Zelda");
+        index.Rows[3][features].Should().Be("features/piano/p1.npy");
+        File.Exists(Path.Combine(_folder.PathOf("named-out"), "features", "vgmidi", "vg1.npy")).Should().BeTrue();
+        File.ReadAllText(Path.Combine(_folder.PathOf("named-out"), "dynamic_labels.csv")).Should().Be(
+            "set,id,time,arousal,valence\nvgmidi,vg1,0.5,0.25,-0.25\nvgmidi,vg1,1.5,0.5,\n");
+    }
+
+    [Fact]
+    public async Task Two_sets_with_one_name_are_refused_before_anything_is_written()
+    {
+        string fourQ = FourQuadrantFolder();
+        Func<Task> act = () => DatasetExporter.ExportAsync(new DatasetExportRequest
+        {
+            Recipe = DefaultFeatureRecipe.Create(),
+            OutputFolder = _folder.PathOf("dup-sets"),
+            FourQuadrantFolder = fourQ,
+            Sets = [new ExportSet("4Q", ExportSetKind.FourQuadrant, fourQ)],
+        });
+
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("*named '4q'*");
+        Directory.Exists(_folder.PathOf("dup-sets")).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("emopia=training/work/emopia", "emopia", "training/work/emopia")]
+    [InlineData("4q@gain=/data/aug", "4q@gain", "/data/aug")]
+    [InlineData("../shared/data/4q", "4q", "../shared/data/4q")]
+    [InlineData("/data/a=b/c", "4q", "/data/a=b/c")]
+    [InlineData("name=", "4q", "name=")]
+    public void Set_values_parse_as_name_equals_folder_or_a_plain_folder(string value, string name, string folder)
+    {
+        ExportSet parsed = ExportSet.Parse(value, ExportSetKind.FourQuadrant);
+        (parsed.Name, parsed.Folder).Should().Be((name, folder));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../up")]
+    [InlineData("a/b")]
+    [InlineData("-lead")]
+    [InlineData("with space")]
+    public void Unsafe_set_names_are_refused(string name)
+    {
+        Action act = () => _ = new ExportSet(name, ExportSetKind.Reference, "folder");
+        act.Should().Throw<ArgumentException>();
     }
 
     [Fact]

@@ -49,11 +49,12 @@ internal static class AnalyzeCommand
         };
         var jobs = new Option<int>("--jobs") { Description = "Folder input: files analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var noDescription = new Option<bool>("--no-description") { Description = "Skip the plain-language description." };
+        var smoothing = ModelOptions.Smoothing();
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
         var command = new Command("analyze", "Analyse a song (or a folder of songs): per-second arousal and valence, statistics, quadrants, strongest moments and a description.")
         {
-            input, format, plot, outPath, length, jobs, noDescription, model, card,
+            input, format, plot, outPath, length, jobs, noDescription, smoothing, model, card,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
@@ -67,6 +68,7 @@ internal static class AnalyzeCommand
                 VectorLength = parse.GetValue(length),
                 Describe = !parse.GetValue(noDescription),
                 MaxConcurrency = jobCount,
+                Smoothing = ModelOptions.ParseSmoothing(parse.GetValue(smoothing)),
             };
             if (jobCount < 1)
             {

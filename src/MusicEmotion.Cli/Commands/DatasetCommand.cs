@@ -1,6 +1,6 @@
 using System.CommandLine;
 using MusicEmotion.Evaluation.Export;
-using MusicEmotion.Inference.Model;
+using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Cli.Commands;
 
@@ -9,9 +9,18 @@ internal static class DatasetCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var fourQ = new Option<string?>("--4q") { Description = "A 4Q-layout folder (labels.csv with song,quadrant,split,audio)." };
-        var dynamic = new Option<string?>("--dynamic") { Description = "A dynamic-annotation folder (emoMusic, DEAM or PMEmo layout); clips with audio are exported." };
-        var reference = new Option<string?>("--reference") { Description = "A folder of unlabelled audio (recursive) exported for calibration statistics." };
+        var fourQ = new Option<string[]>("--4q")
+        {
+            Description = "A 4Q-layout folder (labels.csv with song,quadrant,split,audio); repeatable as name=folder (e.g. --4q emopia=training/work/emopia). Default set name: 4q.",
+        };
+        var dynamic = new Option<string[]>("--dynamic")
+        {
+            Description = "A dynamic-annotation folder (emoMusic, DEAM or PMEmo layout; clips with audio are exported); repeatable as name=folder. Default set name: dynamic.",
+        };
+        var reference = new Option<string[]>("--reference")
+        {
+            Description = "A folder of unlabelled audio (recursive) exported for calibration statistics; repeatable as name=folder. Default set name: reference.",
+        };
         var recipe = new Option<string?>("--recipe") { Description = "A feature recipe JSON ({\"kinds\":[...],\"settings\":{...}}); default: the shipped model's recipe." };
         var outFolder = new Option<string>("--out") { Description = "Output folder.", Required = true };
         var jobs = new Option<int>("--jobs") { Description = "Clips decoded in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -21,7 +30,13 @@ internal static class DatasetCommand
         };
         export.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            if (parse.GetValue(fourQ) is null && parse.GetValue(dynamic) is null && parse.GetValue(reference) is null)
+            var sets = new List<ExportSet>();
+            foreach (var (option, kind) in new[] { (fourQ, ExportSetKind.FourQuadrant), (dynamic, ExportSetKind.Dynamic), (reference, ExportSetKind.Reference) })
+            {
+                sets.AddRange((parse.GetValue(option) ?? []).Select(value => ExportSet.Parse(value, kind)));
+            }
+
+            if (sets.Count == 0)
             {
                 throw new CliInputException("give at least one of --4q, --dynamic or --reference");
             }
@@ -31,9 +46,7 @@ internal static class DatasetCommand
             {
                 Recipe = featureRecipe,
                 OutputFolder = parse.GetValue(outFolder)!,
-                FourQuadrantFolder = parse.GetValue(fourQ),
-                DynamicFolder = parse.GetValue(dynamic),
-                ReferenceFolder = parse.GetValue(reference),
+                Sets = sets,
                 Parallelism = Math.Max(1, parse.GetValue(jobs)),
             };
             var progress = new Progress<DatasetExportProgress>(p =>

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using MusicEmotion.Evaluation.ModelEvaluation;
 using MusicEmotion.Inference.Models;
+using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Cli.Commands;
 
@@ -17,10 +18,11 @@ internal static class EvalCommand
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
+        var smoothing = ModelOptions.Smoothing();
         var jobs = new Option<int>("--jobs") { Description = "Clips analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("model", "Evaluate the emotion model: 4Q quadrant accuracy/macro-F1 and per-second RMSE/MAE/Pearson r.")
         {
-            fourQ, split, dynamic, json, model, card, jobs,
+            fourQ, split, dynamic, json, model, card, smoothing, jobs,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
@@ -35,8 +37,9 @@ internal static class EvalCommand
                 OutputPaths.EnsureWritable(jsonPath);
             }
 
+            EmotionSmoothing chosen = ModelOptions.ParseSmoothing(parse.GetValue(smoothing));
             using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
-            var evaluator = new ModelEvaluator(emotionModel, parse.GetValue(jobs));
+            var evaluator = new ModelEvaluator(emotionModel, chosen, parse.GetValue(jobs));
             var progress = new Progress<EvaluationProgress>(p =>
             {
                 if (p.Done % 25 == 0 || p.Done == p.Total)
@@ -59,13 +62,13 @@ internal static class EvalCommand
 
             return ExitCodes.Success;
         }));
-        return new Command("eval", "Measure accuracy.") { command, EvalRecommendCommand.Create(output, error), EvalPlaylistsCommand.Create(output, error) };
+        return new Command("eval", "Measure accuracy.") { command, DynamicsCommand.Create(output, error), EvalRecommendCommand.Create(output, error), EvalPlaylistsCommand.Create(output, error) };
     }
 
     internal static string FormatTable(EvaluationReport report, string modelName)
     {
         var c = CultureInfo.InvariantCulture;
-        var lines = new List<string> { $"model: {modelName}" };
+        var lines = new List<string> { report.Smoothing is null ? $"model: {modelName}" : $"model: {modelName} (smoothing: {report.Smoothing})" };
         if (report.FourQuadrant is { } q)
         {
             lines.Add(string.Create(c, $"4Q ({q.Split ?? "all rows"}, n={q.N})"));
@@ -99,6 +102,29 @@ internal static class ModelOptions
     public static Option<string?> ModelPath() => new("--model") { Description = "Your own ONNX emotion model (needs --card); default: the shipped model." };
 
     public static Option<string?> CardPath() => new("--card") { Description = "The model card (JSON) of --model." };
+
+    public static Option<string?> Smoothing() => new("--smoothing")
+    {
+        Description = "Temporal smoothing of the per-second values: card (default: the model card's choice), none, or a half-window in seconds (centred moving average of 2·N+1 seconds).",
+    };
+
+    /// <summary>The --smoothing value as an <see cref="EmotionSmoothing"/> (absent = the card's).</summary>
+    public static EmotionSmoothing ParseSmoothing(string? value)
+    {
+        if (value is null)
+        {
+            return EmotionSmoothing.Card;
+        }
+
+        try
+        {
+            return EmotionSmoothing.Parse(value);
+        }
+        catch (FormatException ex)
+        {
+            throw new CliInputException($"--smoothing: {ex.Message}");
+        }
+    }
 
     public static IEmotionModel Load(string? modelPath, string? cardPath) => (modelPath, cardPath) switch
     {

@@ -13,7 +13,11 @@ public readonly record struct EmotionAnnotation(double TimeSeconds, double? Arou
 /// <param name="Id">The song id.</param>
 /// <param name="AudioPath">Full path of its audio, or null when the dataset folder lacks it.</param>
 /// <param name="Annotations">Annotated instants in time order.</param>
-public sealed record DynamicClip(string Id, string? AudioPath, IReadOnlyList<EmotionAnnotation> Annotations);
+public sealed record DynamicClip(string Id, string? AudioPath, IReadOnlyList<EmotionAnnotation> Annotations)
+{
+    /// <summary>The artist (or another grouping, e.g. a game), from an <c>artist</c> column of <c>clips.csv</c>; empty when unknown.</summary>
+    public string Artist { get; init; } = string.Empty;
+}
 
 /// <summary>Which published layout a dynamic-annotation folder follows.</summary>
 public enum DynamicDatasetLayout
@@ -69,7 +73,7 @@ public static class DynamicAnnotations
         string root = DatasetPaths.RequireFolder(folder);
         IReadOnlyList<DynamicClip> clips = DetectLayout(root) switch
         {
-            DynamicDatasetLayout.EmoMusic => LoadWideLayout(root, Path.Combine(root, EmoMusicArousal), Path.Combine(root, EmoMusicValence), EmoMusicAudio(root)),
+            DynamicDatasetLayout.EmoMusic => WithArtists(root, LoadWideLayout(root, Path.Combine(root, EmoMusicArousal), Path.Combine(root, EmoMusicValence), EmoMusicAudio(root))),
             DynamicDatasetLayout.Deam => LoadWideLayout(root, Path.Combine(root, DeamFolder, "arousal.csv"), Path.Combine(root, DeamFolder, "valence.csv"),
                 id => Path.Combine(root, "MEMD_audio", id + ".mp3")),
             _ => LoadPmemo(root),
@@ -169,6 +173,26 @@ public static class DynamicAnnotations
         }
 
         return clips;
+    }
+
+    private static List<DynamicClip> WithArtists(string root, IReadOnlyList<DynamicClip> clips)
+    {
+        string clipsFile = Path.Combine(root, "clips.csv");
+        var artists = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (File.Exists(clipsFile))
+        {
+            CsvTable table = CsvTable.Read(clipsFile);
+            int id = table.Require("song_id"), artist = table.IndexOf("artist");
+            if (artist >= 0)
+            {
+                foreach (CsvRow row in table.Rows)
+                {
+                    artists[row[id]] = row[artist];
+                }
+            }
+        }
+
+        return clips.Select(c => artists.TryGetValue(c.Id, out string? a) ? c with { Artist = a } : c).ToList();
     }
 
     private static Func<string, string> EmoMusicAudio(string root)

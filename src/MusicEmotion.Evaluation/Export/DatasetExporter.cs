@@ -8,7 +8,7 @@ using MusicEmotion.Evaluation.Datasets;
 using MusicEmotion.Features;
 using MusicEmotion.Features.IO;
 using MusicEmotion.Inference.Features;
-using MusicEmotion.Inference.Model;
+using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Evaluation.Export;
 
@@ -30,6 +30,42 @@ public sealed record DatasetExportRequest
     /// <summary>A folder of unlabelled reference audio (searched recursively), or null; used by training for calibration statistics.</summary>
     public string? ReferenceFolder { get; init; }
 
+    /// <summary>
+    /// More dataset folders, each under its own set name (e.g. EMOPIA rendered to a 4Q layout as "emopia"). The three
+    /// folder properties above are the sets "4q", "dynamic" and "reference"; names must be distinct.
+    /// </summary>
+    public IReadOnlyList<ExportSet> Sets { get; init; } = [];
+
+    /// <summary>Every set of the request: the folder properties (under their default names), then <see cref="Sets"/>.</summary>
+    /// <exception cref="ArgumentException">Two sets share a name.</exception>
+    public IReadOnlyList<ExportSet> AllSets()
+    {
+        var all = new List<ExportSet>();
+        if (FourQuadrantFolder is not null)
+        {
+            all.Add(new ExportSet(ExportSet.DefaultName(ExportSetKind.FourQuadrant), ExportSetKind.FourQuadrant, FourQuadrantFolder));
+        }
+
+        if (DynamicFolder is not null)
+        {
+            all.Add(new ExportSet(ExportSet.DefaultName(ExportSetKind.Dynamic), ExportSetKind.Dynamic, DynamicFolder));
+        }
+
+        if (ReferenceFolder is not null)
+        {
+            all.Add(new ExportSet(ExportSet.DefaultName(ExportSetKind.Reference), ExportSetKind.Reference, ReferenceFolder));
+        }
+
+        all.AddRange(Sets ?? []);
+        string? duplicate = all.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1)?.Key;
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Two sets are named '{duplicate}': give each folder its own name (name=folder).");
+        }
+
+        return all;
+    }
+
     /// <summary>Clips decoded in parallel. Default: processor count.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 }
@@ -50,8 +86,9 @@ public sealed record DatasetExportResult(int Exported, IReadOnlyList<(string Cli
 /// Writes a training set for <c>training/train.py</c>: for every clip, the recipe's features computed by this
 /// library's own extractor (the code path used at inference) as <c>features/&lt;set&gt;/&lt;id&gt;.npy</c>
 /// (frames × features, float32), plus <c>index.csv</c> (set, id, split, artist, quadrant, sign labels, samples at the
-/// recipe's rate, frames, features file), <c>dynamic_labels.csv</c>
-/// (per-time arousal/valence of dynamic clips) and <c>recipe.json</c>. Clips that fail to decode are skipped and
+/// recipe's rate, frames, features file), <c>dynamic_labels.csv</c> (set, id, time, arousal, valence of dynamic
+/// clips) and <c>recipe.json</c>. Several folders of one layout go into one export as named sets
+/// (<see cref="DatasetExportRequest.Sets"/>). Clips that fail to decode are skipped and
 /// listed; every file is written to a temporary name first, so an interrupted export leaves no half-written file.
 /// </summary>
 public static class DatasetExporter
@@ -64,39 +101,21 @@ public static class DatasetExporter
     public static async Task<DatasetExportResult> ExportAsync(DatasetExportRequest request, IProgress<DatasetExportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.FourQuadrantFolder is null && request.DynamicFolder is null && request.ReferenceFolder is null)
+        IReadOnlyList<ExportSet> sets = request.AllSets();
+        if (sets.Count == 0)
         {
             throw new ArgumentException("Give at least one dataset folder (4Q, dynamic or reference).", nameof(request));
         }
 
         var jobs = new List<ExportJob>();
-        if (request.FourQuadrantFolder is { } fourQ)
+        foreach (ExportSet set in sets)
         {
-            foreach (QuadrantClip clip in FourQuadrantDataset.Load(fourQ))
+            jobs.AddRange(set.Kind switch
             {
-                jobs.Add(new ExportJob("4q", clip.Id, clip.AudioPath, clip.Split, clip.Artist, clip.Quadrant.ToString(),
-                    clip.Quadrant.IsHighArousal() ? 1 : -1, clip.Quadrant.IsPositiveValence() ? 1 : -1, null));
-            }
-        }
-
-        if (request.DynamicFolder is { } dynamicFolder)
-        {
-            foreach (DynamicClip clip in DynamicAnnotations.Load(dynamicFolder, withAudioOnly: true))
-            {
-                jobs.Add(new ExportJob("dynamic", clip.Id, clip.AudioPath!, "dynamic", string.Empty, string.Empty, 0, 0, clip.Annotations));
-            }
-        }
-
-        if (request.ReferenceFolder is { } reference)
-        {
-            string root = DatasetPaths.RequireFolder(reference);
-            foreach (string file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                         .Where(f => AudioExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-                         .OrderBy(f => f, StringComparer.Ordinal))
-            {
-                string id = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '_');
-                jobs.Add(new ExportJob("reference", Path.ChangeExtension(id, null), file, "reference", string.Empty, string.Empty, 0, 0, null));
-            }
+                ExportSetKind.FourQuadrant => FourQuadrantJobs(set),
+                ExportSetKind.Dynamic => DynamicJobs(set),
+                _ => ReferenceJobs(set),
+            });
         }
 
         string[] relativePaths = UniqueFeaturePaths(jobs);
@@ -144,6 +163,25 @@ public static class DatasetExporter
         return new DatasetExportResult(rows.Count, skipped.ToList(), indexPath);
     }
 
+    private static IEnumerable<ExportJob> FourQuadrantJobs(ExportSet set) =>
+        FourQuadrantDataset.Load(set.Folder).Select(clip => new ExportJob(set.Name, clip.Id, clip.AudioPath, clip.Split, clip.Artist, clip.Quadrant.ToString(),
+            clip.Quadrant.IsHighArousal() ? 1 : -1, clip.Quadrant.IsPositiveValence() ? 1 : -1, null));
+
+    private static IEnumerable<ExportJob> DynamicJobs(ExportSet set) =>
+        DynamicAnnotations.Load(set.Folder, withAudioOnly: true).Select(clip =>
+            new ExportJob(set.Name, clip.Id, clip.AudioPath!, "dynamic", clip.Artist, string.Empty, 0, 0, clip.Annotations));
+
+    private static IEnumerable<ExportJob> ReferenceJobs(ExportSet set)
+    {
+        string root = DatasetPaths.RequireFolder(set.Folder);
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => AudioExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(file => new ExportJob(set.Name, Path.ChangeExtension(Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '_'), null),
+                file, "reference", string.Empty, string.Empty, 0, 0, null))
+            .ToList();
+    }
+
     /// <summary>Computes a clip's recipe features exactly as inference does (decode, mono, resample, stream).</summary>
     public static FeatureMatrix Extract(string audioPath, FeatureRecipe recipe, CancellationToken cancellationToken = default) =>
         Extract(audioPath, recipe, out _, cancellationToken);
@@ -179,12 +217,12 @@ public static class DatasetExporter
 
     private static string DynamicLabels(IEnumerable<ExportJob> jobs)
     {
-        var text = new StringBuilder("id,time,arousal,valence\n");
+        var text = new StringBuilder("set,id,time,arousal,valence\n");
         foreach (ExportJob job in jobs)
         {
             foreach (EmotionAnnotation a in job.Annotations!)
             {
-                text.Append(CultureInfo.InvariantCulture, $"{Csv(job.Id)},{a.TimeSeconds:R},{a.Arousal?.ToString("R", CultureInfo.InvariantCulture)},{a.Valence?.ToString("R", CultureInfo.InvariantCulture)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{Csv(job.Set)},{Csv(job.Id)},{a.TimeSeconds:R},{a.Arousal?.ToString("R", CultureInfo.InvariantCulture)},{a.Valence?.ToString("R", CultureInfo.InvariantCulture)}\n");
             }
         }
 

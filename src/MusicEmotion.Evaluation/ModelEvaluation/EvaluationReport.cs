@@ -6,6 +6,9 @@ namespace MusicEmotion.Evaluation.ModelEvaluation;
 /// <summary>The result of <c>mer eval model</c>; serialises to the documented JSON shape.</summary>
 public sealed record EvaluationReport
 {
+    /// <summary>The temporal smoothing of the evaluated output ("card", "none" or a half-window in seconds), when known.</summary>
+    public string? Smoothing { get; init; }
+
     /// <summary>Clip-level quadrant scores on a 4Q-layout folder, when one was evaluated.</summary>
     public FourQuadrantReport? FourQuadrant { get; init; }
 

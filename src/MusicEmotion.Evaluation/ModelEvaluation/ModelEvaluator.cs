@@ -5,6 +5,7 @@ using MusicEmotion.Evaluation.Datasets;
 using MusicEmotion.Evaluation.Metrics;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
+using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Evaluation.ModelEvaluation;
 
@@ -21,14 +22,26 @@ public readonly record struct EvaluationProgress(int Done, int Total);
 public sealed class ModelEvaluator
 {
     private readonly EmotionTimelinePredictor _predictor;
+    private readonly EmotionSmoothing _smoothing;
     private readonly int _parallelism;
 
-    /// <summary>Creates an evaluator for <paramref name="model"/>.</summary>
+    /// <summary>Creates an evaluator for <paramref name="model"/>, smoothing as its card says.</summary>
     /// <param name="model">The model (shared across threads).</param>
     /// <param name="parallelism">Clips analysed at once (default: processor count).</param>
     public ModelEvaluator(IEmotionModel model, int parallelism = 0)
+        : this(model, EmotionSmoothing.Card, parallelism)
     {
+    }
+
+    /// <summary>Creates an evaluator for <paramref name="model"/> whose per-second values are smoothed as <paramref name="smoothing"/> says.</summary>
+    /// <param name="model">The model (shared across threads).</param>
+    /// <param name="smoothing">The temporal smoothing of the evaluated output.</param>
+    /// <param name="parallelism">Clips analysed at once (default: processor count).</param>
+    public ModelEvaluator(IEmotionModel model, EmotionSmoothing smoothing, int parallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(smoothing);
         _predictor = new EmotionTimelinePredictor(model);
+        _smoothing = smoothing;
         _parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
     }
 
@@ -49,7 +62,7 @@ public sealed class ModelEvaluator
             {
                 try
                 {
-                    timelines[item.Item1] = _predictor.PredictFile(item.Item2, token);
+                    timelines[item.Item1] = _predictor.PredictFile(item.Item2, _smoothing, token);
                 }
                 catch (AudioException ex)
                 {
@@ -62,6 +75,7 @@ public sealed class ModelEvaluator
 
         return new EvaluationReport
         {
+            Smoothing = _smoothing.ToString(),
             FourQuadrant = fourQuadrantFolder is null ? null : ScoreQuadrants(quadrantClips, split, timelines),
             PerSecond = dynamicFolder is null ? null : ScorePerSecond(dynamicClips, timelines),
             Skipped = skipped.OrderBy(s => s.Clip, StringComparer.Ordinal).ToList(),

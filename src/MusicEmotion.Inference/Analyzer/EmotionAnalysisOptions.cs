@@ -1,4 +1,5 @@
 using MusicEmotion.Inference.Analysis;
+using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Inference;
 
@@ -16,6 +17,9 @@ public sealed record EmotionAnalysisOptions
 
     /// <summary>Whether to write a description.</summary>
     public bool? Describe { get; init; }
+
+    /// <summary>How to smooth the per-second values over time (e.g. <see cref="EmotionSmoothing.None"/> to see every change as the model sees it).</summary>
+    public EmotionSmoothing? Smoothing { get; init; }
 
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>

@@ -6,6 +6,7 @@ using MusicEmotion.Audio;
 using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Inference.Description;
 using MusicEmotion.Inference.Models;
+using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Inference;
 
@@ -86,7 +87,7 @@ public sealed class EmotionAnalyzer : IDisposable
     public async Task<EmotionAnalysis> AnalyzeAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        EmotionTimeline timeline = await Task.Run(() => _predictor.PredictFile(path, cancellationToken), cancellationToken).ConfigureAwait(false);
+        EmotionTimeline timeline = await Task.Run(() => _predictor.PredictFile(path, _options.Smoothing, cancellationToken), cancellationToken).ConfigureAwait(false);
         return await CompleteAsync(path, timeline, cancellationToken).ConfigureAwait(false);
     }
 
@@ -99,7 +100,7 @@ public sealed class EmotionAnalyzer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
-        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(stream, sourceName, cancellationToken), sourceName, cancellationToken), cancellationToken)
+        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(stream, sourceName, cancellationToken), sourceName, _options.Smoothing, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         return await CompleteAsync(sourceName, timeline, cancellationToken).ConfigureAwait(false);
     }
@@ -118,18 +119,19 @@ public sealed class EmotionAnalyzer : IDisposable
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(sourceName);
         // Not cancelled before it starts: Predict disposes the source whatever happens once it runs.
-        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(source, sourceName, cancellationToken), CancellationToken.None).ConfigureAwait(false);
+        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(source, sourceName, _options.Smoothing, cancellationToken), CancellationToken.None).ConfigureAwait(false);
         return await CompleteAsync(sourceName, timeline, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Analyses an audio file with per-call overrides of the analyser's options (vector length, summary, description).</summary>
+    /// <summary>Analyses an audio file with per-call overrides of the analyser's options (smoothing, vector length, summary, description).</summary>
     /// <exception cref="AudioException">The file is missing or cannot be decoded.</exception>
     public async Task<EmotionAnalysis> AnalyzeAsync(string path, EmotionAnalysisOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        EmotionTimeline timeline = await Task.Run(() => _predictor.PredictFile(path, cancellationToken), cancellationToken).ConfigureAwait(false);
+        EmotionSmoothing smoothing = options.Smoothing ?? _options.Smoothing;
+        EmotionTimeline timeline = await Task.Run(() => _predictor.PredictFile(path, smoothing, cancellationToken), cancellationToken).ConfigureAwait(false);
         return await CompleteAsync(path, timeline, options, cancellationToken).ConfigureAwait(false);
     }
 
@@ -141,7 +143,8 @@ public sealed class EmotionAnalyzer : IDisposable
         ArgumentNullException.ThrowIfNull(sourceName);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(stream, sourceName, cancellationToken), sourceName, cancellationToken), cancellationToken)
+        EmotionSmoothing smoothing = options.Smoothing ?? _options.Smoothing;
+        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(stream, sourceName, cancellationToken), sourceName, smoothing, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         return await CompleteAsync(sourceName, timeline, options, cancellationToken).ConfigureAwait(false);
     }
@@ -157,7 +160,7 @@ public sealed class EmotionAnalyzer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(observer);
         options.Validate();
-        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(path, cancellationToken), path, observer, cancellationToken), cancellationToken)
+        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(path, cancellationToken), path, options.Smoothing ?? _options.Smoothing, observer, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         return await CompleteAsync(path, timeline, options, cancellationToken).ConfigureAwait(false);
     }
@@ -174,7 +177,7 @@ public sealed class EmotionAnalyzer : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(observer);
         options.Validate();
-        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(stream, sourceName, cancellationToken), sourceName, observer, cancellationToken), cancellationToken)
+        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(stream, sourceName, cancellationToken), sourceName, options.Smoothing ?? _options.Smoothing, observer, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         return await CompleteAsync(sourceName, timeline, options, cancellationToken).ConfigureAwait(false);
     }
@@ -205,14 +208,23 @@ public sealed class EmotionAnalyzer : IDisposable
     public IAsyncEnumerable<EmotionFrame> AnalyzeStreamingAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return StreamAsync(() => _loader.Open(path, cancellationToken), path, cancellationToken);
+        return StreamAsync(() => _loader.Open(path, cancellationToken), path, _options.Smoothing, cancellationToken);
+    }
+
+    /// <summary>Streams one <see cref="EmotionFrame"/> per second of a file, smoothed as <paramref name="smoothing"/> says (a second arrives its half-window later).</summary>
+    /// <exception cref="AudioException">The file cannot be decoded (raised while enumerating).</exception>
+    public IAsyncEnumerable<EmotionFrame> AnalyzeStreamingAsync(string path, EmotionSmoothing smoothing, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(smoothing);
+        return StreamAsync(() => _loader.Open(path, cancellationToken), path, smoothing, cancellationToken);
     }
 
     /// <summary>Streams one <see cref="EmotionFrame"/> per second of audio read from <paramref name="stream"/> (disposed at the end).</summary>
     public IAsyncEnumerable<EmotionFrame> AnalyzeStreamingAsync(Stream stream, string sourceName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return StreamAsync(() => _loader.Open(stream, sourceName, cancellationToken), sourceName, cancellationToken);
+        return StreamAsync(() => _loader.Open(stream, sourceName, cancellationToken), sourceName, _options.Smoothing, cancellationToken);
     }
 
     /// <summary>
@@ -224,10 +236,18 @@ public sealed class EmotionAnalyzer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(sourceName);
-        return StreamAsync(() => source, sourceName, cancellationToken);
+        return StreamAsync(() => source, sourceName, _options.Smoothing, cancellationToken);
     }
 
-    private async IAsyncEnumerable<EmotionFrame> StreamAsync(Func<ISampleSource> open, string sourceName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Streams one <see cref="EmotionFrame"/> per second of audio read from <paramref name="stream"/> (disposed at the end), smoothed as <paramref name="smoothing"/> says.</summary>
+    public IAsyncEnumerable<EmotionFrame> AnalyzeStreamingAsync(Stream stream, string sourceName, EmotionSmoothing smoothing, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(smoothing);
+        return StreamAsync(() => _loader.Open(stream, sourceName, cancellationToken), sourceName, smoothing, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<EmotionFrame> StreamAsync(Func<ISampleSource> open, string sourceName, EmotionSmoothing smoothing, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<EmotionFrame>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -235,7 +255,7 @@ public sealed class EmotionAnalyzer : IDisposable
         {
             try
             {
-                _predictor.Predict(open(), sourceName, linked.Token, new ChannelSink(channel.Writer, linked.Token));
+                _predictor.Predict(open(), sourceName, smoothing, linked.Token, new ChannelSink(channel.Writer, linked.Token));
                 channel.Writer.TryComplete();
             }
             catch (Exception ex)

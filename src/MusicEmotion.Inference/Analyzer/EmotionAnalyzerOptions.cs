@@ -1,5 +1,6 @@
 using MusicEmotion.Audio.Ffmpeg;
 using MusicEmotion.Inference.Analysis;
+using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Inference;
 
@@ -20,6 +21,13 @@ public sealed class EmotionAnalyzerOptions
 
     /// <summary>Options of the statistics summary.</summary>
     public SummaryOptions Summary { get; set; } = SummaryOptions.Default;
+
+    /// <summary>
+    /// How the per-second values are smoothed over time: <see cref="EmotionSmoothing.Card"/> (default: the model card's
+    /// choice, which for the shipped model keeps the dynamics), <see cref="EmotionSmoothing.None"/> or
+    /// <see cref="EmotionSmoothing.HalfWindow"/>. Per call: <see cref="EmotionAnalysisOptions.Smoothing"/>.
+    /// </summary>
+    public EmotionSmoothing Smoothing { get; set; } = EmotionSmoothing.Card;
 
     /// <summary>Whether <see cref="EmotionAnalyzer.AnalyzeAsync(string, CancellationToken)"/> also writes a plain-language description. Default true.</summary>
     public bool Describe { get; set; } = true;
@@ -42,6 +50,11 @@ public sealed class EmotionAnalyzerOptions
         if (VectorLength is < 1 or > 100_000)
         {
             throw new ArgumentException($"VectorLength must be between 1 and 100000 (got {VectorLength}).");
+        }
+
+        if (Smoothing is null)
+        {
+            throw new ArgumentException("Smoothing must be set (EmotionSmoothing.Card, None or HalfWindow(seconds)).");
         }
 
         if (MaxConcurrency < 1 || ModelThreads < 1)

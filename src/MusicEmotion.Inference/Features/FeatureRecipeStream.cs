@@ -1,6 +1,6 @@
 using MusicEmotion.Features;
 using MusicEmotion.Features.Extraction;
-using MusicEmotion.Inference.Model;
+using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Inference.Features;
 

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using MusicEmotion.Inference.Features;
-using MusicEmotion.Inference.Model;
+using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Inference.Models;
 
@@ -14,7 +14,7 @@ namespace MusicEmotion.Inference.Models;
 /// </summary>
 public sealed class OnnxEmotionModel : IEmotionModel
 {
-    private const string ResourcePrefix = "MusicEmotion.Inference.Model.";
+    private const string ResourcePrefix = "MusicEmotion.Inference.ShippedModel.";
     private const string DefaultModelResource = ResourcePrefix + "emotion-model.onnx";
     private const string DefaultCardResource = ResourcePrefix + "emotion-model.card.json";
 

@@ -2,7 +2,7 @@ using MusicEmotion.Features;
 using MusicEmotion.Features.Extraction;
 using MusicEmotion.Features.Track;
 using MusicEmotion.Inference;
-using MusicEmotion.Inference.Model;
+using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Recommend.Tracks;
 

@@ -1,4 +1,4 @@
-using MusicEmotion.Inference.Model;
+using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
 
 namespace MusicEmotion.Cli.Tests.Analyze;
@@ -16,7 +16,7 @@ internal static class AnalyzeFixtures
 
     /// <summary>Whether the build embeds the shipped emotion model.</summary>
     public static bool ShippedModelPresent { get; } =
-        typeof(OnnxEmotionModel).Assembly.GetManifestResourceNames().Contains("MusicEmotion.Inference.Model.emotion-model.onnx");
+        typeof(OnnxEmotionModel).Assembly.GetManifestResourceNames().Contains("MusicEmotion.Inference.ShippedModel.emotion-model.onnx");
 
     /// <summary>
     /// Writes a card for mean_model.onnx into <paramref name="directory"/> and returns the <c>--model/--card</c>
@@ -61,7 +61,7 @@ public sealed class RequiresShippedModelFactAttribute : FactAttribute
     {
         if (!AnalyzeFixtures.ShippedModelPresent)
         {
-            Skip = "The shipped model (src/MusicEmotion.Inference/Model/emotion-model.onnx) is not in this build: train it with training/train.py, then rebuild.";
+            Skip = "The shipped model (src/MusicEmotion.Inference.ShippedModel.emotion-model.onnx) is not in this build: train it with training/train.py, then rebuild.";
         }
     }
 }

@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using MusicEmotion.Audio;
 using MusicEmotion.Inference.Description;
+using MusicEmotion.Inference.Cards;
+using MusicEmotion.Inference.Models;
+using MusicEmotion.Inference.Tests.Model;
 using MusicEmotion.Inference.Tests.Prediction;
+using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Inference.Tests.Analyzer;
 
@@ -51,6 +55,50 @@ public sealed class EmotionAnalyzerTests : IDisposable
         analysis.Description.Should().BeNull();
         Func<Task> bad = () => analyzer.AnalyzeAsync(path, new EmotionAnalysisOptions { VectorLength = 0 });
         await bad.Should().ThrowAsync<ArgumentException>();
+    }
+
+    [Fact]
+    public async Task Smoothing_is_chosen_per_analyser_and_per_call_and_applies_to_streaming_too()
+    {
+        string path = Wav("varying.wav", 30, sampleRate: 22050, channels: 1);
+        ModelCard baseCard = TestModels.MeanCard(seconds: 2.0, mapping: TestModels.DecibelMapping);
+        ModelCard card = baseCard with { Output = baseCard.Output with { Smoothing = new TemporalSmoothing { HalfWindowSeconds = 6, DeviationScale = [0.0, 0.5] } } };
+        using OnnxEmotionModel model = TestModels.LoadMean(card);
+        using var raw = new EmotionAnalyzer(model, options: new EmotionAnalyzerOptions { Smoothing = EmotionSmoothing.None, Describe = false });
+        using var byCard = new EmotionAnalyzer(model, options: new EmotionAnalyzerOptions { Describe = false });
+
+        ArousalValence[] unsmoothed = Values((await raw.AnalyzeAsync(path)).Timeline);
+        ArousalValence[] cardSmoothed = Values((await byCard.AnalyzeAsync(path)).Timeline);
+        ArousalValence[] perCall = Values((await raw.AnalyzeAsync(path, new EmotionAnalysisOptions { Smoothing = EmotionSmoothing.HalfWindow(2) })).Timeline);
+        ArousalValence[] perCallNone = Values((await byCard.AnalyzeAsync(path, new EmotionAnalysisOptions { Smoothing = EmotionSmoothing.None })).Timeline);
+
+        unsmoothed.Select(v => v.Arousal).Distinct().Should().HaveCountGreaterThan(10, "the test signal changes from second to second");
+        cardSmoothed.Should().Equal(TemporalSmoother.Apply(unsmoothed, 6, 0.0, 0.5), "the default is the card's smoothing");
+        cardSmoothed.Should().NotEqual(unsmoothed);
+        perCall.Should().Equal(TemporalSmoother.Apply(unsmoothed, 2, 0.0, 0.0), "a per-call half-window overrides the analyser's none");
+        perCallNone.Should().Equal(unsmoothed, "a per-call none overrides the card");
+
+        var streamed = new List<ArousalValence>();
+        await foreach (EmotionFrame frame in byCard.AnalyzeStreamingAsync(path, EmotionSmoothing.HalfWindow(2)))
+        {
+            streamed.Add(new ArousalValence(frame.Arousal, frame.Valence));
+        }
+
+        streamed.Should().HaveCount(perCall.Length);
+        for (int i = 0; i < streamed.Count; i++)
+        {
+            streamed[i].Arousal.Should().BeApproximately(perCall[i].Arousal, 1e-5f);
+            streamed[i].Valence.Should().BeApproximately(perCall[i].Valence, 1e-5f);
+        }
+
+        static ArousalValence[] Values(EmotionTimeline t) => Enumerable.Range(0, t.Count).Select(i => t[i]).ToArray();
+    }
+
+    [Fact]
+    public void Options_without_a_smoothing_are_rejected()
+    {
+        Action validate = () => new EmotionAnalyzerOptions { Smoothing = null! }.Validate();
+        validate.Should().Throw<ArgumentException>().WithMessage("*Smoothing*");
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using MusicEmotion.Features;
-using MusicEmotion.Inference.Model;
+using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Inference.Tests.Model;
 

@@ -1,5 +1,5 @@
 using MusicEmotion.Features;
-using MusicEmotion.Inference.Model;
+using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
 
 namespace MusicEmotion.Inference.Tests.Model;
@@ -282,7 +282,7 @@ public class OnnxEmotionModelTests
         }
         catch (EmotionModelException ex)
         {
-            bool shipped = typeof(OnnxEmotionModel).Assembly.GetManifestResourceNames().Contains("MusicEmotion.Inference.Model.emotion-model.onnx");
+            bool shipped = typeof(OnnxEmotionModel).Assembly.GetManifestResourceNames().Contains("MusicEmotion.Inference.ShippedModel.emotion-model.onnx");
             shipped.Should().BeFalse($"the model is embedded, so LoadDefault must not fail: {ex.Message}");
             ex.Message.Should().Contain("emotion-model.onnx").And.Contain("training/train.py").And.Contain("OnnxEmotionModel.Load");
             return;

@@ -1,4 +1,4 @@
-using MusicEmotion.Inference.Model;
+using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
 
 namespace MusicEmotion.Inference.Tests.Model;

@@ -1,7 +1,7 @@
 using MusicEmotion.Features;
 using MusicEmotion.Features.Extraction;
 using MusicEmotion.Inference.Features;
-using MusicEmotion.Inference.Model;
+using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
 using MusicEmotion.Inference.Tests.Model;
 using MusicEmotion.Inference.Windowing;

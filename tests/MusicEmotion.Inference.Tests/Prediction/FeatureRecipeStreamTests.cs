@@ -1,7 +1,7 @@
 using MusicEmotion.Features;
 using MusicEmotion.Features.Extraction;
 using MusicEmotion.Inference.Features;
-using MusicEmotion.Inference.Model;
+using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Inference.Tests.Prediction;
 

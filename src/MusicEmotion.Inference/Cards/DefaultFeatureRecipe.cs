@@ -1,6 +1,6 @@
 using MusicEmotion.Features;
 
-namespace MusicEmotion.Inference.Model;
+namespace MusicEmotion.Inference.Cards;
 
 /// <summary>
 /// The feature recipe of the shipped model, and the default of <c>mer dataset export</c>: 22.05 kHz, n_fft 2048,

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MusicEmotion.Features;
 
-namespace MusicEmotion.Inference.Model;
+namespace MusicEmotion.Inference.Cards;
 
 /// <summary>
 /// Everything needed to use an emotion model, as a JSON document beside the ONNX file: the feature recipe the

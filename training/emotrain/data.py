@@ -1,0 +1,130 @@
+"""Reads what `mer dataset export` wrote: the clips of every set, their labels and their feature matrices.
+
+Sets are named in the export (`--4q emopia=...`). A set named `<base>@<augmentation>` holds augmented copies of the
+clips of `<base>` (training/augment.py): they share the base clip's id, split, group and labels, and training uses
+them as further views of that clip, never as separate clips (so a cross-validation fold holds out all of a clip's
+views together).
+"""
+import csv
+import json
+import math
+import os
+
+import numpy as np
+
+
+class Clip:
+    """One clip of one set: labels, grouping and its views (the base audio, then augmented copies)."""
+
+    def __init__(self, set_name, clip_id, split, group, quadrant, arousal_sign, valence_sign):
+        self.set = set_name
+        self.id = clip_id
+        self.split = split
+        self.group = group or clip_id
+        self.quadrant = quadrant
+        self.signs = (arousal_sign, valence_sign)
+        self.views = []          # [View], views[0] = the base audio
+
+    @property
+    def key(self):
+        return f"{self.set}/{self.id}"
+
+    @property
+    def base(self):
+        return self.views[0]
+
+
+class View:
+    """One rendering of a clip's audio: its exported features and, for continuously labelled clips, per-second labels."""
+
+    def __init__(self, augmentation, features_path, samples, sample_rate):
+        self.augmentation = augmentation
+        self.features_path = features_path
+        self.samples = samples
+        self.seconds = (samples + sample_rate - 1) // sample_rate     # every started second (SecondWindows.SecondCount)
+        self.labels = None                                            # [seconds, 2] (NaN = not annotated) or None
+        self.points = None                                            # [(time, arousal, valence)] as annotated
+        self._features = None
+
+    def features(self):
+        if self._features is None:
+            self._features = np.load(self.features_path).astype(np.float32)
+        return self._features
+
+    def release(self):
+        self._features = None
+
+
+def _per_second_labels(points, seconds):
+    """Mean label of every second from (time, arousal, valence) points: a point at t counts for second floor(t)."""
+    sums = np.zeros((seconds, 2))
+    counts = np.zeros((seconds, 2))
+    for t, a, v in points:
+        s = int(math.floor(t))
+        if 0 <= s < seconds:
+            for d, value in enumerate((a, v)):
+                if not math.isnan(value):
+                    sums[s, d] += value
+                    counts[s, d] += 1
+    with np.errstate(invalid="ignore"):
+        return np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+
+
+def load_exports(folders):
+    """Reads one or more export folders; returns (clips by base set name, recipe). Recipes must agree."""
+    recipe = None
+    clips = {}
+    for folder in folders:
+        with open(os.path.join(folder, "recipe.json")) as f:
+            r = json.load(f)
+        if recipe is not None and r != recipe:
+            raise SystemExit(f"{folder}: its feature recipe differs from the first export's; export every set with one recipe")
+        recipe = r
+        sr = r["settings"]["sampleRate"]
+        points = {}
+        path = os.path.join(folder, "dynamic_labels.csv")
+        if os.path.exists(path):
+            with open(path, newline="") as f:
+                for row in csv.DictReader(f):
+                    a = float(row["arousal"]) if row["arousal"] else math.nan
+                    v = float(row["valence"]) if row["valence"] else math.nan
+                    points.setdefault((row["set"], row["id"]), []).append((float(row["time"]), a, v))
+        with open(os.path.join(folder, "index.csv"), newline="") as f:
+            rows = list(csv.DictReader(f))
+        # Base sets first, so augmented views find their clip.
+        rows.sort(key=lambda row: "@" in row["set"])
+        for row in rows:
+            base_set, _, augmentation = row["set"].partition("@")
+            view = View(augmentation, os.path.join(folder, row["features"]), int(row["samples"]), sr)
+            if (row["set"], row["id"]) in points:
+                view.points = points[(row["set"], row["id"])]
+                view.labels = _per_second_labels(view.points, view.seconds)
+            by_id = clips.setdefault(base_set, {})
+            if not augmentation:
+                if row["id"] in by_id:
+                    raise SystemExit(f"{folder}: {base_set}/{row['id']} is exported twice")
+                clip = Clip(base_set, row["id"], row["split"], row.get("artist", ""), row["quadrant"],
+                            int(row["arousal_sign"]), int(row["valence_sign"]))
+                by_id[row["id"]] = clip
+            elif row["id"] not in by_id:
+                continue     # an augmented copy of a clip that is not in the base export
+            by_id[row["id"]].views.append(view)
+    return {name: list(by_id.values()) for name, by_id in clips.items()}, recipe
+
+
+def label_statistics(annotations_folder):
+    """Mean and spread of per-song mean arousal/valence (and mean within-song std) over an emoMusic/DEAM-style folder."""
+    stats = {}
+    for dim in ("arousal", "valence"):
+        means, within = [], []
+        with open(os.path.join(annotations_folder, f"{dim}_cont_average.csv"), newline="") as f:
+            reader = csv.reader(f)
+            next(reader)
+            for row in reader:
+                values = [float(x) for x in row[1:] if x.strip()]
+                if values:
+                    means.append(np.mean(values))
+                    within.append(np.std(values))
+        stats[dim] = {"songs": len(means), "mean": float(np.mean(means)), "std": float(np.std(means)),
+                      "withinSongStd": float(np.mean(within))}
+    return stats
