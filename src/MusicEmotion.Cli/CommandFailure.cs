@@ -40,6 +40,3 @@ internal static class CommandFailure
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }
-
-/// <summary>A bad command-line input detected by a command itself (e.g. an output folder that does not exist).</summary>
-internal sealed class CliInputException(string message) : Exception(message);

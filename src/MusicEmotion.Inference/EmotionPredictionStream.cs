@@ -6,15 +6,6 @@ using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Inference;
 
-/// <summary>Receives per-second predictions as soon as they are final.</summary>
-public interface IEmotionSecondSink
-{
-    /// <summary>Called once per second, in order.</summary>
-    /// <param name="second">The second's index (value covers <c>[second, second+1)</c>).</param>
-    /// <param name="value">Arousal and valence on [-1, 1].</param>
-    void OnSecond(int second, ArousalValence value);
-}
-
 /// <summary>
 /// Turns a stream of mono samples (at the model's sample rate) into one arousal/valence pair per second, with
 /// bounded memory: only the frames that a pending window still needs are kept, and windows are batched per

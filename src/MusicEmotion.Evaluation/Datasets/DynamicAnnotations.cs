@@ -3,33 +3,6 @@ using MusicEmotion.Evaluation.Csv;
 
 namespace MusicEmotion.Evaluation.Datasets;
 
-/// <summary>One annotated instant: arousal and/or valence on [-1, 1] at a time in seconds.</summary>
-/// <param name="TimeSeconds">Time from the start of the clip.</param>
-/// <param name="Arousal">Mean arousal there, or null when not annotated.</param>
-/// <param name="Valence">Mean valence there, or null when not annotated.</param>
-public readonly record struct EmotionAnnotation(double TimeSeconds, double? Arousal, double? Valence);
-
-/// <summary>A clip with continuous (dynamic) arousal/valence annotations.</summary>
-/// <param name="Id">The song id.</param>
-/// <param name="AudioPath">Full path of its audio, or null when the dataset folder lacks it.</param>
-/// <param name="Annotations">Annotated instants in time order.</param>
-public sealed record DynamicClip(string Id, string? AudioPath, IReadOnlyList<EmotionAnnotation> Annotations)
-{
-    /// <summary>The artist (or another grouping, e.g. a game), from an <c>artist</c> column of <c>clips.csv</c>; empty when unknown.</summary>
-    public string Artist { get; init; } = string.Empty;
-}
-
-/// <summary>Which published layout a dynamic-annotation folder follows.</summary>
-public enum DynamicDatasetLayout
-{
-    /// <summary>emoMusic / MediaEval 2013: <c>annotations/arousal_cont_average.csv</c>, <c>valence_cont_average.csv</c>, <c>audio/{id}.mp3</c> (or <c>clips.csv</c>).</summary>
-    EmoMusic,
-    /// <summary>DEAM: <c>annotations/annotations averaged per song/dynamic (per second annotations)/arousal.csv</c>, <c>valence.csv</c>, <c>MEMD_audio/{id}.mp3</c>.</summary>
-    Deam,
-    /// <summary>PMEmo2019: <c>annotations/dynamic_annotations.csv</c> (<c>musicId,frameTime,Arousal(mean),Valence(mean)</c> on [0, 1]), <c>chorus/{id}.mp3</c>.</summary>
-    Pmemo,
-}
-
 /// <summary>
 /// Reads dynamic (per-time) arousal/valence annotations in the emoMusic, DEAM and PMEmo layouts. Values are
 /// returned on [-1, 1]: emoMusic and DEAM already use that scale; PMEmo's [0, 1] is mapped by 2x − 1.

@@ -9,11 +9,6 @@ using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Evaluation.ModelEvaluation;
 
-/// <summary>Progress of an evaluation.</summary>
-/// <param name="Done">Clips analysed (or skipped).</param>
-/// <param name="Total">Clips to analyse.</param>
-public readonly record struct EvaluationProgress(int Done, int Total);
-
 /// <summary>
 /// Scores an <see cref="IEmotionModel"/> on labelled folders exactly as a host would run it: every clip is decoded
 /// and analysed by <see cref="EmotionTimelinePredictor"/> (the library's inference path), clips in parallel. Clips

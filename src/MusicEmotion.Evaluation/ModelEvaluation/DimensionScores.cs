@@ -1,0 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MusicEmotion.Evaluation.ModelEvaluation;
+
+/// <summary>RMSE, MAE and Pearson r of one dimension.</summary>
+/// <param name="N">Pairs scored.</param>
+/// <param name="Rmse">Root mean squared error.</param>
+/// <param name="Mae">Mean absolute error.</param>
+/// <param name="Pearson">Pearson correlation.</param>
+public sealed record DimensionScores(int N, double Rmse, double Mae, double Pearson);

@@ -1,0 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MusicEmotion.Evaluation.ModelEvaluation;
+
+/// <summary>An RMSE figure.</summary>
+/// <param name="Rmse">Root mean squared error.</param>
+public sealed record RmseOnly(double Rmse);

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using MusicEmotion.Features;
+
+namespace MusicEmotion.Inference.Cards;
+
+/// <summary>The two emotion dimensions.</summary>
+public enum EmotionDimension
+{
+    /// <summary>Calm (−1) to excited (+1).</summary>
+    Arousal,
+    /// <summary>Unpleasant (−1) to pleasant (+1).</summary>
+    Valence,
+}

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using MusicEmotion.Features;
+
+namespace MusicEmotion.Inference.Cards;
+
+/// <summary>The model's input tensor.</summary>
+public sealed record ModelInputSpec
+{
+    /// <summary>Input name in the ONNX graph. Default "features".</summary>
+    public string Name { get; init; } = "features";
+
+    /// <summary>Tensor layout: always "batch,frames,features".</summary>
+    public string Layout { get; init; } = "batch,frames,features";
+}
