@@ -39,7 +39,7 @@ from emotrain.windows import frame_rate, second_starts  # noqa: E402
 from emotrain.model import Ensemble  # noqa: E402
 
 # The configuration chosen by cross-validation (docs/model.md, "Ablations"); every field can be overridden.
-CHOSEN = dict(window_seconds=10.0, regression_affine=True)
+CHOSEN = dict(window_seconds=10.0, regression_affine=True, key_features=True, steps=6000, augmentations=("pitch",))
 
 
 def parse_overrides(pairs):
@@ -85,6 +85,10 @@ def main():
         + ", ".join(f"{n} check {len(c)}" for n, c in val_sets.items() if c) + f", reference {len(reference)}")
     augmented = sorted({v.augmentation for cs in train_sets.values() for c in cs for v in c.views if v.augmentation})
     log(f"augmented views available: {augmented or 'none'}; used: {list(cfg.augmentations) or 'none'}")
+    missing = [k for k in cfg.augmentations if k not in augmented]
+    if missing:
+        sys.exit(f"the configuration trains on augmented views {missing} that the export lacks: export them "
+                 "(training/augment.py, then --4q 4q@<kind>=... etc.) or pass --config augmentations=")
 
     # 1. Cross-validation: figures per set and out-of-fold outputs.
     cache = {}
