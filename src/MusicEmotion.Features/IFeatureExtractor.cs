@@ -1,13 +1,13 @@
 namespace MusicEmotion.Features;
 
-/// <summary>Computes one family of frame features from mono samples at <see cref="FeatureSettings.SampleRate"/>.</summary>
+/// <summary>
+/// Computes one family of frame features from mono samples at <see cref="FeatureSettings.SampleRate"/>: a built-in
+/// kind (<see cref="Extraction.FeatureExtractorFactory"/>) or a host's own, registered under a name in a <see cref="FeatureKindRegistry"/>.
+/// </summary>
 public interface IFeatureExtractor
 {
     /// <summary>The settings that fully determine the output.</summary>
     FeatureSettings Settings { get; }
-
-    /// <summary>Which feature family this extractor produces.</summary>
-    FeatureKind Kind { get; }
 
     /// <summary>Features per frame.</summary>
     int Width { get; }

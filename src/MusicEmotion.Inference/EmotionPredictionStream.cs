@@ -62,7 +62,7 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(smoothing);
         _model = model;
-        _features = new FeatureRecipeStream(model.Card.Features);
+        _features = new FeatureRecipeStream(model.Card.Features, model.FeatureKinds);
         _observer = observer;
         _width = _features.Width;
         if (_width != model.FeatureWidth)
@@ -76,7 +76,7 @@ public sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         _results = new ArousalValence[_batchSize];
         _smoother = smoothing.CreateSmoother(model.Card);
         _frames = ArrayPool<float>.Shared.Rent((_windows.WindowFrames + 256) * _width);
-        observer?.OnStart(model.Card.Features, _features.FeatureNames);
+        observer?.OnStart(model.Card.Features, _features.Layout);
     }
 
     /// <summary>The sample rate the pushed samples must have (the model's).</summary>

@@ -1,4 +1,5 @@
 using MusicEmotion.Inference.Cards;
+using MusicEmotion.Inference.Features;
 
 namespace MusicEmotion.Inference;
 
@@ -12,8 +13,8 @@ public interface IFeatureFrameObserver
 {
     /// <summary>Called once before any audio, with the model's feature recipe.</summary>
     /// <param name="recipe">The recipe whose frames <see cref="OnFrame"/> receives.</param>
-    /// <param name="columnNames">The name of every column of a frame, kind by kind in recipe order.</param>
-    void OnStart(FeatureRecipe recipe, IReadOnlyList<string> columnNames);
+    /// <param name="layout">Where each kind's columns sit in a frame, and every column's name.</param>
+    void OnStart(FeatureRecipe recipe, FeatureRecipeLayout layout);
 
     /// <summary>Mono samples at the recipe's sample rate, in order, before they are framed.</summary>
     void OnSamples(ReadOnlySpan<float> samples);

@@ -43,7 +43,7 @@ internal static class FeaturesCommand
             NpyWriter.Write(destination, matrix);
             string tempoText = tempo is { } bpm ? string.Create(CultureInfo.InvariantCulture, $", tempo {bpm:0.0} BPM") : string.Empty;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {matrix.Frames} frames x {matrix.Width} {extractor.Kind} features ({matrix.FrameRate:0.###} frames/s{tempoText}) to {destination}")).ConfigureAwait(false);
+                $"wrote {matrix.Frames} frames x {matrix.Width} {FeatureKindRegistry.NameOf(parse.GetValue(kind))} features ({matrix.FrameRate:0.###} frames/s{tempoText}) to {destination}")).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;

@@ -32,7 +32,7 @@ public sealed class DescriptorExtractor : IFeatureExtractor
     /// <inheritdoc />
     public FeatureSettings Settings { get; }
 
-    /// <inheritdoc />
+    /// <summary>The built-in kind this extractor computes.</summary>
     public FeatureKind Kind => FeatureKind.Descriptors;
 
     /// <inheritdoc />

@@ -24,7 +24,7 @@ public sealed class LogMelExtractor : IFeatureExtractor
     /// <inheritdoc />
     public FeatureSettings Settings { get; }
 
-    /// <inheritdoc />
+    /// <summary>The built-in kind this extractor computes.</summary>
     public FeatureKind Kind => FeatureKind.LogMel;
 
     /// <inheritdoc />

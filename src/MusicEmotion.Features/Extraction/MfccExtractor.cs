@@ -23,7 +23,7 @@ public sealed class MfccExtractor : IFeatureExtractor
     /// <inheritdoc />
     public FeatureSettings Settings { get; }
 
-    /// <inheritdoc />
+    /// <summary>The built-in kind this extractor computes.</summary>
     public FeatureKind Kind => FeatureKind.Mfcc;
 
     /// <inheritdoc />

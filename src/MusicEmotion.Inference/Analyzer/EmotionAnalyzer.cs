@@ -38,11 +38,25 @@ public sealed class EmotionAnalyzer : IDisposable
     /// <param name="options">Options (validated).</param>
     /// <param name="logger">Optional logger.</param>
     public EmotionAnalyzer(IEmotionModel model, IEmotionDescriber? describer = null, EmotionAnalyzerOptions? options = null, ILogger<EmotionAnalyzer>? logger = null)
-        : this(model, ownsModel: false, describer, options, logger)
+        : this(model, loader: null, ownsModel: false, describer, options, logger)
     {
     }
 
-    private EmotionAnalyzer(IEmotionModel model, bool ownsModel, IEmotionDescriber? describer, EmotionAnalyzerOptions? options, ILogger? logger)
+    /// <summary>
+    /// Creates an analyser that decodes with <paramref name="loader"/> (a host's own decoder chain; dependency
+    /// injection passes the one built from <see cref="EmotionAnalyzerOptions.Decoders"/> and <c>AddAudioDecoder</c>).
+    /// </summary>
+    /// <param name="model">The emotion model (shared, not disposed by the analyser).</param>
+    /// <param name="loader">Opens every file and stream the analyser reads.</param>
+    /// <param name="describer">Writes descriptions; null uses <see cref="RuleBasedEmotionDescriber"/>.</param>
+    /// <param name="options">Options (validated); their <see cref="EmotionAnalyzerOptions.Decoders"/> are not used, the loader decides.</param>
+    /// <param name="logger">Optional logger.</param>
+    public EmotionAnalyzer(IEmotionModel model, AudioLoader loader, IEmotionDescriber? describer, EmotionAnalyzerOptions? options = null, ILogger<EmotionAnalyzer>? logger = null)
+        : this(model, loader ?? throw new ArgumentNullException(nameof(loader)), ownsModel: false, describer, options, logger)
+    {
+    }
+
+    private EmotionAnalyzer(IEmotionModel model, AudioLoader? loader, bool ownsModel, IEmotionDescriber? describer, EmotionAnalyzerOptions? options, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(model);
         _options = options ?? new EmotionAnalyzerOptions();
@@ -50,7 +64,7 @@ public sealed class EmotionAnalyzer : IDisposable
         _model = model;
         _ownsModel = ownsModel;
         _describer = describer ?? new RuleBasedEmotionDescriber();
-        _loader = AudioLoader.CreateDefault(_options.Ffmpeg);
+        _loader = loader ?? CreateLoader(_options);
         _predictor = new EmotionTimelinePredictor(model, _loader);
         _logger = logger ?? NullLogger.Instance;
     }
@@ -62,14 +76,21 @@ public sealed class EmotionAnalyzer : IDisposable
         options ??= new EmotionAnalyzerOptions();
         options.Validate();
         IEmotionModel model = LoadModel(options);
-        return new EmotionAnalyzer(model, ownsModel: true, describer, options, logger);
+        return new EmotionAnalyzer(model, loader: null, ownsModel: true, describer, options, logger);
+    }
+
+    /// <summary>The decoder chain <paramref name="options"/> describe: their <see cref="EmotionAnalyzerOptions.Decoders"/> first, then the built-in ones with their ffmpeg settings.</summary>
+    public static AudioLoader CreateLoader(EmotionAnalyzerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return AudioLoader.CreateDefault(options.Ffmpeg, options.Decoders);
     }
 
     /// <summary>Loads the model <paramref name="options"/> name: the shipped one, or <see cref="EmotionAnalyzerOptions.ModelPath"/> with its card.</summary>
     public static IEmotionModel LoadModel(EmotionAnalyzerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var onnx = new OnnxModelOptions { IntraOpThreads = options.ModelThreads };
+        var onnx = new OnnxModelOptions { IntraOpThreads = options.ModelThreads, FeatureKinds = options.FeatureKinds };
         return options.ModelPath is null
             ? OnnxEmotionModel.LoadDefault(onnx)
             : OnnxEmotionModel.Load(options.ModelPath, options.ModelCardPath!, onnx);
@@ -77,6 +98,9 @@ public sealed class EmotionAnalyzer : IDisposable
 
     /// <summary>The model in use.</summary>
     public IEmotionModel Model => _model;
+
+    /// <summary>The decoder chain that opens what the analyser reads (ask it <see cref="AudioLoader.CanDecode"/> before accepting an upload).</summary>
+    public AudioLoader Loader => _loader;
 
     /// <summary>The options in use.</summary>
     public EmotionAnalyzerOptions Options => _options;

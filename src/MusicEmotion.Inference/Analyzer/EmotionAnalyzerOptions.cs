@@ -1,4 +1,6 @@
+using MusicEmotion.Audio.Decoding;
 using MusicEmotion.Audio.Ffmpeg;
+using MusicEmotion.Features;
 using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Inference.Windowing;
 
@@ -38,6 +40,20 @@ public sealed class EmotionAnalyzerOptions
     /// <summary>Where ffmpeg and ffprobe are (default: PATH).</summary>
     public FfmpegOptions Ffmpeg { get; set; } = new();
 
+    /// <summary>
+    /// Your own decoders, asked before the built-in ones (WAV, ffmpeg, NLayer, NVorbis): the first decoder whose
+    /// <see cref="IAudioDecoder.CanDecode"/> claims a file's first bytes decodes it. With dependency injection,
+    /// <c>services.AddAudioDecoder&lt;T&gt;()</c> adds to these.
+    /// </summary>
+    public IList<IAudioDecoder> Decoders { get; } = new List<IAudioDecoder>();
+
+    /// <summary>
+    /// The feature kinds a model card may name: the built-in ones plus those you add
+    /// (<c>o.FeatureKinds.Add("cqt", settings =&gt; new MyCqtExtractor(settings))</c>, or
+    /// <c>services.AddFeatureKind(...)</c>), for your own model (<see cref="ModelPath"/>) that reads them.
+    /// </summary>
+    public FeatureKindRegistry FeatureKinds { get; set; } = new();
+
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
@@ -55,6 +71,11 @@ public sealed class EmotionAnalyzerOptions
         if (Smoothing is null)
         {
             throw new ArgumentException("Smoothing must be set (EmotionSmoothing.Card, None or HalfWindow(seconds)).");
+        }
+
+        if (FeatureKinds is null || Decoders.Any(d => d is null))
+        {
+            throw new ArgumentException("FeatureKinds must be set and Decoders may not hold null.");
         }
 
         if (MaxConcurrency < 1 || ModelThreads < 1)

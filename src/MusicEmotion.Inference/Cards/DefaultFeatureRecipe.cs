@@ -14,7 +14,7 @@ public static class DefaultFeatureRecipe
     /// <summary>Creates the recipe.</summary>
     public static FeatureRecipe Create() => new()
     {
-        Kinds = [FeatureKind.LogMel, FeatureKind.Descriptors],
+        Kinds = [FeatureKindRegistry.NameOf(FeatureKind.LogMel), FeatureKindRegistry.NameOf(FeatureKind.Descriptors)],
         Settings = new FeatureSettings
         {
             SampleRate = 22050,

@@ -122,6 +122,12 @@ public sealed record ModelCard
             Fail("features.settings and at least one features.kinds entry are required");
         }
 
+        IReadOnlyList<string> kinds = Features!.Kinds!;
+        if (kinds.Any(string.IsNullOrWhiteSpace) || kinds.Distinct(StringComparer.OrdinalIgnoreCase).Count() != kinds.Count)
+        {
+            Fail($"features.kinds names each kind once, none empty (got {string.Join(", ", kinds)})");
+        }
+
         try
         {
             Features!.Settings.Validate();
@@ -172,8 +178,12 @@ public sealed record ModelCard
 /// <summary>Which per-frame features a model reads: the kinds, concatenated per frame in this order, computed with one <see cref="FeatureSettings"/>.</summary>
 public sealed record FeatureRecipe
 {
-    /// <summary>Feature kinds concatenated per frame (e.g. [logMel] or [logMel, descriptors]).</summary>
-    public required IReadOnlyList<FeatureKind> Kinds { get; init; }
+    /// <summary>
+    /// Feature kinds concatenated per frame, by name (e.g. <c>["logMel"]</c> or <c>["logMel", "descriptors"]</c>): the
+    /// built-in <c>logMel</c>, <c>mfcc</c> and <c>descriptors</c>, or a kind the host registered in a
+    /// <see cref="FeatureKindRegistry"/> (<c>services.AddFeatureKind(...)</c>, <see cref="EmotionAnalyzerOptions.FeatureKinds"/>).
+    /// </summary>
+    public required IReadOnlyList<string> Kinds { get; init; }
 
     /// <summary>The settings shared by every kind (sample rate, FFT, hop, mel bands...).</summary>
     public required FeatureSettings Settings { get; init; }

@@ -1,3 +1,4 @@
+using MusicEmotion.Features;
 using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Inference.Models;
@@ -27,4 +28,10 @@ public interface IEmotionModel : IDisposable
 
     /// <summary>Features per frame the model expects (the recipe's kinds' widths summed).</summary>
     int FeatureWidth { get; }
+
+    /// <summary>
+    /// Where the kinds the card's recipe names are found: the built-in kinds (the default), or a registry with the
+    /// host's own kinds (<see cref="OnnxModelOptions.FeatureKinds"/>).
+    /// </summary>
+    FeatureKindRegistry FeatureKinds => FeatureKindRegistry.BuiltIn;
 }

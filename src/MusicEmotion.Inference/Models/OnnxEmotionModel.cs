@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
+using MusicEmotion.Features;
 using MusicEmotion.Inference.Features;
 using MusicEmotion.Inference.Cards;
 
@@ -25,11 +26,20 @@ public sealed class OnnxEmotionModel : IEmotionModel
     private readonly int _valenceColumn;
     private bool _disposed;
 
-    private OnnxEmotionModel(InferenceSession session, ModelCard card, string sourceName)
+    private OnnxEmotionModel(InferenceSession session, ModelCard card, FeatureKindRegistry featureKinds, string sourceName)
     {
         _session = session;
         Card = card;
-        FeatureWidth = FeatureRecipeStream.WidthOf(card.Features);
+        FeatureKinds = featureKinds;
+        try
+        {
+            FeatureWidth = FeatureRecipeStream.WidthOf(card.Features, featureKinds);
+        }
+        catch (KeyNotFoundException ex)
+        {
+            throw new EmotionModelException($"{sourceName}: {ex.Message}", ex);
+        }
+
         _inputNames = [card.Input.Name];
         _outputNames = card.Output.Names.ToArray();
         _arousalColumn = card.Output.IndexOf(EmotionDimension.Arousal);
@@ -42,6 +52,9 @@ public sealed class OnnxEmotionModel : IEmotionModel
 
     /// <inheritdoc />
     public int FeatureWidth { get; }
+
+    /// <inheritdoc />
+    public FeatureKindRegistry FeatureKinds { get; }
 
     /// <summary>Loads the model shipped inside this package (no configuration needed).</summary>
     /// <exception cref="EmotionModelException">The embedded model is missing (a build without a trained model).</exception>
@@ -96,7 +109,7 @@ public sealed class OnnxEmotionModel : IEmotionModel
 
         try
         {
-            return new OnnxEmotionModel(session, card, sourceName);
+            return new OnnxEmotionModel(session, card, options.FeatureKinds ?? FeatureKindRegistry.BuiltIn, sourceName);
         }
         catch
         {

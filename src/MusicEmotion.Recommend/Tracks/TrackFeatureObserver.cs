@@ -3,6 +3,7 @@ using MusicEmotion.Features.Extraction;
 using MusicEmotion.Features.Track;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Cards;
+using MusicEmotion.Inference.Features;
 
 namespace MusicEmotion.Recommend.Tracks;
 
@@ -28,25 +29,10 @@ internal sealed class TrackFeatureObserver : IFeatureFrameObserver
     /// <exception cref="InvalidOperationException">The analysis has not completed.</exception>
     public TrackDescriptors Result => _result ?? throw new InvalidOperationException("The analysis has not completed: no track descriptors yet.");
 
-    public void OnStart(FeatureRecipe recipe, IReadOnlyList<string> columnNames)
+    public void OnStart(FeatureRecipe recipe, FeatureRecipeLayout layout)
     {
-        int offset = 0;
-        int descriptors = -1, logMel = -1;
-        foreach (FeatureKind kind in recipe.Kinds)
-        {
-            int width = FeatureExtractorFactory.Create(kind, recipe.Settings).Width;
-            if (kind == FeatureKind.Descriptors && descriptors < 0)
-            {
-                descriptors = offset;
-            }
-            else if (kind == FeatureKind.LogMel && logMel < 0 && recipe.Settings.LogScale == LogScaleKind.Decibels)
-            {
-                logMel = offset;
-            }
-
-            offset += width;
-        }
-
+        int descriptors = layout.OffsetOf(FeatureKindRegistry.NameOf(FeatureKind.Descriptors));
+        int logMel = recipe.Settings.LogScale == LogScaleKind.Decibels ? layout.OffsetOf(FeatureKindRegistry.NameOf(FeatureKind.LogMel)) : -1;
         if (descriptors >= 0 && logMel >= 0 && recipe.Settings.MelBands > TrackDescriptors.MfccCount)
         {
             _accumulator = new TrackDescriptorAccumulator(recipe.Settings);

@@ -28,15 +28,13 @@ internal sealed class TrackUploadService(
     TrackAnalyzer analyzer,
     ITrackCatalog catalog,
     IOptions<ServerOptions> options,
-    IOptions<EmotionAnalyzerOptions> analyzerOptions,
+    AudioLoader loader,
     ILogger<TrackUploadService> logger)
 {
     /// <summary>Decoded audio shorter than the declared duration by more than this share (and <see cref="TruncationSeconds"/>) counts as truncated.</summary>
     private const double TruncationShare = 0.25;
 
     private const double TruncationSeconds = 2.0;
-
-    private readonly AudioLoader _loader = AudioLoader.CreateDefault(analyzerOptions.Value.Ffmpeg);
 
     /// <summary>Receives, analyses and stores the upload in <paramref name="request"/>.</summary>
     /// <exception cref="ApiProblemException">The upload is refused (400, 413, 415, 422, 503).</exception>
@@ -109,7 +107,7 @@ internal sealed class TrackUploadService(
         AudioFileInfo info;
         try
         {
-            info = _loader.Probe(upload.Path);
+            info = loader.Probe(upload.Path);
         }
         catch (AudioException ex)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using MusicEmotion.Audio;
 using MusicEmotion.Audio.Decoding;
 using MusicEmotion.Server.Api;
 using MusicEmotion.Server.Hosting;
@@ -17,7 +18,7 @@ namespace MusicEmotion.Server.Uploads;
 /// bytes for a known audio container. The client's file name and content type are never trusted: the name is cleaned
 /// for display only, the type ignored. Anything wrong ends in an <see cref="ApiProblemException"/> and leaves no file.
 /// </summary>
-internal sealed class UploadReader(TrackAudioStore audio, IOptions<ServerOptions> options)
+internal sealed class UploadReader(TrackAudioStore audio, AudioLoader loader, IOptions<ServerOptions> options)
 {
     /// <summary>The multipart field that carries the audio.</summary>
     public const string FieldName = "file";
@@ -148,7 +149,9 @@ internal sealed class UploadReader(TrackAudioStore audio, IOptions<ServerOptions
                         $"'{name}' is empty (0 bytes)."));
                 }
 
+                // A known container, or content that a decoder the host registered (AddAudioDecoder) claims.
                 string container = AudioSignatures.Identify(head.AsSpan(0, headLength))
+                    ?? (loader.CanDecode(head.AsSpan(0, headLength)) ? loader.SelectDecoder(head.AsSpan(0, headLength), name).Name : null)
                     ?? throw new ApiProblemException(new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "not-audio", "Not audio",
                         $"'{name}' is not in an audio format the service recognises (its first bytes are {Convert.ToHexString(head, 0, Math.Min(8, headLength))}); "
                         + "send MP3, WAV, FLAC, Ogg/Opus, MP4/M4A/AAC, AIFF, WMA, Matroska/WebM or another common audio file."));

@@ -42,7 +42,7 @@ public class ModelCardTests
         back.Version.Should().Be("2.3.4");
         back.Description.Should().Be(card.Description);
         back.FormatVersion.Should().Be(ModelCard.CurrentFormatVersion);
-        back.Features.Kinds.Should().Equal(FeatureKind.LogMel, FeatureKind.Descriptors);
+        back.Features.Kinds.Should().Equal("logMel", "descriptors");
         back.Features.Settings.Should().Be(card.Features.Settings, "every feature setting (TopDb = null included) must survive the card");
         back.Window.Should().Be(card.Window);
         back.Input.Should().Be(card.Input);
@@ -253,7 +253,7 @@ public class ModelCardTests
     {
         ModelCard card = TestModels.MeanCard(seconds) with
         {
-            Features = new FeatureRecipe { Kinds = [FeatureKind.LogMel], Settings = new FeatureSettings { SampleRate = sampleRate, HopLength = hop } },
+            Features = new FeatureRecipe { Kinds = ["logMel"], Settings = new FeatureSettings { SampleRate = sampleRate, HopLength = hop } },
         };
 
         card.WindowFrames.Should().Be(expected);

@@ -68,7 +68,7 @@ public class FeatureRecipeStreamTests
     [Fact]
     public void Kinds_are_concatenated_in_recipe_order()
     {
-        var reversed = new FeatureRecipe { Kinds = [FeatureKind.Descriptors, FeatureKind.LogMel], Settings = Recipe.Settings };
+        var reversed = new FeatureRecipe { Kinds = ["descriptors", "logMel"], Settings = Recipe.Settings };
         float[] samples = Signal.AsSpan(0, 30_000).ToArray();
         FeatureMatrix logMel = new LogMelExtractor(Recipe.Settings).Extract(samples);
         FeatureMatrix descriptors = new DescriptorExtractor(Recipe.Settings).Extract(samples);
@@ -86,7 +86,7 @@ public class FeatureRecipeStreamTests
         stream.FeatureNames.Should().HaveCount(85).And.OnlyHaveUniqueItems();
         stream.FeatureNames.Should().Equal(new LogMelExtractor(Recipe.Settings).FeatureNames.Concat(DescriptorExtractor.ColumnNames));
 
-        var mfcc = new FeatureRecipe { Kinds = [FeatureKind.Mfcc], Settings = Recipe.Settings };
+        var mfcc = new FeatureRecipe { Kinds = ["mfcc"], Settings = Recipe.Settings };
         FeatureRecipeStream.WidthOf(mfcc).Should().Be(20);
         new FeatureRecipeStream(mfcc).Width.Should().Be(20);
     }
