@@ -4,7 +4,8 @@
 # stale global cache cannot hide anything), builds it, writes a demo song with `mer demo` and runs the sample on
 # it, checking that it prints mean arousal and valence. Exits non-zero on any failure.
 # Then checks the `mer` tool package the same way (scripts/check-tool.sh: RID-specific packages, size, install from
-# a local folder, a run of the installed tool).
+# a local folder, a run of the installed tool), and that MusicEmotion.Audio and MusicEmotion.Features work under
+# Native AOT (scripts/check-aot.sh: a native smoke binary published with AOT warnings as errors, run and checked).
 # The analysis needs the shipped model (src/MusicEmotion.Inference/ShippedModel/emotion-model.onnx + card): without it the
 # script still packs, restores and builds, then says so and fails.
 set -euo pipefail
@@ -89,3 +90,6 @@ say "OK: MusicEmotion.Inference $version from artifacts/packages analyses a song
 
 # 4. The mer tool package, installed from a local folder by a clean consumer.
 scripts/check-tool.sh || fail "the mer tool package (scripts/check-tool.sh)"
+
+# 5. MusicEmotion.Audio and MusicEmotion.Features under Native AOT.
+scripts/check-aot.sh || fail "the Native AOT smoke test (scripts/check-aot.sh)"

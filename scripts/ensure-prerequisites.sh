@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what MusicEmotion needs outside NuGet: ffmpeg (decoding every format but WAV) and, for the tests of the
-# shared PostgreSQL catalog, PostgreSQL's server binaries (the tests start their own server; nothing is configured).
+# shared PostgreSQL catalog, PostgreSQL's server binaries (the tests start their own server; nothing is configured);
+# for the Native AOT check (scripts/check-aot.sh), clang and zlib1g-dev (the native linker and libz).
 # Debian/Ubuntu as root (or with sudo); on other systems it prints what to install.
 set -euo pipefail
 missing=()
@@ -8,6 +9,11 @@ command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
 if [ -z "${MER_PG_BIN:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
   missing+=(postgresql)
+fi
+# Native AOT on Linux links with clang (macOS uses Xcode's, Windows MSVC's linker).
+if [ "$(uname -s)" = Linux ] && ! command -v clang >/dev/null 2>&1; then missing+=(clang); fi
+if command -v dpkg-query >/dev/null 2>&1 && ! dpkg-query -W -f='${Status}' zlib1g-dev 2>/dev/null | grep -q "ok installed"; then
+  missing+=(zlib1g-dev)
 fi
 if ((${#missing[@]} == 0)); then exit 0; fi
 if command -v apt-get >/dev/null 2>&1; then

@@ -42,4 +42,4 @@ internal static class CommandFailure
 }
 
 /// <summary>A bad command-line input detected by a command itself (e.g. an output folder that does not exist).</summary>
-public sealed class CliInputException(string message) : Exception(message);
+internal sealed class CliInputException(string message) : Exception(message);

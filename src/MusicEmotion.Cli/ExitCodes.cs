@@ -1,7 +1,7 @@
 namespace MusicEmotion.Cli;
 
 /// <summary>The process exit codes of <c>mer</c>.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>The command did what was asked.</summary>
     public const int Success = 0;

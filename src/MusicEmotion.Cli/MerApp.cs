@@ -4,7 +4,7 @@ using MusicEmotion.Cli.Commands;
 namespace MusicEmotion.Cli;
 
 /// <summary>The <c>mer</c> command tree, runnable in-process (tests call <see cref="RunAsync"/> directly).</summary>
-public static class MerApp
+internal static class MerApp
 {
     /// <summary>Builds the root command with every sub-command writing to the given writers.</summary>
     public static RootCommand CreateRootCommand(TextWriter output, TextWriter error)

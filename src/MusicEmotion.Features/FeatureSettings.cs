@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MusicEmotion.Features.Serialization;
 
 namespace MusicEmotion.Features;
 
@@ -12,12 +13,11 @@ namespace MusicEmotion.Features;
 /// </summary>
 /// <remarks>
 /// Serialise with <see cref="ToJson"/> and read back with <see cref="FromJson"/> (camelCase property names, enums as
-/// strings). Call <see cref="Validate"/> before use; the extractors do so on construction.
+/// strings; source-generated, so it needs no reflection and works trimmed and under Native AOT). Call
+/// <see cref="Validate"/> before use; the extractors do so on construction.
 /// </remarks>
 public sealed record FeatureSettings
 {
-    private static readonly JsonSerializerOptions JsonOptions = CreateJsonOptions();
-
     /// <summary>Sample rate of the input in Hz. Default 22050.</summary>
     public int SampleRate { get; init; } = 22050;
 
@@ -255,7 +255,7 @@ public sealed record FeatureSettings
 
     /// <summary>Serialises the settings to indented JSON (camelCase names, enums as camelCase strings).</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+    public string ToJson() => FeatureSettingsJson.Write(this);
 
     /// <summary>Reads settings written by <see cref="ToJson"/>; missing properties take their defaults. The result is validated.</summary>
     /// <param name="json">The JSON text.</param>
@@ -267,7 +267,7 @@ public sealed record FeatureSettings
         FeatureSettings? settings;
         try
         {
-            settings = JsonSerializer.Deserialize<FeatureSettings>(json, JsonOptions);
+            settings = FeatureSettingsJson.Read(json);
         }
         catch (JsonException ex)
         {
@@ -285,16 +285,4 @@ public sealed record FeatureSettings
 
     private static ArgumentException Invalid(string name, object value, string rule) =>
         new($"FeatureSettings.{name} = {value} is invalid: it {rule}.", name);
-
-    private static JsonSerializerOptions CreateJsonOptions()
-    {
-        var options = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            WriteIndented = true,
-            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        return options;
-    }
 }

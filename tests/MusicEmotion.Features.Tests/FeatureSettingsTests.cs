@@ -30,6 +30,90 @@ public class FeatureSettingsTests
         FeatureSettings.FromJson("{\"hopLength\": 256}").Should().Be(new FeatureSettings { HopLength = 256 });
     }
 
+    // The JSON written by ToJson is a file format (model cards embed it, `mer features --settings` reads it): these
+    // are the exact bytes, so a change of serialiser (reflection to source generation, for Native AOT) or of options
+    // cannot change it unnoticed.
+    [Fact]
+    public void Json_text_of_the_defaults_is_unchanged()
+    {
+        const string expected = """
+            {
+              "sampleRate": 22050,
+              "fftSize": 2048,
+              "hopLength": 512,
+              "windowLength": null,
+              "window": "hann",
+              "center": true,
+              "padMode": "constant",
+              "melBands": 128,
+              "fMin": 0,
+              "fMax": null,
+              "melScale": "slaney",
+              "melNorm": "slaney",
+              "logScale": "decibels",
+              "dbReference": 1,
+              "dbAmin": 1E-10,
+              "topDb": 80,
+              "log1pC": 1,
+              "mfccCount": 20,
+              "rollOffPercent": 0.85,
+              "onsetFloorDb": -80,
+              "chromaFMin": 55,
+              "chromaFMax": 5000,
+              "tuningFrequency": 440,
+              "tempoMinBpm": 30,
+              "tempoMaxBpm": 300,
+              "tempoPriorBpm": 120,
+              "tempoPriorOctaves": 1
+            }
+            """;
+        new FeatureSettings().ToJson().Should().Be(expected.ReplaceLineEndings(Environment.NewLine));
+    }
+
+    [Fact]
+    public void Json_text_of_changed_settings_is_unchanged()
+    {
+        var s = new FeatureSettings
+        {
+            SampleRate = 16000, FftSize = 1024, HopLength = 160, WindowLength = 400, Window = WindowFunction.Rectangular,
+            Center = false, PadMode = PadMode.Reflect, FMin = 20.5, FMax = 7600, MelScale = MelScaleKind.Htk,
+            MelNorm = MelNorm.None, LogScale = LogScaleKind.Log1p, TopDb = null, DbAmin = 1e-6, MfccCount = 13,
+        };
+        string json = s.ToJson();
+        json.Should().Contain("\"windowLength\": 400,").And.Contain("\"window\": \"rectangular\",")
+            .And.Contain("\"center\": false,").And.Contain("\"fMin\": 20.5,").And.Contain("\"fMax\": 7600,")
+            .And.Contain("\"melNorm\": \"none\",").And.Contain("\"logScale\": \"log1p\",").And.Contain("\"topDb\": null,")
+            .And.Contain("\"dbAmin\": 1E-06,");
+        json.Should().NotContain("effectiveWindowLength").And.NotContain("frequencyBins").And.NotContain("frameRate");
+    }
+
+    [Fact]
+    public void Absent_properties_take_their_defaults()
+    {
+        FeatureSettings.FromJson("{}").Should().Be(new FeatureSettings());
+        FeatureSettings.FromJson(" { \"melBands\": 64, \"topDb\": null }\n").Should().Be(new FeatureSettings { MelBands = 64, TopDb = null });
+        FeatureSettings.FromJson("{\"HopLength\": 256}").Should().Be(new FeatureSettings(), "names are case-sensitive; unknown ones are ignored");
+        FeatureSettings.FromJson("{\"hopLength\": 256, \"hopLength\": 128}").Should().Be(new FeatureSettings { HopLength = 128 });
+    }
+
+    [Fact]
+    public void Errors_point_into_the_callers_text()
+    {
+        FluentActions.Invoking(() => FeatureSettings.FromJson("{\n  \"melBands\": 64,\n  \"window\": 2\n}"))
+            .Should().Throw<ArgumentException>().WithMessage("*$.window*LineNumber: 2*");
+        FluentActions.Invoking(() => FeatureSettings.FromJson("[1]")).Should().Throw<ArgumentException>().WithMessage("*JSON*");
+        FluentActions.Invoking(() => FeatureSettings.FromJson("{\"hopLength\": 256")).Should().Throw<ArgumentException>().WithMessage("*JSON*");
+    }
+
+    [Theory]
+    [InlineData("{\"window\": 1}")]
+    [InlineData("{\"window\": \"1\"}")]
+    [InlineData("{\"padMode\": \"mirror\"}")]
+    public void Enums_are_read_only_as_their_names(string json)
+    {
+        FluentActions.Invoking(() => FeatureSettings.FromJson(json)).Should().Throw<ArgumentException>().WithMessage("*JSON*");
+    }
+
     [Theory]
     [InlineData("{\"hopLength\": 0}", "HopLength")]
     [InlineData("{\"fftSize\": 1000}", "FftSize")]

@@ -9,7 +9,7 @@ namespace MusicEmotion.Audio.Ffmpeg;
 /// Cancelling the token or disposing the source kills the process. When ffmpeg fails, the exception
 /// carries ffmpeg's own error text.
 /// </summary>
-public sealed class FfmpegSampleSource : ISampleSource
+internal sealed class FfmpegSampleSource : ISampleSource
 {
     private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
     private readonly FfmpegProcess _process;

@@ -12,7 +12,7 @@ namespace MusicEmotion.Audio.Processing;
 /// scratch buffer of at most <see cref="MaxFramesPerInnerRead"/> frames, so steady-state reading allocates nothing.
 /// A mono inner source is passed through untouched. Disposing this source disposes the inner one.
 /// </remarks>
-public sealed class MonoMixdownSource : ISampleSource
+internal sealed class MonoMixdownSource : ISampleSource
 {
     /// <summary>The most frames requested from the inner source per call (bounds the scratch buffer).</summary>
     public const int MaxFramesPerInnerRead = 8192;

@@ -13,7 +13,7 @@ namespace MusicEmotion.Audio.Processing;
 /// when the resampler needs more input, so memory stays bounded and steady-state reading allocates nothing.
 /// Disposing this source disposes the inner one.
 /// </remarks>
-public sealed class ResamplingSource : ISampleSource
+internal sealed class ResamplingSource : ISampleSource
 {
     /// <summary>Frames requested from the inner source per read.</summary>
     public const int InnerBlockFrames = 4096;

@@ -6,7 +6,7 @@ namespace MusicEmotion.Audio.Wav;
 /// <param name="BlockAlign">Bytes per frame (all channels of one sample instant).</param>
 /// <param name="FormatTag">The raw <c>wFormatTag</c> (1 PCM, 3 IEEE float, 0xFFFE extensible).</param>
 /// <param name="DataLength">Bytes of sample data, or <c>null</c> when the header leaves it open (streamed output, size 0xFFFFFFFF).</param>
-public sealed record WavHeader(AudioFormat Format, WavSampleEncoding Encoding, int BlockAlign, int FormatTag, long? DataLength)
+internal sealed record WavHeader(AudioFormat Format, WavSampleEncoding Encoding, int BlockAlign, int FormatTag, long? DataLength)
 {
     /// <summary>Bytes per single sample of one channel.</summary>
     public int BytesPerSample => BlockAlign / Format.Channels;

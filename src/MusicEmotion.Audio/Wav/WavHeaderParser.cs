@@ -8,7 +8,7 @@ namespace MusicEmotion.Audio.Wav;
 /// chunks are followed by one padding byte. Every inconsistency is reported as an
 /// <see cref="AudioFormatException"/> naming the source and the problem.
 /// </summary>
-public static class WavHeaderParser
+internal static class WavHeaderParser
 {
     /// <summary><c>WAVE_FORMAT_PCM</c>.</summary>
     public const int FormatPcm = 0x0001;

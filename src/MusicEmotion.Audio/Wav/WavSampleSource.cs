@@ -9,7 +9,7 @@ namespace MusicEmotion.Audio.Wav;
 /// file length. Non-finite float samples (NaN, infinity) read as 0. When the header declares a data length the stream must deliver it: ending early raises
 /// <see cref="AudioFormatException"/>. A trailing partial frame is ignored.
 /// </summary>
-public sealed class WavSampleSource : ISampleSource
+internal sealed class WavSampleSource : ISampleSource
 {
     private readonly Stream _stream;
     private readonly bool _leaveOpen;

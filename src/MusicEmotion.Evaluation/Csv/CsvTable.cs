@@ -6,7 +6,7 @@ namespace MusicEmotion.Evaluation.Csv;
 /// A small RFC 4180 CSV reader: comma-separated, double-quoted fields may contain commas, quotes ("") and
 /// line breaks; the first row is the header. Rows with a different field count than the header are errors.
 /// </summary>
-public sealed class CsvTable
+internal sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
@@ -169,7 +169,7 @@ public sealed class CsvTable
 /// <summary>One data row of a <see cref="CsvTable"/>.</summary>
 /// <param name="Line">The 1-based line the row starts on, for error messages.</param>
 /// <param name="Fields">The raw field values.</param>
-public sealed record CsvRow(int Line, IReadOnlyList<string> Fields)
+internal sealed record CsvRow(int Line, IReadOnlyList<string> Fields)
 {
     /// <summary>The field at <paramref name="index"/>, trimmed.</summary>
     public string this[int index] => Fields[index].Trim();

@@ -1,7 +1,7 @@
 namespace MusicEmotion.Evaluation.Datasets;
 
 /// <summary>Resolves file references found inside dataset files, refusing any that escape the dataset folder.</summary>
-public static class DatasetPaths
+internal static class DatasetPaths
 {
     /// <summary>
     /// Combines <paramref name="root"/> and a relative <paramref name="reference"/> from a dataset file and checks

@@ -8,7 +8,7 @@ namespace MusicEmotion.Features.Cepstral;
 /// <c>y[k] = s_k · Σ_n x[n]·cos(πk(2n+1)/(2N))</c> with <c>s_0 = √(1/N)</c>, <c>s_k = √(2/N)</c>.
 /// </summary>
 /// <remarks>Precomputed basis, one SIMD dot product per coefficient; immutable and thread-safe; no allocation.</remarks>
-public sealed class Dct
+internal sealed class Dct
 {
     private readonly float[] _basis;
 

@@ -7,7 +7,7 @@ namespace MusicEmotion.Features.Descriptors;
 /// 12 sums are then divided by their maximum (librosa's <c>norm=np.inf</c>), so an all-zero frame stays zero.
 /// </summary>
 /// <remarks>Immutable, thread-safe, no allocation.</remarks>
-public sealed class ChromaFilterbank
+internal sealed class ChromaFilterbank
 {
     /// <summary>Number of pitch classes.</summary>
     public const int PitchClasses = 12;

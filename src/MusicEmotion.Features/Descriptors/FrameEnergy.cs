@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace MusicEmotion.Features.Descriptors;
 
 /// <summary>Time-domain energy of a raw (unwindowed) frame.</summary>
-public static class FrameEnergy
+internal static class FrameEnergy
 {
     /// <summary>Root mean square <c>√(mean(x²))</c> (librosa <c>feature.rms</c> on the padded, unwindowed frame).</summary>
     /// <param name="frame">Frame samples (non-empty).</param>

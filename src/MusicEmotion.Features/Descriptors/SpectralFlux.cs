@@ -7,7 +7,7 @@ namespace MusicEmotion.Features.Descriptors;
 /// since the previous frame (0 for the first frame).
 /// </summary>
 /// <remarks>Keeps the previous frame: stateful, not thread-safe, no allocation per frame.</remarks>
-public sealed class SpectralFlux
+internal sealed class SpectralFlux
 {
     private readonly float[] _previous;
     private readonly float[] _difference;

@@ -11,7 +11,7 @@ namespace MusicEmotion.Features.Descriptors;
 /// <c>P' = max(amin, P)</c>. A silent frame gives centroid, bandwidth and roll-off 0 and flatness 1.
 /// </summary>
 /// <remarks>Owns a scratch buffer: not thread-safe. No method allocates.</remarks>
-public sealed class SpectralShape
+internal sealed class SpectralShape
 {
     private readonly float[] _frequencies;
     private readonly float[] _scratch;

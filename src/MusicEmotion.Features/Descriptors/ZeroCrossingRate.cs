@@ -4,7 +4,7 @@ namespace MusicEmotion.Features.Descriptors;
 /// Zero-crossing rate of a raw frame: the number of adjacent sample pairs whose sign bits differ (zero counts as
 /// positive, as librosa's <c>zero_pos=True</c>) divided by the frame length. A sine of frequency <c>f</c> gives ≈ <c>2f/sr</c>.
 /// </summary>
-public static class ZeroCrossingRate
+internal static class ZeroCrossingRate
 {
     /// <summary>Computes the rate.</summary>
     /// <param name="frame">Frame samples (non-empty).</param>

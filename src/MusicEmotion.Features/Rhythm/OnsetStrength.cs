@@ -10,7 +10,7 @@ namespace MusicEmotion.Features.Rhythm;
 /// default -80 dB re 1.0) replaces the global clip and no shift is applied, so the value of frame <c>t</c> only needs
 /// frames <c>t-1</c> and <c>t</c>. Stateful, not thread-safe, no allocation per frame.
 /// </remarks>
-public sealed class OnsetStrength
+internal sealed class OnsetStrength
 {
     private readonly float[] _previous;
     private readonly float _floorDb;

@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace MusicEmotion.Features.Spectral;
 
 /// <summary>Logarithmic compressions of power spectra (librosa <c>power_to_db</c> and <c>log10(1 + C·x)</c>).</summary>
-public static class Decibels
+internal static class Decibels
 {
     /// <summary>
     /// <c>db = 10·log10(max(amin, power)) - 10·log10(max(amin, reference))</c>, element-wise, exactly

@@ -6,7 +6,7 @@ namespace MusicEmotion.Features.Spectral;
 /// <see cref="FeatureSettings.DbAmin"/>, no <c>top_db</c>; or <see cref="LogScaleKind.Log1p"/>: <c>log10(1 + C·x)</c>).
 /// </summary>
 /// <remarks>Owns scratch buffers: not thread-safe. <see cref="ComputeFrame"/> does not allocate.</remarks>
-public sealed class LogMelSpectrum
+internal sealed class LogMelSpectrum
 {
     private readonly Stft _stft;
     private readonly MelFilterbank _filterbank;

@@ -1,7 +1,7 @@
 namespace MusicEmotion.Features.Spectral;
 
 /// <summary>Hz ↔ mel conversions, exactly librosa's <c>hz_to_mel</c>, <c>mel_to_hz</c> and <c>mel_frequencies</c>.</summary>
-public static class MelScale
+internal static class MelScale
 {
     private const double SlaneyHzPerMel = 200.0 / 3.0;
     private const double SlaneyBreakHz = 1000.0;

@@ -17,7 +17,7 @@ namespace MusicEmotion.Features.Spectral;
 /// span is at least one vector), and unpacked with the standard real-FFT post-processing twiddles.
 /// An instance owns scratch buffers: it is <b>not thread-safe</b>; use one instance per thread. No method allocates.
 /// </remarks>
-public sealed class RealFft
+internal sealed class RealFft
 {
     private readonly int _half;
     private readonly int[] _bitReverse;

@@ -13,7 +13,7 @@ namespace MusicEmotion.Features.Spectral;
 /// For a signal no longer than <c>FrameLength/2</c> samples the reflection is repeated periodically (as numpy does).
 /// Not thread-safe.
 /// </remarks>
-public sealed class SignalFramer
+internal sealed class SignalFramer
 {
     private readonly float[] _buffer;
     private readonly float[] _leading;

@@ -10,7 +10,7 @@ namespace MusicEmotion.Features.Spectral;
 /// <c>len</c> samples gives <c>1 + len/hop</c> frames of <c>n_fft/2 + 1</c> bins.
 /// </summary>
 /// <remarks>Owns FFT scratch buffers: not thread-safe. The per-frame methods do not allocate.</remarks>
-public sealed class Stft
+internal sealed class Stft
 {
     private readonly RealFft _fft;
     private readonly float[] _window;

@@ -1,7 +1,7 @@
 namespace MusicEmotion.Features.Spectral;
 
 /// <summary>Analysis windows (scipy.signal.get_window conventions).</summary>
-public static class WindowFunctions
+internal static class WindowFunctions
 {
     /// <summary>
     /// Hann window <c>w[n] = 0.5 - 0.5·cos(2πn/M)</c> with <c>M = length</c> when <paramref name="periodic"/> (the

@@ -5,7 +5,7 @@ namespace MusicEmotion.Features.Track;
 /// Krumhansl–Kessler major and minor key profiles rotated to each of the 12 tonics; the best of the 24 is the key.
 /// </summary>
 /// <remarks>Profiles from Krumhansl (1990), <i>Cognitive Foundations of Musical Pitch</i>, p. 30. Thread-safe.</remarks>
-public static class KeyEstimator
+internal static class KeyEstimator
 {
     private static readonly double[] MajorProfile = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
     private static readonly double[] MinorProfile = [6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];

@@ -12,7 +12,7 @@ namespace MusicEmotion.Features.Track;
 /// maximum, so the threshold scales with the running standard deviation instead. Constant memory (a 21-frame ring);
 /// decisions lag the input by 10 frames. Not thread-safe.
 /// </remarks>
-public sealed class OnsetRateCounter
+internal sealed class OnsetRateCounter
 {
     private const int MaxRadius = 3;
     private const int MeanRadius = 10;

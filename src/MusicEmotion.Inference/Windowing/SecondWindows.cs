@@ -7,7 +7,7 @@ namespace MusicEmotion.Inference.Windowing;
 /// to lie inside the audio at its start and end. Audio shorter than one window uses all its frames.
 /// The training pipeline (training/train.py) implements the same rule.
 /// </summary>
-public sealed class SecondWindows
+internal sealed class SecondWindows
 {
     /// <summary>Creates the rule for a window of <paramref name="windowFrames"/> frames at <paramref name="frameRate"/> frames per second.</summary>
     public SecondWindows(int windowFrames, double frameRate)

@@ -10,7 +10,7 @@ namespace MusicEmotion.Recommend.Recommending;
 /// emotional arc match, and how it differs (brighter or darker, faster or slower, more or less energetic or positive).
 /// Example: <c>"similar tempo and timbre; the same calm-to-intense build; brighter, more energetic"</c>.
 /// </summary>
-public static class RecommendationExplainer
+internal static class RecommendationExplainer
 {
     private const double CloseGroup = 0.5;        // mean |Δz| within a descriptor group
     private const double BrightnessStep = 0.75;   // Δz of the spectral centroid

@@ -5,4 +5,4 @@ namespace MusicEmotion.Recommend.Vectors;
 /// <param name="Offset">First position in the vector.</param>
 /// <param name="Length">Number of values.</param>
 /// <param name="Weight">The block's normalised weight (the blocks' weights sum to 1).</param>
-public readonly record struct BlockSlice(VectorBlock Block, int Offset, int Length, double Weight);
+internal readonly record struct BlockSlice(VectorBlock Block, int Offset, int Length, double Weight);

@@ -49,7 +49,7 @@ public sealed class TrackVectorSpace
     public int Dimension { get; }
 
     /// <summary>The blocks present in an embedding, in order.</summary>
-    public IReadOnlyList<BlockSlice> Slices => _slices;
+    internal IReadOnlyList<BlockSlice> Slices => _slices;
 
     /// <summary>Embeds <paramref name="blocks"/> into <paramref name="destination"/> (<see cref="Dimension"/> values).</summary>
     /// <exception cref="ArgumentException">The arc length differs from the statistics', or the destination is too short.</exception>
