@@ -10,7 +10,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${DATA:-$root/../shared/data}"
 out="${MODEL_OUT:-$root/src/MusicEmotion.Inference/ShippedModel}"
-augment="${AUGMENT-mp3}"
+augment="${AUGMENT-pitch}"
 work="$root/training/work"
 py=/usr/bin/python3
 for set in 4q emomusic emotify emopia vgmidi; do
@@ -29,7 +29,7 @@ $py "$root/training/render_midi.py" --data "$data" --out "$work"
 sets=(--4q "$data/4q" --4q "emopia=$work/emopia"
       --dynamic "emomusic=$data/emomusic" --dynamic "vgmidi=$work/vgmidi/train" --dynamic "vgmidi-val=$work/vgmidi/val"
       --reference "$data/emotify/audio")
-train_args=()
+train_args=(--config "augmentations=$augment")
 if [ -n "$augment" ]; then
   step "augment the training splits: $augment (cached)"
   $py "$root/training/augment.py" --kinds "$augment" --data "$data" --rendered "$work" --out "$work/aug"
@@ -37,7 +37,6 @@ if [ -n "$augment" ]; then
   for kind in "${kinds[@]}"; do
     sets+=(--4q "4q@$kind=$work/aug/$kind/4q" --4q "emopia@$kind=$work/aug/$kind/emopia" --dynamic "vgmidi@$kind=$work/aug/$kind/vgmidi")
   done
-  train_args+=(--config "augmentations=$augment")
 fi
 
 step "export features with the library"

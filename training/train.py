@@ -39,7 +39,7 @@ from emotrain.windows import frame_rate, second_starts  # noqa: E402
 from emotrain.model import Ensemble  # noqa: E402
 
 # The configuration chosen by cross-validation (docs/model.md, "Ablations"); every field can be overridden.
-CHOSEN = dict(window_seconds=10.0, regression_affine=True)
+CHOSEN = dict(window_seconds=8.0, regression_affine=True, key_features=True, steps=6000, augmentations=("pitch",))
 
 
 def parse_overrides(pairs):
@@ -85,6 +85,10 @@ def main():
         + ", ".join(f"{n} check {len(c)}" for n, c in val_sets.items() if c) + f", reference {len(reference)}")
     augmented = sorted({v.augmentation for cs in train_sets.values() for c in cs for v in c.views if v.augmentation})
     log(f"augmented views available: {augmented or 'none'}; used: {list(cfg.augmentations) or 'none'}")
+    missing = [k for k in cfg.augmentations if k not in augmented]
+    if missing:
+        sys.exit(f"the configuration trains on augmented views {missing} that the export lacks: export them "
+                 "(training/augment.py, then --4q 4q@<kind>=... etc.) or pass --config augmentations=")
 
     # 1. Cross-validation: figures per set and out-of-fold outputs.
     cache = {}
@@ -141,7 +145,7 @@ def main():
         r = metrics.per_second_report(vg, smoothed)
         dyn = dynamics.summarise(curves, joins, lambda curve: calibration.moving_average(curve, h))
         smoothing_choice[h] = {"vgmidiOutOfFoldRmse": [r["arousal"]["rmse"], r["valence"]["rmse"]], "trainJoins": dyn,
-                               "keepsDynamics": dyn["medianRiseTimeSeconds"] <= 5.0 and dyn["contrastRetained"] >= 0.9}
+                               "keepsDynamics": bool(dyn["medianRiseTimeSeconds"] <= 5.0 and dyn["contrastRetained"] >= 0.9)}
         log(f"smoothing ±{h} s: OOF VGMIDI RMSE {r['arousal']['rmse']:.4f}/{r['valence']['rmse']:.4f}; 4Q train joins: "
             f"direction {dyn['directionRight']:.3f}, contrast {dyn['meanContrast']:.3f} ({dyn['contrastRetained']:.2f} kept), "
             f"median rise {dyn['medianRiseTimeSeconds']:.1f} s")
@@ -221,9 +225,16 @@ def main():
     }
     card_path = os.path.join(args.out, "emotion-model.card.json")
     with open(card_path + ".tmp", "w") as f:
-        json.dump(card, f, indent=2)
+        json.dump(card, f, indent=2, default=json_scalar)
     os.replace(card_path + ".tmp", card_path)
     log(f"wrote {onnx_path} ({os.path.getsize(onnx_path) / 1024:.0f} KiB) and {card_path}")
+
+
+def json_scalar(value):
+    """NumPy scalars (the figures computed with NumPy) as plain JSON numbers and booleans."""
+    if isinstance(value, np.generic):
+        return value.item()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
 def join_curves(heads, joins, computer, recipe, mapped):

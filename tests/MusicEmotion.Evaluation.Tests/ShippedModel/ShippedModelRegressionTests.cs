@@ -10,7 +10,8 @@ namespace MusicEmotion.Evaluation.Tests.ShippedModel;
 /// Guards the committed model: evaluated through the library's own inference path on the real 4Q `val` split and the
 /// emoMusic clips of ../shared/data, it must not fall more than 0.02 macro-F1 below the figure its card records,
 /// its per-second results must match the card, and on joins of 4Q val clips its default output must follow the
-/// changes as well as the card records. The card's figures are what `mer eval` measured when the model was built
+/// changes as well as the card records and at least as well as issue 9's bar (80 % of the unsmoothed contrast, median
+/// rise at most 6 s). The card's figures are what `mer eval` measured when the model was built
 /// (training/record_metrics.py). EMOPIA and VGMIDI need rendering (minutes of FluidSynth), so CI leaves them to
 /// training/rebuild-model.sh. Needs ../shared/data (always present in CI).
 /// </summary>
@@ -45,7 +46,8 @@ public sealed class ShippedModelRegressionTests
 
         PerSecondReport perSecond = report.PerSecond!;
         perSecond.Clips.Should().Be(10);
-        // Tolerance 0.01: training computed these from the same exported features with ONNX-equivalent PyTorch maths.
+        // The card records what `mer eval` measured through this same path when the model was built
+        // (training/record_metrics.py); 0.01 leaves room for floating-point differences between machines.
         perSecond.Arousal.Rmse.Should().BeApproximately((double)recorded!["arousal"]!["rmse"]!, 0.01);
         perSecond.Valence.Rmse.Should().BeApproximately((double)recorded["valence"]!["rmse"]!, 0.01);
         perSecond.Arousal.Pearson.Should().BeApproximately((double)recorded["arousal"]!["pearson"]!, 0.01);
@@ -68,5 +70,10 @@ public sealed class ShippedModelRegressionTests
         report.ContrastRetained.Should().BeGreaterThanOrEqualTo((double)recorded["contrastRetained"]! - 0.03);
         report.Output.MedianRiseTimeSeconds.Should().NotBeNull();
         report.Output.MedianRiseTimeSeconds!.Value.Should().BeLessThanOrEqualTo((double)recorded["output"]!["medianRiseTimeSeconds"]! + 0.5);
+
+        // Whatever the card records, its default output must keep the dynamics (issue 9's bar): at least 80 % of the
+        // unsmoothed contrast and a median 20->80 % rise of at most 6 s.
+        report.ContrastRetained.Should().BeGreaterThanOrEqualTo(0.8, "the card's default smoothing must not flatten the changes");
+        report.Output.MedianRiseTimeSeconds.Value.Should().BeLessThanOrEqualTo(6.0, "the default output must follow a change within 6 s");
     }
 }
