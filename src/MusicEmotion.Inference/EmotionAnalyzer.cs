@@ -292,6 +292,8 @@ public sealed class EmotionAnalyzer : IDisposable
         {
             await foreach (EmotionFrame frame in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                // Frames the producer queued ahead are not handed out once the caller has cancelled.
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return frame;
             }
 

@@ -52,7 +52,9 @@ public sealed class AnalysisWorkerTests(PostgresServer server)
     public async Task Stopping_a_worker_gives_its_jobs_back_untouched()
     {
         await using QueueFixture q = await QueueFixture.CreateAsync(server);
-        string[] songs = Enumerable.Range(0, 4).Select(i => q.Song($"long {i}.wav", 40 + i, seconds: 120)).ToArray();
+        // Ten-minute songs: long enough that the two claimed jobs are still being analysed when the worker is stopped,
+        // even on a busy machine (two-minute ones at the model's own rate could finish first).
+        string[] songs = Enumerable.Range(0, 4).Select(i => q.Song($"long {i}.wav", 40 + i, seconds: 600)).ToArray();
         await q.Queue.EnqueueAsync(songs);
         using var stop = new CancellationTokenSource();
         var worker = new AnalysisWorker(q.Queue, QueueFixture.Analyzer, new AnalysisWorkerOptions { Concurrency = 2, PollInterval = TimeSpan.FromMilliseconds(50) });
