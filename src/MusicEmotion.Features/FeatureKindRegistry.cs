@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using MusicEmotion.Features.Extraction;
 
 namespace MusicEmotion.Features;
@@ -12,7 +11,7 @@ namespace MusicEmotion.Features;
 /// </summary>
 /// <remarks>
 /// Names are compared ignoring case. Register kinds while configuring the host; reading is thread-safe and lock-free
-/// (every <see cref="Add"/> publishes a new immutable table).
+/// (every <see cref="Add"/> publishes a new table, never changed afterwards).
 /// </remarks>
 /// <example>
 /// <code>
@@ -23,11 +22,15 @@ namespace MusicEmotion.Features;
 /// </example>
 public sealed class FeatureKindRegistry
 {
-    private static readonly ImmutableDictionary<string, FeatureKind> BuiltIns = Enum.GetValues<FeatureKind>()
-        .ToImmutableDictionary(NameOf, k => k, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, FeatureKind> BuiltIns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["logMel"] = FeatureKind.LogMel,
+        ["mfcc"] = FeatureKind.Mfcc,
+        ["descriptors"] = FeatureKind.Descriptors,
+    };
 
-    private ImmutableDictionary<string, Func<FeatureSettings, IFeatureExtractor>> _custom =
-        ImmutableDictionary.Create<string, Func<FeatureSettings, IFeatureExtractor>>(StringComparer.OrdinalIgnoreCase);
+    // Copy on write: readers take the current table without a lock; Add publishes a new one.
+    private Dictionary<string, Func<FeatureSettings, IFeatureExtractor>> _custom = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A registry of the built-in kinds only.</summary>
     public static FeatureKindRegistry BuiltIn { get; } = new();
@@ -73,16 +76,16 @@ public sealed class FeatureKindRegistry
             throw new ArgumentException($"'{name}' is a built-in feature kind.", nameof(name));
         }
 
-        ImmutableDictionary<string, Func<FeatureSettings, IFeatureExtractor>> current, updated;
+        Dictionary<string, Func<FeatureSettings, IFeatureExtractor>> current, updated;
         do
         {
-            current = _custom;
+            current = Volatile.Read(ref _custom);
             if (current.ContainsKey(name))
             {
                 throw new ArgumentException($"Feature kind '{name}' is already registered.", nameof(name));
             }
 
-            updated = current.Add(name, factory);
+            updated = new Dictionary<string, Func<FeatureSettings, IFeatureExtractor>>(current, StringComparer.OrdinalIgnoreCase) { [name] = factory };
         }
         while (Interlocked.CompareExchange(ref _custom, updated, current) != current);
 

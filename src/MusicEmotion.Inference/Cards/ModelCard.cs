@@ -73,7 +73,7 @@ public sealed record ModelCard
         ModelCard? card;
         try
         {
-            card = JsonSerializer.Deserialize<ModelCard>(json, JsonOptions);
+            card = ModelCardReader.Read(json);
         }
         catch (JsonException ex)
         {
