@@ -1,5 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace MusicEmotion.Audio.Processing;
 
@@ -47,6 +49,7 @@ public sealed class PolyphaseResampler
     private readonly int _down;
     private readonly int _halfWidth;
     private readonly double _phaseScale;
+    private readonly float[]? _foldedTaps; // integer decimation with a symmetric row: g[0] = h[c]/2, g[j] = h[c+j]
 
     private float[] _buffer;
     private long _origin; // absolute input index of _buffer[0]
@@ -83,6 +86,7 @@ public sealed class PolyphaseResampler
         _filter = PolyphaseFilterBank.Design(_up, _down, quality);
         _halfWidth = _filter.HalfWidth;
         _phaseScale = (double)_filter.PhaseCount / _up;
+        _foldedTaps = _up == 1 && _filter.IsExact ? FoldedTaps(_filter.Row(0), _halfWidth) : null;
         _buffer = new float[Math.Max(4096, 2 * _filter.TapCount)];
         Reset();
     }
@@ -222,7 +226,11 @@ public sealed class PolyphaseResampler
             int start = (int)(_inputIndex - _halfWidth + 1 - _origin);
             ReadOnlySpan<float> window = _buffer.AsSpan(start, taps);
             float value;
-            if (_filter.IsExact)
+            if (_foldedTaps is not null)
+            {
+                value = FoldedDot(window, _foldedTaps);
+            }
+            else if (_filter.IsExact)
             {
                 value = Dot(window, _filter.Row(_phase));
             }
@@ -291,6 +299,84 @@ public sealed class PolyphaseResampler
 
         input.CopyTo(_buffer.AsSpan(_count));
         _count += input.Length;
+    }
+
+    /// <summary>
+    /// The folded taps of <paramref name="row"/> (the single row of an integer decimation) when it is symmetric about
+    /// tap <c>c = halfWidth − 1</c>, the output's own input sample, and its last tap is zero: <c>g[0] = h[c] / 2</c>,
+    /// <c>g[j] = h[c + j]</c>; null otherwise. <see cref="FoldedDot"/> then adds the two samples that share a
+    /// coefficient before multiplying: half the products of <see cref="Dot"/>.
+    /// </summary>
+    private static float[]? FoldedTaps(ReadOnlySpan<float> row, int halfWidth)
+    {
+        int centre = halfWidth - 1;
+        if (row.Length != 2 * halfWidth || row[^1] != 0f || halfWidth % Vector256<float>.Count != 0)
+        {
+            return null;
+        }
+
+        var taps = new float[halfWidth];
+        taps[0] = row[centre] / 2;
+        for (int j = 1; j < halfWidth; j++)
+        {
+            if (row[centre - j] != row[centre + j])
+            {
+                return null;
+            }
+
+            taps[j] = row[centre + j];
+        }
+
+        return taps;
+    }
+
+    /// <summary>
+    /// <c>Σ_{j=0..n−1} g[j]·(w[c+j] + w[c−j])</c> with <c>c = n − 1</c> and <c>n</c> = <paramref name="taps"/>' length
+    /// (a multiple of 8): the dot product of the window with the symmetric row (the centre counted once, as
+    /// <c>(h[c]/2)·2w[c]</c>, exactly). The summation order depends only on <c>n</c>, so results do not depend on chunking.
+    /// </summary>
+    internal static float FoldedDot(ReadOnlySpan<float> window, float[] taps)
+    {
+        int n = taps.Length;
+        int centre = n - 1;
+        _ = window[centre + n - 1];
+        ref float w = ref MemoryMarshal.GetReference(window);
+        ref float g = ref MemoryMarshal.GetArrayDataReference(taps);
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            float scalar = 0f;
+            for (int j = 0; j < n; j++)
+            {
+                scalar += Unsafe.Add(ref g, j) * (Unsafe.Add(ref w, centre + j) + Unsafe.Add(ref w, centre - j));
+            }
+
+            return scalar;
+        }
+
+        Vector256<float> acc0 = Vector256<float>.Zero;
+        Vector256<float> acc1 = Vector256<float>.Zero;
+        int b = 0;
+        for (; b + 16 <= n; b += 16)
+        {
+            acc0 += Pair(ref w, ref g, centre, b);
+            acc1 += Pair(ref w, ref g, centre, b + 8);
+        }
+
+        if (b < n)
+        {
+            acc0 += Pair(ref w, ref g, centre, b);
+        }
+
+        return Vector256.Sum(acc0 + acc1);
+    }
+
+    /// <summary>Eight folded products for offsets <c>j … j+7</c> from the centre.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Pair(ref float w, ref float g, int centre, int j)
+    {
+        Vector256<float> after = Vector256.LoadUnsafe(ref w, (nuint)(centre + j));
+        Vector256<float> before = Vector256.Shuffle(Vector256.LoadUnsafe(ref w, (nuint)(centre - j - 7)), Vector256.Create(7, 6, 5, 4, 3, 2, 1, 0));
+        return (after + before) * Vector256.LoadUnsafe(ref g, (nuint)j);
     }
 
     /// <summary>SIMD dot product; the summation order depends only on the lengths, so results are reproducible.</summary>

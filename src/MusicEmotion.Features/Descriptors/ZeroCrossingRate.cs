@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MusicEmotion.Features.Descriptors;
 
 /// <summary>
@@ -17,8 +19,25 @@ internal static class ZeroCrossingRate
         }
 
         int crossings = 0;
-        bool previousNegative = frame[0] < 0f;
-        for (int i = 1; i < frame.Length; i++)
+        int i = 1;
+        int width = Vector<float>.Count;
+        if (Vector.IsHardwareAccelerated && frame.Length > width)
+        {
+            // Lanes compare sample i with sample i - 1 (both "negative" tests give all-ones masks); a crossing is a lane
+            // where the masks differ, counted by subtracting the all-ones (-1) lanes.
+            Vector<int> counts = Vector<int>.Zero;
+            for (; i + width <= frame.Length; i += width)
+            {
+                Vector<int> current = Vector.LessThan(new Vector<float>(frame.Slice(i, width)), Vector<float>.Zero);
+                Vector<int> previous = Vector.LessThan(new Vector<float>(frame.Slice(i - 1, width)), Vector<float>.Zero);
+                counts -= current ^ previous;
+            }
+
+            crossings = Vector.Sum(counts);
+        }
+
+        bool previousNegative = frame[i - 1] < 0f;
+        for (; i < frame.Length; i++)
         {
             bool negative = frame[i] < 0f;
             crossings += negative != previousNegative ? 1 : 0;
