@@ -1,7 +1,5 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace MusicEmotion.Audio.Processing;
 
@@ -49,7 +47,7 @@ public sealed class PolyphaseResampler
     private readonly int _down;
     private readonly int _halfWidth;
     private readonly double _phaseScale;
-    private readonly float[]? _foldedTaps; // integer decimation with a symmetric row: g[0] = h[c]/2, g[j] = h[c+j]
+    private readonly SymmetricDecimator? _decimator; // integer decimation with a symmetric row
 
     private float[] _buffer;
     private long _origin; // absolute input index of _buffer[0]
@@ -86,7 +84,8 @@ public sealed class PolyphaseResampler
         _filter = PolyphaseFilterBank.Design(_up, _down, quality);
         _halfWidth = _filter.HalfWidth;
         _phaseScale = (double)_filter.PhaseCount / _up;
-        _foldedTaps = _up == 1 && _filter.IsExact ? FoldedTaps(_filter.Row(0), _halfWidth) : null;
+        float[]? folded = _up == 1 && _filter.IsExact ? FoldedTaps(_filter.Row(0), _halfWidth) : null;
+        _decimator = folded is null ? null : new SymmetricDecimator(folded, _down);
         _buffer = new float[Math.Max(4096, 2 * _filter.TapCount)];
         Reset();
     }
@@ -208,6 +207,11 @@ public sealed class PolyphaseResampler
     /// </summary>
     public int Read(Span<float> output)
     {
+        if (_decimator is not null)
+        {
+            return ReadDecimated(output);
+        }
+
         int produced = 0;
         long available = _origin + _count; // one past the last buffered absolute index
         int taps = _filter.TapCount;
@@ -226,11 +230,7 @@ public sealed class PolyphaseResampler
             int start = (int)(_inputIndex - _halfWidth + 1 - _origin);
             ReadOnlySpan<float> window = _buffer.AsSpan(start, taps);
             float value;
-            if (_foldedTaps is not null)
-            {
-                value = FoldedDot(window, _foldedTaps);
-            }
-            else if (_filter.IsExact)
+            if (_filter.IsExact)
             {
                 value = Dot(window, _filter.Row(_phase));
             }
@@ -304,13 +304,13 @@ public sealed class PolyphaseResampler
     /// <summary>
     /// The folded taps of <paramref name="row"/> (the single row of an integer decimation) when it is symmetric about
     /// tap <c>c = halfWidth − 1</c>, the output's own input sample, and its last tap is zero: <c>g[0] = h[c] / 2</c>,
-    /// <c>g[j] = h[c + j]</c>; null otherwise. <see cref="FoldedDot"/> then adds the two samples that share a
-    /// coefficient before multiplying: half the products of <see cref="Dot"/>.
+    /// <c>g[j] = h[c + j]</c>; null otherwise. The <see cref="SymmetricDecimator"/> then adds the two samples that
+    /// share a coefficient before multiplying: half the products of <see cref="Dot"/>.
     /// </summary>
     private static float[]? FoldedTaps(ReadOnlySpan<float> row, int halfWidth)
     {
         int centre = halfWidth - 1;
-        if (row.Length != 2 * halfWidth || row[^1] != 0f || halfWidth % Vector256<float>.Count != 0)
+        if (row.Length != 2 * halfWidth || row[^1] != 0f)
         {
             return null;
         }
@@ -331,52 +331,33 @@ public sealed class PolyphaseResampler
     }
 
     /// <summary>
-    /// <c>Σ_{j=0..n−1} g[j]·(w[c+j] + w[c−j])</c> with <c>c = n − 1</c> and <c>n</c> = <paramref name="taps"/>' length
-    /// (a multiple of 8): the dot product of the window with the symmetric row (the centre counted once, as
-    /// <c>(h[c]/2)·2w[c]</c>, exactly). The summation order depends only on <c>n</c>, so results do not depend on chunking.
+    /// <see cref="Read"/> for an integer decimation with a symmetric row: every output whose input is buffered, in one
+    /// call to the <see cref="SymmetricDecimator"/>. The phase stays 0; each output advances the input by M.
     /// </summary>
-    internal static float FoldedDot(ReadOnlySpan<float> window, float[] taps)
+    private int ReadDecimated(Span<float> output)
     {
-        int n = taps.Length;
-        int centre = n - 1;
-        _ = window[centre + n - 1];
-        ref float w = ref MemoryMarshal.GetReference(window);
-        ref float g = ref MemoryMarshal.GetArrayDataReference(taps);
-        if (!Vector256.IsHardwareAccelerated)
+        long available = _origin + _count;
+        long ready = available - 1 - _halfWidth - _inputIndex; // output k needs _inputIndex + k·M + HalfWidth < available
+        if (ready < 0)
         {
-            float scalar = 0f;
-            for (int j = 0; j < n; j++)
-            {
-                scalar += Unsafe.Add(ref g, j) * (Unsafe.Add(ref w, centre + j) + Unsafe.Add(ref w, centre - j));
-            }
-
-            return scalar;
+            return 0;
         }
 
-        Vector256<float> acc0 = Vector256<float>.Zero;
-        Vector256<float> acc1 = Vector256<float>.Zero;
-        int b = 0;
-        for (; b + 16 <= n; b += 16)
+        long count = Math.Min((ready / _down) + 1, output.Length);
+        if (_completed)
         {
-            acc0 += Pair(ref w, ref g, centre, b);
-            acc1 += Pair(ref w, ref g, centre, b + 8);
+            count = Math.Min(count, _outputTotal - _outputProduced);
         }
 
-        if (b < n)
+        if (count <= 0)
         {
-            acc0 += Pair(ref w, ref g, centre, b);
+            return 0;
         }
 
-        return Vector256.Sum(acc0 + acc1);
-    }
-
-    /// <summary>Eight folded products for offsets <c>j … j+7</c> from the centre.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Pair(ref float w, ref float g, int centre, int j)
-    {
-        Vector256<float> after = Vector256.LoadUnsafe(ref w, (nuint)(centre + j));
-        Vector256<float> before = Vector256.Shuffle(Vector256.LoadUnsafe(ref w, (nuint)(centre - j - 7)), Vector256.Create(7, 6, 5, 4, 3, 2, 1, 0));
-        return (after + before) * Vector256.LoadUnsafe(ref g, (nuint)j);
+        _decimator!.Decimate(_buffer.AsSpan(0, _count), (int)(_inputIndex - _origin), output[..(int)count]);
+        _outputProduced += count;
+        _inputIndex += count * _down;
+        return (int)count;
     }
 
     /// <summary>SIMD dot product; the summation order depends only on the lengths, so results are reproducible.</summary>
