@@ -64,6 +64,8 @@ def main():
     p.add_argument("--version", default="2.0.0")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--metrics-only", action="store_true", help="train and report, write nothing (ablations)")
+    p.add_argument("--dump-outputs", help="also write the raw outputs (out-of-fold on the training splits, the ensemble's on "
+                                          "the reference set) with the calibration to this pickle, for training/diagnose_calibration.py")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     t0 = time.time()
@@ -157,6 +159,10 @@ def main():
         values = mapped(raw)
         return np.stack([calibration.moving_average(values[:, d], half) for d in range(2)], axis=1)
 
+    if args.dump_outputs:
+        dump_outputs(args.dump_outputs, oof, train_sets, ref_out, scale, offset, target)
+        log(f"wrote the raw outputs to {args.dump_outputs}")
+
     # 4. The checks (val splits, emoMusic): once, at the end.
     results = {}
     for name, cs in val_sets.items():
@@ -228,6 +234,16 @@ def main():
         json.dump(card, f, indent=2, default=json_scalar)
     os.replace(card_path + ".tmp", card_path)
     log(f"wrote {onnx_path} ({os.path.getsize(onnx_path) / 1024:.0f} KiB) and {card_path}")
+
+
+def dump_outputs(path, oof, train_sets, reference_outputs, scale, offset, target):
+    """Training-side raw outputs for diagnosis (no val split): per clip its out-of-fold per-second output, signs and labels."""
+    import pickle
+    train = {name: [{"key": c.key, "signs": c.signs, "labels": c.base.labels, "outOfFold": oof[c.key]} for c in cs]
+             for name, cs in train_sets.items()}
+    with open(path + ".tmp", "wb") as f:
+        pickle.dump({"train": train, "reference": reference_outputs, "scale": scale, "offset": offset, "target": target}, f)
+    os.replace(path + ".tmp", path)
 
 
 def json_scalar(value):
