@@ -34,6 +34,9 @@ class Config:
     dropout_hidden: float = 0.3
     key_features: bool = False           # key-profile correlations and key-rotated chroma (model.KeyFeatures)
     regression_affine: bool = False      # regression labels = scale·u + offset (learned per dimension), not u itself
+    bag_windows: int = 0                 # sign sets: > 0 draws bags of this many windows of one clip and also supervises
+                                         # the bag's mean output (multiple-instance: the clip's label is about the clip)
+    bag_weight: float = 0.5              # with bags: the bag loss's share of the sign loss (the rest stays per window)
 
 
 def parse_config(pairs, cfg=None):
@@ -116,6 +119,15 @@ class WindowBank:
         self.clip_view_n = np.array([len(views) for views in self.clip_views])
         self.clip_view_start = np.concatenate([[0], np.cumsum(self.clip_view_n)[:-1]])
 
+    def sample_bags(self, rng, count, bag):
+        """count // bag clips, `bag` windows each (each from a view of that clip drawn at random), clip by clip."""
+        clips = max(1, count // bag)
+        c = np.repeat(rng.integers(0, len(self.clip_views), clips), bag)
+        v = self.clip_view_start[c] + (rng.random(len(c)) * self.clip_view_n[c]).astype(np.int64)
+        idx = self.view_first[v] + (rng.random(len(c)) * self.view_count[v]).astype(np.int64)
+        idx = torch.from_numpy(idx)
+        return self.stats[idx], self.targets[idx]
+
     def sample(self, rng, count):
         c = rng.integers(0, len(self.clip_views), count)
         v = self.clip_view_start[c] + (rng.random(count) * self.clip_view_n[c]).astype(np.int64)
@@ -144,7 +156,8 @@ def train(banks, cfg, width, seed):
     for _ in range(cfg.steps):
         xs, parts = [], []
         for name, k in counts.items():
-            x, y = banks[name].sample(rng, k)
+            bagged = cfg.bag_windows > 0 and banks[name].kind == "sign"
+            x, y = banks[name].sample_bags(rng, k, cfg.bag_windows) if bagged else banks[name].sample(rng, k)
             xs.append(x)
             parts.append((name, len(x), y))
         out = head(torch.cat(xs))
@@ -155,7 +168,12 @@ def train(banks, cfg, width, seed):
             offset += k
             if banks[name].kind == "sign":
                 temp = log_temperature[sign_sets.index(name)].exp()
-                loss = loss + shares[name] / total * nn.functional.binary_cross_entropy_with_logits(u * temp, y)
+                window_loss = nn.functional.binary_cross_entropy_with_logits(u * temp, y)
+                if cfg.bag_windows > 0:
+                    bag = cfg.bag_windows
+                    bag_loss = nn.functional.binary_cross_entropy_with_logits(u.view(-1, bag, 2).mean(1) * temp, y.view(-1, bag, 2)[:, 0])
+                    window_loss = (1 - cfg.bag_weight) * window_loss + cfg.bag_weight * bag_loss
+                loss = loss + shares[name] / total * window_loss
             else:
                 mask = ~torch.isnan(y)
                 pred = u * reg_scale + reg_offset if cfg.regression_affine else u
