@@ -40,7 +40,7 @@ public class ResamplingBenchmarks
     [Benchmark(Description = "NAudio WdlResamplingSampleProvider")]
     public long NAudioWdl()
     {
-        var resampler = new WdlResamplingSampleProvider(new ArrayProvider(_signal, 44100), 22050);
+        var resampler = new WdlResamplingSampleProvider(new FloatArrayProvider(_signal, 44100), 22050);
         long total = 0;
         int n;
         while ((n = resampler.Read(_buffer)) > 0)
@@ -69,21 +69,6 @@ public class ResamplingBenchmarks
             }
 
             return total;
-        }
-    }
-
-    private sealed class ArrayProvider(float[] samples, int rate) : ISampleProvider
-    {
-        private int _position;
-
-        public WaveFormat WaveFormat { get; } = WaveFormat.CreateIeeeFloatWaveFormat(rate, 1);
-
-        public int Read(Span<float> buffer)
-        {
-            int n = Math.Min(buffer.Length, samples.Length - _position);
-            samples.AsSpan(_position, n).CopyTo(buffer);
-            _position += n;
-            return n;
         }
     }
 }

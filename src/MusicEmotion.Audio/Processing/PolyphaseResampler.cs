@@ -31,7 +31,9 @@ namespace MusicEmotion.Audio.Processing;
 /// <b>Streaming.</b> Input is pushed with <see cref="Write"/> and output pulled with <see cref="Read"/>, in any chunk
 /// sizes; the output is bit-identical whatever the chunking. The resampler keeps the last <see cref="TapCount"/> input
 /// samples (plus whatever was written but not yet consumed) between calls; an output sample is released as soon as
-/// its <see cref="LookAhead"/> future input samples have been written. Not thread-safe.
+/// its <see cref="LookAhead"/> future input samples have been written, except that other exact ratios than integer
+/// decimation (48000→22050 is 147/320) on SIMD hardware release their outputs a block at a time (64·L outputs on
+/// AVX2: 9,408 at 48000→22050, once about 0.43 s of input is buffered; the stream's tail one by one). Not thread-safe.
 /// </para>
 /// </remarks>
 public sealed class PolyphaseResampler
@@ -48,6 +50,11 @@ public sealed class PolyphaseResampler
     private readonly int _halfWidth;
     private readonly double _phaseScale;
     private readonly SymmetricDecimator? _decimator; // integer decimation with a symmetric row
+    private readonly PhaseBlockKernel? _blocks; // other exact ratios, a block of lanes · L outputs at a time
+
+    private float[]? _pending; // a block computed for a read too small to take it whole
+    private int _pendingStart;
+    private int _pendingCount;
 
     private float[] _buffer;
     private long _origin; // absolute input index of _buffer[0]
@@ -86,6 +93,7 @@ public sealed class PolyphaseResampler
         _phaseScale = (double)_filter.PhaseCount / _up;
         float[]? folded = _up == 1 && _filter.IsExact ? FoldedTaps(_filter.Row(0), _halfWidth) : null;
         _decimator = folded is null ? null : new SymmetricDecimator(folded, _down);
+        _blocks = _decimator is null && PhaseBlockKernel.Serves(_filter, _up, _down) ? new PhaseBlockKernel(_filter, _up, _down) : null;
         _buffer = new float[Math.Max(4096, 2 * _filter.TapCount)];
         Reset();
     }
@@ -213,6 +221,15 @@ public sealed class PolyphaseResampler
         }
 
         int produced = 0;
+        if (_pendingCount > 0)
+        {
+            produced = Math.Min(_pendingCount, output.Length);
+            _pending.AsSpan(_pendingStart, produced).CopyTo(output);
+            _pendingStart += produced;
+            _pendingCount -= produced;
+            _outputProduced += produced;
+        }
+
         long available = _origin + _count; // one past the last buffered absolute index
         int taps = _filter.TapCount;
         while (produced < output.Length)
@@ -220,6 +237,19 @@ public sealed class PolyphaseResampler
             if (_completed && _outputProduced >= _outputTotal)
             {
                 break;
+            }
+
+            if (_blocks is not null && _phase == 0)
+            {
+                if (TryReadBlock(output, ref produced, available))
+                {
+                    continue;
+                }
+
+                if (!_completed)
+                {
+                    break; // wait for a whole block's input; only the stream's tail goes one output at a time
+                }
             }
 
             if (_inputIndex + _halfWidth >= available)
@@ -230,7 +260,11 @@ public sealed class PolyphaseResampler
             int start = (int)(_inputIndex - _halfWidth + 1 - _origin);
             ReadOnlySpan<float> window = _buffer.AsSpan(start, taps);
             float value;
-            if (_filter.IsExact)
+            if (_blocks is not null)
+            {
+                value = PhaseBlockKernel.Output(window, _filter.Row(_phase));
+            }
+            else if (_filter.IsExact)
             {
                 value = Dot(window, _filter.Row(_phase));
             }
@@ -270,6 +304,46 @@ public sealed class PolyphaseResampler
         _outputProduced = 0;
         _outputTotal = 0;
         _completed = false;
+        _pendingStart = 0;
+        _pendingCount = 0;
+    }
+
+    /// <summary>
+    /// At phase 0, computes the next block of <see cref="PhaseBlockKernel.BlockOutputs"/> outputs when its input is
+    /// buffered and (once completed) all of it is due: straight into <paramref name="output"/> when it fits, otherwise
+    /// into the pending buffer, of which as much as fits is read now. The pending outputs count as computed: the
+    /// input position moves past the whole block.
+    /// </summary>
+    private bool TryReadBlock(Span<float> output, ref int produced, long available)
+    {
+        PhaseBlockKernel blocks = _blocks!;
+        int block = blocks.BlockOutputs;
+        if (_inputIndex + blocks.LastInputOffset + _halfWidth >= available || (_completed && _outputTotal - _outputProduced < block))
+        {
+            return false;
+        }
+
+        int start = (int)(_inputIndex - _halfWidth + 1 - _origin);
+        int room = output.Length - produced;
+        if (room >= block)
+        {
+            blocks.Compute(_buffer.AsSpan(0, _count), start, output.Slice(produced, block));
+            produced += block;
+            _outputProduced += block;
+        }
+        else
+        {
+            _pending ??= new float[block];
+            blocks.Compute(_buffer.AsSpan(0, _count), start, _pending);
+            _pending.AsSpan(0, room).CopyTo(output[produced..]);
+            produced += room;
+            _outputProduced += room;
+            _pendingStart = room;
+            _pendingCount = block - room;
+        }
+
+        _inputIndex += blocks.BlockInputAdvance;
+        return true;
     }
 
     private void Append(ReadOnlySpan<float> input)
