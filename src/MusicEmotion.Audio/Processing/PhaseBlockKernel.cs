@@ -91,7 +91,7 @@ internal sealed class PhaseBlockKernel
     public void Compute(ReadOnlySpan<float> input, int windowStart, Span<float> output)
     {
         int taps = _filter.TapCount;
-        Split(input.Slice(windowStart, LastInputOffset + taps));
+        InputPhases.Split(input.Slice(windowStart, LastInputOffset + taps), _down, _phases, _stride);
         Span<float> lanes = stackalloc float[_lanes];
         for (int j = 0; j < _up; j++)
         {
@@ -140,19 +140,6 @@ internal sealed class PhaseBlockKernel
         for (int k = 0; k < _lanes; k++)
         {
             output[j + (k * _up)] = lanes[k];
-        }
-    }
-
-    private void Split(ReadOnlySpan<float> block)
-    {
-        for (int r = 0; r < _down && r < block.Length; r++)
-        {
-            Span<float> phase = _phases.AsSpan(r * _stride, _stride);
-            int k = 0;
-            for (int i = r; i < block.Length; i += _down)
-            {
-                phase[k++] = block[i];
-            }
         }
     }
 }

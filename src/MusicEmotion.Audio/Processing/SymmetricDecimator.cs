@@ -75,41 +75,8 @@ internal sealed class SymmetricDecimator
             int count = Math.Min(BlockOutputs, output.Length - done);
             int first = centre + (done * _factor) - (n - 1);
             int length = ((count - 1) * _factor) + (2 * n) - 1;
-            Split(input.Slice(first, length));
+            InputPhases.Split(input.Slice(first, length), _factor, _phases, _stride);
             Block(output.Slice(done, count));
-        }
-    }
-
-    private void Split(ReadOnlySpan<float> block)
-    {
-        int m = _factor;
-        if (m == 2)
-        {
-            Span<float> even = _phases.AsSpan(0, _stride);
-            Span<float> odd = _phases.AsSpan(_stride, _stride);
-            int pairs = block.Length / 2;
-            for (int k = 0; k < pairs; k++)
-            {
-                even[k] = block[2 * k];
-                odd[k] = block[(2 * k) + 1];
-            }
-
-            if ((block.Length & 1) != 0)
-            {
-                even[pairs] = block[^1];
-            }
-
-            return;
-        }
-
-        for (int r = 0; r < m && r < block.Length; r++)
-        {
-            Span<float> phase = _phases.AsSpan(r * _stride, _stride);
-            int k = 0;
-            for (int i = r; i < block.Length; i += m)
-            {
-                phase[k++] = block[i];
-            }
         }
     }
 
