@@ -39,7 +39,8 @@ from emotrain.windows import frame_rate, second_starts  # noqa: E402
 from emotrain.model import Ensemble  # noqa: E402
 
 # The configuration chosen by cross-validation (docs/model.md, "Ablations"); every field can be overridden.
-CHOSEN = dict(window_seconds=8.0, regression_affine=True, key_features=True, steps=6000, augmentations=("pitch",))
+CHOSEN = dict(window_seconds=8.0, regression_affine=True, key_features=True, steps=6000, augmentations=("pitch",),
+              regression_offset=False, regression_offset_value=0.045, calibration_spread="correlation")
 
 
 def parse_overrides(pairs):
@@ -61,9 +62,11 @@ def main():
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--smoothing-candidates", default="0,1,2,3", help="half-windows (s) the card's default smoothing is chosen from")
     p.add_argument("--name", default="musicemotion-av")
-    p.add_argument("--version", default="2.0.0")
+    p.add_argument("--version", default="2.1.0")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--metrics-only", action="store_true", help="train and report, write nothing (ablations)")
+    p.add_argument("--training-side-only", action="store_true",
+                   help="with --metrics-only: stop after the training-side figures (CV, calibration, smoothing); no val split or check clip is scored")
     p.add_argument("--dump-outputs", help="also write the raw outputs (out-of-fold on the training splits, the ensemble's on "
                                           "the reference set) with the calibration to this pickle, for training/diagnose_calibration.py")
     args = p.parse_args()
@@ -73,6 +76,8 @@ def main():
     cfg = parse_overrides(args.config)
     log = lambda message: print(f"[{time.time() - t0:5.0f}s] {message}", flush=True)  # noqa: E731
     log(f"config: {cfg}")
+    if cfg.calibration_spread not in ("songs", "correlation"):
+        sys.exit(f"calibration_spread must be songs or correlation, not '{cfg.calibration_spread}'")
 
     clips, recipe = data.load_exports(args.data)
     train_sets = crossval.training_clips(clips)
@@ -120,17 +125,19 @@ def main():
             u.append(o[:n, d][ok])
             l.append(c.base.labels[:n, d][ok])
         u, l = np.concatenate(u), np.concatenate(l)
-        a, b = calibration.fit_affine(u, l, float(ref_means[:, d].mean()), float(ref_means[:, d].std()),
-                                      target[dim]["mean"], target[dim]["std"])
         sign_sets = {name: (np.array([oof[c.key][:, d].mean() for c in cs]), np.array([c.signs[d] for c in cs]))
                      for name, cs in train_sets.items() if name in crossval.SIGN_SETS}
+        rho = calibration.correlation_from_sign_accuracy(calibration.sign_accuracy(*sign_sets["4q"], 0.0)) \
+            if cfg.calibration_spread == "correlation" else 1.0
+        a, b = calibration.fit_affine(u, l, float(ref_means[:, d].mean()), float(ref_means[:, d].std()),
+                                      target[dim]["mean"], rho * target[dim]["std"])
         kept_b, fraction, accuracy = calibration.limit_offset(a, b, sign_sets)
         scale[d], offset[d] = a, kept_b
         cal[dim] = {"vgmidiSeconds": int(len(u)), "referenceClipMeanOfMeans": float(ref_means[:, d].mean()),
                     "referenceClipMeanStd": float(ref_means[:, d].std()), "targetSongMean": target[dim]["mean"],
-                    "targetSongStd": target[dim]["std"], "targetSongs": target[dim]["songs"], "fittedScale": a, "fittedOffset": b,
+                    "targetSongStd": target[dim]["std"], "spreadCorrelation": rho, "targetSongs": target[dim]["songs"], "fittedScale": a, "fittedOffset": b,
                     "offsetKept": fraction, "outOfFoldSignAccuracy": accuracy}
-        log(f"{dim}: y = {a:.4f}·u + {kept_b:+.4f} (fitted offset {b:+.4f}, {fraction:.0%} kept); OOF sign accuracy {accuracy}")
+        log(f"{dim}: y = {a:.4f}·u + {kept_b:+.4f} (spread target {rho:.2f}·σ; fitted offset {b:+.4f}, {fraction:.0%} kept); OOF sign accuracy {accuracy}")
 
     def mapped(raw):
         return np.clip(np.array(offset) + np.array(scale) * raw, -1, 1)
@@ -162,6 +169,9 @@ def main():
     if args.dump_outputs:
         dump_outputs(args.dump_outputs, oof, train_sets, ref_out, scale, offset, target)
         log(f"wrote the raw outputs to {args.dump_outputs}")
+    if args.metrics_only and args.training_side_only:
+        log("done (training side only: no val split or check clip scored)")
+        return
 
     # 4. The checks (val splits, emoMusic): once, at the end.
     results = {}

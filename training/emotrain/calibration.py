@@ -7,6 +7,10 @@ Per dimension, y = a·u + b:
   songs' label means (mean and spread) against the same moments of the clip-mean outputs on an unlabelled
   reference population of ordinary music (Emotify). The VGMIDI rows are weighted 1/N, so the per-second squared
   error and each moment's squared error count alike.
+* The spread target is not the songs' spread σ itself but ρ·σ, the spread a least-squares predictor has when its
+  correlation with the labels is ρ (matching σ would add the unexplained variance back as error). ρ is estimated
+  from the 4Q train out-of-fold clip sign accuracy p: for a bivariate normal, p = 1/2 + arcsin(ρ)/π
+  (`correlation_from_sign_accuracy`).
 * The neutral point (u = -b/a) is where 4Q and EMOPIA draw their quadrant boundaries only if b = 0. When the fitted
   b moves it, b is pulled back toward 0 as far as needed for every sign set's out-of-fold clip sign accuracy
   (training split) to stay within one point of its accuracy at u = 0.
@@ -22,6 +26,11 @@ def fit_affine(u, labels, reference_mean, reference_std, target_mean, target_std
     targets = [labels * w, np.array([target_mean, target_std])]
     (a, b), *_ = np.linalg.lstsq(np.concatenate(rows), np.concatenate(targets), rcond=None)
     return float(a), float(b)
+
+
+def correlation_from_sign_accuracy(accuracy):
+    """ρ of a bivariate normal whose two variables agree in sign with probability `accuracy` (0.5 → 0, 1 → 1)."""
+    return float(np.sin(np.pi * (min(max(accuracy, 0.5), 1.0) - 0.5)))
 
 
 def sign_accuracy(clip_means, signs, threshold):

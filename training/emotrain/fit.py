@@ -34,6 +34,11 @@ class Config:
     dropout_hidden: float = 0.3
     key_features: bool = False           # key-profile correlations and key-rotated chroma (model.KeyFeatures)
     regression_affine: bool = False      # regression labels = scale·u + offset (learned per dimension), not u itself
+    regression_offset: bool = True       # with regression_affine: learn the offset too (False: keep it fixed at
+                                         # regression_offset_value, so the sign sets' neutral point u = 0 maps to that label)
+    regression_offset_value: float = 0.0  # the fixed offset (label units, both dimensions) when regression_offset is False
+    calibration_spread: str = "songs"    # the calibration's spread target: "songs" (σ of the emoMusic song means) or
+                                         # "correlation" (ρ·σ, ρ from 4Q train's out-of-fold sign accuracy; emotrain.calibration)
     bag_windows: int = 0                 # sign sets: > 0 draws bags of this many windows of one clip and also supervises
                                          # the bag's mean output (multiple-instance: the clip's label is about the clip)
     bag_weight: float = 0.5              # with bags: the bag loss's share of the sign loss (the rest stays per window)
@@ -147,8 +152,9 @@ def train(banks, cfg, width, seed):
     sign_sets = [name for name in counts if banks[name].kind == "sign"]
     log_temperature = nn.Parameter(torch.full((len(sign_sets), 2), math.log(4.0)))
     reg_scale = nn.Parameter(torch.ones(2))
-    reg_offset = nn.Parameter(torch.zeros(2))
-    extra = [log_temperature] + ([reg_scale, reg_offset] if cfg.regression_affine else [])
+    reg_offset = nn.Parameter(torch.zeros(2) if cfg.regression_offset else torch.full((2,), cfg.regression_offset_value))
+    extra = [log_temperature] + ([reg_scale] if cfg.regression_affine else []) \
+        + ([reg_offset] if cfg.regression_affine and cfg.regression_offset else [])
     opt = torch.optim.AdamW([{"params": list(head.parameters())}, {"params": extra, "weight_decay": 0.0}],
                             lr=cfg.lr, weight_decay=cfg.weight_decay)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=cfg.steps)
