@@ -39,6 +39,7 @@ class Config:
     regression_offset_value: float = 0.0  # the fixed offset (label units, both dimensions) when regression_offset is False
     calibration_spread: str = "songs"    # the calibration's spread target: "songs" (σ of the emoMusic song means) or
                                          # "correlation" (ρ·σ, ρ from 4Q train's out-of-fold sign accuracy; emotrain.calibration)
+    mixup: float = 0.0                   # > 0: mix each set's windows pairwise, weights ~ Beta(mixup, mixup), targets alike
     bag_windows: int = 0                 # sign sets: > 0 draws bags of this many windows of one clip and also supervises
                                          # the bag's mean output (multiple-instance: the clip's label is about the clip)
     bag_weight: float = 0.5              # with bags: the bag loss's share of the sign loss (the rest stays per window)
@@ -164,6 +165,10 @@ def train(banks, cfg, width, seed):
         for name, k in counts.items():
             bagged = cfg.bag_windows > 0 and banks[name].kind == "sign"
             x, y = banks[name].sample_bags(rng, k, cfg.bag_windows) if bagged else banks[name].sample(rng, k)
+            if cfg.mixup > 0 and not bagged:
+                lam = torch.from_numpy(rng.beta(cfg.mixup, cfg.mixup, (len(x), 1)).astype(np.float32))
+                perm = torch.from_numpy(rng.permutation(len(x)))
+                x, y = lam * x + (1 - lam) * x[perm], lam * y + (1 - lam) * y[perm]
             xs.append(x)
             parts.append((name, len(x), y))
         out = head(torch.cat(xs))
