@@ -44,7 +44,7 @@ rm -rf "$work/dataset"
 "$root/mer" dataset export "${sets[@]}" --out "$work/dataset"
 
 step "cross-validate, train, calibrate"
-# Two threads: the shipped model was trained so (torch's results depend on the thread count, not on the machine).
+# Two threads: the shipped model was trained so, and torch's sums depend on the thread count.
 $py "$root/training/train.py" --data "$work/dataset" --label-stats "$data/emomusic/annotations" --out "$out" --threads 2 "${train_args[@]}" "$@"
 
 step "evaluate with the library"

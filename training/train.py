@@ -66,7 +66,7 @@ def main():
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--metrics-only", action="store_true", help="train and report, write nothing (ablations)")
     p.add_argument("--training-side-only", action="store_true",
-                   help="with --metrics-only: stop after the training-side figures (CV, calibration, smoothing); no val split or check clip is scored")
+                   help="stop after the training-side figures (CV, calibration, smoothing), writing no model; no val split or check clip is scored")
     p.add_argument("--dump-outputs", help="also write the raw outputs (out-of-fold on the training splits, the ensemble's on "
                                           "the reference set) with the calibration to this pickle, for training/diagnose_calibration.py")
     args = p.parse_args()
@@ -169,7 +169,7 @@ def main():
     if args.dump_outputs:
         dump_outputs(args.dump_outputs, oof, train_sets, ref_out, scale, offset, target)
         log(f"wrote the raw outputs to {args.dump_outputs}")
-    if args.metrics_only and args.training_side_only:
+    if args.training_side_only:
         log("done (training side only: no val split or check clip scored)")
         return
 
