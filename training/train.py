@@ -226,7 +226,9 @@ def main():
                             + f" -> BatchNorm -> Linear({cfg.hidden}) -> ReLU -> Linear(2); {len(heads)} seeds averaged",
             "config": dataclasses.asdict(cfg),
             "seeds": seeds,
-            "data": {name: {"clips": len(cs), "labels": "quadrant -> sign" if name in crossval.SIGN_SETS else "per-second arousal/valence"}
+            "data": {name: {"clips": len(cs), "labels": "quadrant -> sign" if name in crossval.SIGN_SETS
+                                                      else "mood tag -> sign shares of 4Q train clips with that tag" if name in crossval.MOOD_SETS
+                                                      else "per-second arousal/valence"}
                      for name, cs in train_sets.items()},
             "crossValidation": {"folds": args.folds, "groups": "4Q artist, EMOPIA song, VGMIDI game", "summary": cv_summary},
             "calibration": cal,

@@ -3,10 +3,15 @@ both sides of a fold. Every set is split into the same number of folds; fold k h
 at once, trains on the rest of all of them, and scores each set's held-out clips."""
 import numpy as np
 
-from . import fit, metrics
+from . import fit, metrics, moods
 
 SIGN_SETS = ("4q", "emopia")
 REGRESSION_SETS = ("vgmidi",)
+MOOD_SETS = ("mirex",)
+
+
+def kind_of(name):
+    return "sign" if name in SIGN_SETS else "mood" if name in MOOD_SETS else "regression"
 
 
 def training_clips(clips_by_set):
@@ -14,9 +19,20 @@ def training_clips(clips_by_set):
     out = {}
     for name in SIGN_SETS:
         out[name] = [c for c in clips_by_set.get(name, []) if c.split == "train"]
-    for name in REGRESSION_SETS:
+    for name in REGRESSION_SETS + MOOD_SETS:
         out[name] = list(clips_by_set.get(name, []))
     return {k: v for k, v in out.items() if v}
+
+
+def assign_mood_targets(train_by_set, cfg, log=None):
+    """Gives every mood-set clip its sign targets from the 4Q training clips at hand (emotrain.moods)."""
+    for name in MOOD_SETS:
+        if name in train_by_set and "4q" in train_by_set:
+            table = moods.sign_table(train_by_set["4q"], train_by_set[name], cfg.mood_prior_clips, cfg.mood_clear_margin)
+            moods.assign_targets(train_by_set[name], table, cfg.mood_clear_margin, cfg.mood_targets == "hard")
+            if log:
+                clear = np.array([[not np.isnan(t) for t in c.targets] for c in train_by_set[name]]).mean(0)
+                log(f"{name}: tag sign targets from {len(train_by_set['4q'])} 4Q clips; clear for {clear[0]:.0%} (arousal) / {clear[1]:.0%} (valence) of clips")
 
 
 def assign_folds(clips, folds, seed):
@@ -27,7 +43,8 @@ def assign_folds(clips, folds, seed):
 
 
 def make_banks(train_by_set, cfg, recipe, computer, cache):
-    return {name: fit.WindowBank(clips, "sign" if name in SIGN_SETS else "regression", cfg, recipe, computer, cache)
+    assign_mood_targets(train_by_set, cfg)
+    return {name: fit.WindowBank(clips, kind_of(name), cfg, recipe, computer, cache)
             for name, clips in train_by_set.items() if name in dict(cfg.set_shares)}
 
 
@@ -38,6 +55,8 @@ def predict_clips(heads, clips, computer, recipe, cache, label_scale=False):
 def score(name, clips, per_second):
     if name in SIGN_SETS:
         return metrics.quadrant_report(clips, per_second)
+    if name in MOOD_SETS:
+        return metrics.mood_report(clips, per_second)
     return metrics.per_second_report(clips, per_second)
 
 
@@ -56,6 +75,12 @@ def cross_validate(clips_by_set, cfg, recipe, folds=5, seeds=(0,), cache=None, l
         banks = make_banks(fold_train, cfg, recipe, computer, cache)
         width = next(iter(banks.values())).stats.shape[1]
         heads = [fit.train(banks, cfg, width, seed) for seed in seeds]
+        if any(n in MOOD_SETS for n in held_out):
+            # The held-out mood clips are scored against targets from this fold's 4Q training clips.
+            for n in MOOD_SETS:
+                if n in held_out and "4q" in fold_train:
+                    table = moods.sign_table(fold_train["4q"], held_out[n] + fold_train[n], cfg.mood_prior_clips, cfg.mood_clear_margin)
+                    moods.assign_targets(held_out[n], table, cfg.mood_clear_margin, True)
         for name, clips in held_out.items():
             predictions = predict_clips(heads, clips, computer, recipe, cache)
             oof.update(predictions)
@@ -67,6 +92,8 @@ def cross_validate(clips_by_set, cfg, recipe, folds=5, seeds=(0,), cache=None, l
 
 
 def headline(name, report):
+    if name in MOOD_SETS:
+        return {"arousalSign": report["arousalSignAccuracy"], "valenceSign": report["valenceSignAccuracy"]}
     if name in SIGN_SETS:
         return {"macroF1": report["macroF1"], "arousalSign": report["arousalSignAccuracy"], "valenceSign": report["valenceSignAccuracy"]}
     return {"arousalRmse": report["arousal"]["rmse"], "arousalR": report["arousal"]["pearson"],

@@ -16,13 +16,16 @@ import numpy as np
 class Clip:
     """One clip of one set: labels, grouping and its views (the base audio, then augmented copies)."""
 
-    def __init__(self, set_name, clip_id, split, group, quadrant, arousal_sign, valence_sign):
+    def __init__(self, set_name, clip_id, split, group, quadrant, arousal_sign, valence_sign, cluster="", moods=()):
         self.set = set_name
         self.id = clip_id
         self.split = split
         self.group = group or clip_id
         self.quadrant = quadrant
         self.signs = (arousal_sign, valence_sign)
+        self.cluster = cluster   # MIREX mood cluster ("C1".."C5") of mood sets, "" otherwise
+        self.moods = tuple(moods)  # mood tags (4Q: the clip's AllMusic moods; MIREX: the tag it was chosen for)
+        self.targets = None      # mood sets: (P(arousal > 0), P(valence > 0)) from the tag, NaN where unclear (emotrain.moods)
         self.views = []          # [View], views[0] = the base audio
 
     @property
@@ -104,7 +107,8 @@ def load_exports(folders):
                 if row["id"] in by_id:
                     raise SystemExit(f"{folder}: {base_set}/{row['id']} is exported twice")
                 clip = Clip(base_set, row["id"], row["split"], row.get("artist", ""), row["quadrant"],
-                            int(row["arousal_sign"]), int(row["valence_sign"]))
+                            int(row["arousal_sign"]), int(row["valence_sign"]), row.get("cluster", "") or "",
+                            [t for t in (row.get("moods", "") or "").split(";") if t.strip()])
                 by_id[row["id"]] = clip
             elif row["id"] not in by_id:
                 continue     # an augmented copy of a clip that is not in the base export

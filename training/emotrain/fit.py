@@ -43,6 +43,11 @@ class Config:
     bag_windows: int = 0                 # sign sets: > 0 draws bags of this many windows of one clip and also supervises
                                          # the bag's mean output (multiple-instance: the clip's label is about the clip)
     bag_weight: float = 0.5              # with bags: the bag loss's share of the sign loss (the rest stays per window)
+    mood_targets: str = "soft"           # mood sets (MIREX): "soft" = the tag's P(sign > 0) from 4Q train (emotrain.moods), "hard" = its side
+    mood_clear_margin: float = 0.15      # mood sets: a tag whose P lies within this of 0.5 leaves that dimension unsupervised
+    mood_prior_clips: float = 5.0        # mood sets: how many 4Q clips' worth the cluster's share counts in a tag's P
+    cluster_head: bool = False           # mood sets: also predict the MIREX cluster (5 extra outputs, not exported)
+    cluster_weight: float = 0.5          # with cluster_head: weight of the cluster cross-entropy
 
 
 def parse_config(pairs, cfg=None):
@@ -92,12 +97,17 @@ class WindowBank:
                 if view.augmentation and view.augmentation not in cfg.augmentations:
                     continue
                 key = ("train", view.features_path, tuple(computer.scales), cfg.stride_frames)
+                if kind == "mood" and key in cache:
+                    s, _ = cache[key]
+                    cache[key] = (s, mood_window_targets(clip, len(s)))
                 if key not in cache:
                     m = view.features()
                     starts, length = training_starts(len(m), full, cfg.stride_frames)
                     s = computer.compute(m, starts, length)
                     if kind == "sign":
                         t = np.tile(np.array([[clip.signs[0] > 0, clip.signs[1] > 0]], dtype=np.float32), (len(s), 1))
+                    elif kind == "mood":
+                        t = mood_window_targets(clip, len(s))
                     else:
                         sec = window_label_seconds(starts, length, fps)
                         t = np.full((len(s), 2), np.nan, dtype=np.float32)
@@ -142,15 +152,23 @@ class WindowBank:
         return self.stats[idx], self.targets[idx]
 
 
+def mood_window_targets(clip, count):
+    """[count, 3]: the clip's (P(arousal > 0), P(valence > 0), cluster index) for each of its windows."""
+    from .moods import cluster_index
+    row = np.array([[clip.targets[0], clip.targets[1], cluster_index(clip)]], dtype=np.float32)
+    return np.tile(row, (count, 1))
+
+
 def train(banks, cfg, width, seed):
     """banks: {set name: WindowBank}. Returns the trained head (eval mode)."""
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
-    head = Head(width, cfg.hidden, cfg.dropout_in, cfg.dropout_hidden, chroma_offset=cfg_chroma_offset(cfg, width, next(iter(banks.values())).scales))
+    head = Head(width, cfg.hidden, cfg.dropout_in, cfg.dropout_hidden, chroma_offset=cfg_chroma_offset(cfg, width, next(iter(banks.values())).scales),
+                outputs=7 if cfg.cluster_head else 2)
     shares = {name: share for name, share in cfg.set_shares if name in banks}
     total = sum(shares.values())
     counts = {name: max(1, int(round(cfg.batch * share / total))) for name, share in shares.items()}
-    sign_sets = [name for name in counts if banks[name].kind == "sign"]
+    sign_sets = [name for name in counts if banks[name].kind in ("sign", "mood")]
     log_temperature = nn.Parameter(torch.full((len(sign_sets), 2), math.log(4.0)))
     reg_scale = nn.Parameter(torch.ones(2))
     reg_offset = nn.Parameter(torch.zeros(2) if cfg.regression_offset else torch.full((2,), cfg.regression_offset_value))
@@ -177,16 +195,29 @@ def train(banks, cfg, width, seed):
         for name, k, y in parts:
             u = out[offset:offset + k]
             offset += k
-            if banks[name].kind == "sign":
+            if banks[name].kind == "mood":
                 temp = log_temperature[sign_sets.index(name)].exp()
-                window_loss = nn.functional.binary_cross_entropy_with_logits(u * temp, y)
+                p = y[:, :2]
+                mask = ~torch.isnan(p)
+                if mask.any():
+                    bce = nn.functional.binary_cross_entropy_with_logits(u[:, :2] * temp, torch.nan_to_num(p), reduction="none")
+                    loss = loss + shares[name] / total * (bce[mask].mean())
+                if cfg.cluster_head:
+                    labels = y[:, 2].long()
+                    ok = labels >= 0
+                    if ok.any():
+                        loss = loss + shares[name] / total * cfg.cluster_weight * nn.functional.cross_entropy(u[ok, 2:7], labels[ok])
+            elif banks[name].kind == "sign":
+                temp = log_temperature[sign_sets.index(name)].exp()
+                window_loss = nn.functional.binary_cross_entropy_with_logits(u[:, :2] * temp, y)
                 if cfg.bag_windows > 0:
                     bag = cfg.bag_windows
-                    bag_loss = nn.functional.binary_cross_entropy_with_logits(u.view(-1, bag, 2).mean(1) * temp, y.view(-1, bag, 2)[:, 0])
+                    bag_loss = nn.functional.binary_cross_entropy_with_logits(u[:, :2].reshape(-1, bag, 2).mean(1) * temp, y.view(-1, bag, 2)[:, 0])
                     window_loss = (1 - cfg.bag_weight) * window_loss + cfg.bag_weight * bag_loss
                 loss = loss + shares[name] / total * window_loss
             else:
                 mask = ~torch.isnan(y)
+                u = u[:, :2]
                 pred = u * reg_scale + reg_offset if cfg.regression_affine else u
                 loss = loss + shares[name] / total * cfg.regression_weight * ((pred[mask] - y[mask]) ** 2).mean()
         opt.zero_grad()
@@ -227,7 +258,7 @@ def predict(heads, stats, label_scale=False):
         x = torch.tensor(stats)
         outs = []
         for h in heads:
-            u = h(x).numpy()
+            u = h(x)[:, :2].numpy()
             if label_scale:
                 u = u * h.label_map[0] + h.label_map[1]
             outs.append(u)

@@ -69,3 +69,14 @@ def per_second_report(clips, per_second):
     report["n"] = report["arousal"]["n"]
     report["baselineMean"] = base
     return report
+
+
+def mood_report(clips, per_second):
+    """Mood-set clips (targets from their tag, NaN where the tag is unclear): sign agreement of the clip mean, per dimension."""
+    acc = []
+    counts = []
+    for d in range(2):
+        hits = [(per_second[c.key][:, d].mean() >= 0) == (c.targets[d] > 0.5) for c in clips if not math.isnan(c.targets[d])]
+        acc.append(float(np.mean(hits)) if hits else math.nan)
+        counts.append(len(hits))
+    return {"n": len(clips), "arousalSignAccuracy": acc[0], "valenceSignAccuracy": acc[1], "clearClips": counts}

@@ -70,14 +70,15 @@ class KeyFeatures(nn.Module):
 
 
 class Head(nn.Module):
-    """Optional key features, then BatchNorm -> Dropout -> Linear -> ReLU -> Dropout -> Linear(2), on the label scale."""
+    """Optional key features, then BatchNorm -> Dropout -> Linear -> ReLU -> Dropout -> Linear(outputs): arousal and
+    valence first (on the label scale), then any auxiliary outputs used only in training (the MIREX cluster logits)."""
 
-    def __init__(self, width, hidden=64, dropout_in=0.2, dropout_hidden=0.3, chroma_offset=None):
+    def __init__(self, width, hidden=64, dropout_in=0.2, dropout_hidden=0.3, chroma_offset=None, outputs=2):
         super().__init__()
         self.key = KeyFeatures(chroma_offset) if chroma_offset is not None else None
         extra = 14 if self.key is not None else 0
         self.net = nn.Sequential(nn.BatchNorm1d(width + extra), nn.Dropout(dropout_in), nn.Linear(width + extra, hidden), nn.ReLU(),
-                                 nn.Dropout(dropout_hidden), nn.Linear(hidden, 2))
+                                 nn.Dropout(dropout_hidden), nn.Linear(hidden, outputs))
 
     def forward(self, stats):
         if self.key is not None:
@@ -95,4 +96,4 @@ class Ensemble(nn.Module):
 
     def forward(self, features):
         s = self.stats(features)
-        return torch.stack([h(s) for h in self.heads], dim=0).mean(dim=0)
+        return torch.stack([h(s)[:, :2] for h in self.heads], dim=0).mean(dim=0)

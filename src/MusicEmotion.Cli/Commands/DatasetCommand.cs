@@ -17,6 +17,10 @@ internal static class DatasetCommand
         {
             Description = "A dynamic-annotation folder (emoMusic, DEAM or PMEmo layout; clips with audio are exported); repeatable as name=folder. Default set name: dynamic.",
         };
+        var mood = new Option<string[]>("--mood")
+        {
+            Description = "A MIREX-layout mood folder (labels.csv with song,cluster,mood,audio); repeatable as name=folder (e.g. --mood mirex=training/work/mirex). Default set name: mood.",
+        };
         var reference = new Option<string[]>("--reference")
         {
             Description = "A folder of unlabelled audio (recursive) exported for calibration statistics; repeatable as name=folder. Default set name: reference.",
@@ -26,19 +30,19 @@ internal static class DatasetCommand
         var jobs = new Option<int>("--jobs") { Description = "Clips decoded in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var export = new Command("export", "Decode every clip and write the model's input features (.npy) plus an index of clips, labels and splits.")
         {
-            fourQ, dynamic, reference, recipe, outFolder, jobs,
+            fourQ, dynamic, mood, reference, recipe, outFolder, jobs,
         };
         export.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
             var sets = new List<ExportSet>();
-            foreach (var (option, kind) in new[] { (fourQ, ExportSetKind.FourQuadrant), (dynamic, ExportSetKind.Dynamic), (reference, ExportSetKind.Reference) })
+            foreach (var (option, kind) in new[] { (fourQ, ExportSetKind.FourQuadrant), (dynamic, ExportSetKind.Dynamic), (mood, ExportSetKind.MoodClusters), (reference, ExportSetKind.Reference) })
             {
                 sets.AddRange((parse.GetValue(option) ?? []).Select(value => ExportSet.Parse(value, kind)));
             }
 
             if (sets.Count == 0)
             {
-                throw new CliInputException("give at least one of --4q, --dynamic or --reference");
+                throw new CliInputException("give at least one of --4q, --dynamic, --mood or --reference");
             }
 
             FeatureRecipe featureRecipe = parse.GetValue(recipe) is { } recipePath ? RecipeFile.Load(recipePath) : DefaultFeatureRecipe.Create();

@@ -5,8 +5,8 @@ namespace MusicEmotion.Evaluation.Datasets;
 
 /// <summary>
 /// Reads the 4Q layout (Panda, Malheiro &amp; Paiva 2018): a folder with <c>labels.csv</c> whose columns include
-/// <c>song</c>, <c>quadrant</c> (Q1..Q4) and <c>audio</c> (path relative to the folder); <c>split</c>, <c>artist</c>
-/// and <c>title</c> are optional.
+/// <c>song</c>, <c>quadrant</c> (Q1..Q4) and <c>audio</c> (path relative to the folder); <c>split</c>, <c>artist</c>,
+/// <c>title</c> and <c>moods</c> (mood tags separated by ';') are optional.
 /// </summary>
 public static class FourQuadrantDataset
 {
@@ -23,7 +23,7 @@ public static class FourQuadrantDataset
         string labels = Path.Combine(root, LabelsFile);
         CsvTable table = CsvTable.Read(labels);
         int song = table.Require("song"), quadrant = table.Require("quadrant"), audio = table.Require("audio");
-        int splitColumn = table.IndexOf("split"), artist = table.IndexOf("artist"), title = table.IndexOf("title");
+        int splitColumn = table.IndexOf("split"), artist = table.IndexOf("artist"), title = table.IndexOf("title"), moods = table.IndexOf("moods");
         var clips = new List<QuadrantClip>(table.Rows.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (CsvRow row in table.Rows)
@@ -52,7 +52,10 @@ public static class FourQuadrantDataset
 
             string path = DatasetPaths.ResolveInside(root, row[audio], $"{labels} line {row.Line}");
             clips.Add(new QuadrantClip(id, q, rowSplit, path,
-                artist >= 0 ? row[artist] : string.Empty, title >= 0 ? row[title] : string.Empty));
+                artist >= 0 ? row[artist] : string.Empty, title >= 0 ? row[title] : string.Empty)
+            {
+                Moods = moods >= 0 ? MoodTags.Split(row[moods]) : [],
+            });
         }
 
         return clips;

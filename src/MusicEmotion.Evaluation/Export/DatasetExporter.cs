@@ -16,7 +16,7 @@ namespace MusicEmotion.Evaluation.Export;
 /// Writes a training set for <c>training/train.py</c>: for every clip, the recipe's features computed by this
 /// library's own extractor (the code path used at inference) as <c>features/&lt;set&gt;/&lt;id&gt;.npy</c>
 /// (frames × features, float32), plus <c>index.csv</c> (set, id, split, artist, quadrant, sign labels, samples at the
-/// recipe's rate, frames, features file), <c>dynamic_labels.csv</c> (set, id, time, arousal, valence of dynamic
+/// recipe's rate, frames, features file, mood cluster and mood tags where the layout has them), <c>dynamic_labels.csv</c> (set, id, time, arousal, valence of dynamic
 /// clips) and <c>recipe.json</c>. Several folders of one layout go into one export as named sets
 /// (<see cref="DatasetExportRequest.Sets"/>). Clips that fail to decode are skipped and
 /// listed; every file is written to a temporary name first, so an interrupted export leaves no half-written file.
@@ -44,6 +44,7 @@ public static class DatasetExporter
             {
                 ExportSetKind.FourQuadrant => FourQuadrantJobs(set),
                 ExportSetKind.Dynamic => DynamicJobs(set),
+                ExportSetKind.MoodClusters => MoodClusterJobs(set),
                 _ => ReferenceJobs(set),
             });
         }
@@ -69,7 +70,7 @@ public static class DatasetExporter
                     rows[i] = string.Join(',', Csv(job.Set), Csv(job.Id), Csv(job.Split), Csv(job.Artist), Csv(job.Quadrant),
                         job.ArousalSign.ToString(CultureInfo.InvariantCulture), job.ValenceSign.ToString(CultureInfo.InvariantCulture),
                         samples.ToString(CultureInfo.InvariantCulture), matrix.Frames.ToString(CultureInfo.InvariantCulture),
-                        Csv(relative.Replace('\\', '/')));
+                        Csv(relative.Replace('\\', '/')), Csv(job.Cluster), Csv(string.Join(';', job.Moods)));
                 }
                 catch (Exception ex) when (ex is AudioException or IOException or InvalidDataException)
                 {
@@ -80,7 +81,7 @@ public static class DatasetExporter
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
 
-        var index = new StringBuilder("set,id,split,artist,quadrant,arousal_sign,valence_sign,samples,frames,features\n");
+        var index = new StringBuilder("set,id,split,artist,quadrant,arousal_sign,valence_sign,samples,frames,features,cluster,moods\n");
         foreach (int i in rows.Keys.Order())
         {
             index.Append(rows[i]).Append('\n');
@@ -95,7 +96,14 @@ public static class DatasetExporter
 
     private static IEnumerable<ExportJob> FourQuadrantJobs(ExportSet set) =>
         FourQuadrantDataset.Load(set.Folder).Select(clip => new ExportJob(set.Name, clip.Id, clip.AudioPath, clip.Split, clip.Artist, clip.Quadrant.ToString(),
-            clip.Quadrant.IsHighArousal() ? 1 : -1, clip.Quadrant.IsPositiveValence() ? 1 : -1, null));
+            clip.Quadrant.IsHighArousal() ? 1 : -1, clip.Quadrant.IsPositiveValence() ? 1 : -1, null) { Moods = clip.Moods });
+
+    private static IEnumerable<ExportJob> MoodClusterJobs(ExportSet set) =>
+        MoodClusterDataset.Load(set.Folder).Select(clip => new ExportJob(set.Name, clip.Id, clip.AudioPath, "train", clip.Artist, string.Empty, 0, 0, null)
+        {
+            Cluster = clip.Cluster,
+            Moods = [clip.Mood],
+        });
 
     private static IEnumerable<ExportJob> DynamicJobs(ExportSet set) =>
         DynamicAnnotations.Load(set.Folder, withAudioOnly: true).Select(clip =>
@@ -203,5 +211,10 @@ public static class DatasetExporter
     private static string Csv(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
-    private sealed record ExportJob(string Set, string Id, string AudioPath, string Split, string Artist, string Quadrant, int ArousalSign, int ValenceSign, IReadOnlyList<EmotionAnnotation>? Annotations);
+    private sealed record ExportJob(string Set, string Id, string AudioPath, string Split, string Artist, string Quadrant, int ArousalSign, int ValenceSign, IReadOnlyList<EmotionAnnotation>? Annotations)
+    {
+        public string Cluster { get; init; } = string.Empty;
+
+        public IReadOnlyList<string> Moods { get; init; } = [];
+    }
 }

@@ -35,11 +35,12 @@ public sealed partial record ExportSet
     /// <summary>The dataset folder.</summary>
     public string Folder { get; }
 
-    /// <summary>The name a set of <paramref name="kind"/> gets when none is given: "4q", "dynamic" or "reference".</summary>
+    /// <summary>The name a set of <paramref name="kind"/> gets when none is given: "4q", "dynamic", "mood" or "reference".</summary>
     public static string DefaultName(ExportSetKind kind) => kind switch
     {
         ExportSetKind.FourQuadrant => "4q",
         ExportSetKind.Dynamic => "dynamic",
+        ExportSetKind.MoodClusters => "mood",
         _ => "reference",
     };
 

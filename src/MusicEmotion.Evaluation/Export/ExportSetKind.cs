@@ -11,4 +11,7 @@ public enum ExportSetKind
 
     /// <summary>A folder of unlabelled audio, searched recursively.</summary>
     Reference,
+
+    /// <summary>A MIREX-layout folder (<c>labels.csv</c> with song, cluster, mood, audio): mood cluster and tag per clip, no quadrant.</summary>
+    MoodClusters,
 }
