@@ -4,7 +4,8 @@
     /usr/bin/python3 training/augment.py --kinds gain,mp3 [--data ../shared/data] [--rendered training/work] \\
         [--out training/work/aug]
 
-For every kind and every training set (4Q `train`, EMOPIA `train` as rendered by render_midi.py, VGMIDI `train`) it
+For every kind and every training set (4Q `train`, EMOPIA `train` as rendered by render_midi.py, VGMIDI `train`, and
+with `--sets ...,mirex` the MIREX-like clips laid out by prepare_mirex.py) it
 writes `<out>/<kind>/<set>/` in the set's own layout (labels.csv or clips.csv + annotations), with one transformed
 copy of every training clip; export it as the set `<set>@<kind>` (e.g. `--4q 4q@gain=training/work/aug/gain/4q`),
 and training uses it as another view of the same clip. Val splits are never touched. The kinds (what real
@@ -192,6 +193,23 @@ def four_quadrant_source(name, folder):
     return clips, write
 
 
+def mood_source(folder):
+    """The MIREX-like layout (training/prepare_mirex.py): every clip is a training clip."""
+    path = os.path.join(folder, "labels.csv")
+    if not os.path.isfile(path):
+        raise AugmentError(f"{path} not found (run training/prepare_mirex.py first)")
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    clips = [(r["song"], inside(folder, r["audio"])) for r in rows]
+
+    def write(out, audio_of):
+        header = ["song", "cluster", "mood", "artist", "title", "audio"]
+        table = [[r["song"], r["cluster"], r["mood"], r.get("artist", ""), r.get("title", ""), audio_of[r["song"]]]
+                 for r in rows if r["song"] in audio_of]
+        write_atomically(os.path.join(out, "labels.csv"), csv_text(header, table))
+    return clips, write
+
+
 def retime(values, factor):
     """Per-second labels of audio whose tempo changed by `factor` (duration / factor): new second k <- old floor((k + 0.5)·factor)."""
     n = int(math.ceil(len(values) / factor))
@@ -254,8 +272,10 @@ def main():
                 sources[s] = ("4q",) + four_quadrant_source(s, os.path.join(args.rendered, "emopia"))
             elif s == "vgmidi":
                 sources[s] = ("dynamic",) + dynamic_source(os.path.join(args.rendered, "vgmidi", "train"))
+            elif s == "mirex":
+                sources[s] = ("4q",) + mood_source(os.path.join(args.rendered, "mirex"))
             else:
-                raise AugmentError(f"unknown set '{s}' (4q, emopia, vgmidi)")
+                raise AugmentError(f"unknown set '{s}' (4q, emopia, vgmidi, mirex)")
     except AugmentError as e:
         sys.exit(f"augment: {e}")
 

@@ -43,6 +43,27 @@ CHOSEN = dict(window_seconds=8.0, regression_affine=True, key_features=True, ste
               regression_offset=False, regression_offset_value=0.045, calibration_spread="correlation")
 
 
+# What each data set is and the terms it comes under (the card lists those the model was trained or calibrated on).
+DATASET_TERMS = {
+    "4q": {"name": "4Q audio emotion dataset (Panda, Malheiro & Paiva, IEEE TAFFC 2018)", "use": "training (train split)",
+           "what": "30-s AllMusic clips of commercial recordings with Russell-quadrant labels derived from AllMusic mood tags",
+           "terms": "research dataset; the recordings stay under their owners' copyright"},
+    "mirex": {"name": "MIREX-like mood dataset (Panda, Malheiro, Rocha et al., CMMR 2013)", "use": "training",
+              "what": "30-s AllMusic clips of commercial recordings with MIREX mood clusters and AllMusic mood tags",
+              "terms": "research dataset; the recordings stay under their owners' copyright"},
+    "emopia": {"name": "EMOPIA (Hung et al., ISMIR 2021)", "use": "training (train split), rendered from MIDI with FluidSynth",
+               "what": "pop-piano MIDI transcriptions with quadrant labels", "terms": "CC BY-NC-SA 4.0 (non-commercial, share-alike)"},
+    "vgmidi": {"name": "VGMIDI (Ferreira & Whitehead, ISMIR 2019)", "use": "training (train split), rendered from MIDI with FluidSynth",
+               "what": "piano arrangements of video-game music with per-second arousal/valence annotations",
+               "terms": "research dataset; the arrangements are of commercial game music"},
+    "emomusic": {"name": "Emotion in Music / 1000 songs (Soleymani et al., MediaEval 2013)", "use": "calibration (song-level label statistics) and checks",
+                 "what": "Free Music Archive excerpts with continuous arousal/valence annotations",
+                 "terms": "annotations for research; the audio under its Creative Commons licences"},
+    "reference": {"name": "Emotify (Aljanaki, Wiering & Veltkamp 2016)", "use": "calibration (unlabelled audio statistics)",
+                  "what": "60-s excerpts of classical, rock, electronic and pop music", "terms": "research dataset"},
+}
+
+
 def parse_overrides(pairs):
     return fit.parse_config(pairs, dataclasses.replace(fit.Config(), **CHOSEN))
 
@@ -230,7 +251,8 @@ def main():
                                                       else "mood tag -> sign shares of 4Q train clips with that tag" if name in crossval.MOOD_SETS
                                                       else "per-second arousal/valence"}
                      for name, cs in train_sets.items()},
-            "crossValidation": {"folds": args.folds, "groups": "4Q artist, EMOPIA song, VGMIDI game", "summary": cv_summary},
+            "datasets": [DATASET_TERMS[name] for name in list(train_sets) + ["emomusic", "reference"] if name in DATASET_TERMS],
+            "crossValidation": {"folds": args.folds, "groups": "4Q artist, EMOPIA song, VGMIDI game, MIREX artist", "summary": cv_summary},
             "calibration": cal,
             "smoothing": {"rule": "lowest out-of-fold VGMIDI train RMSE among half-windows keeping 4Q-train-join dynamics "
                                   "(median rise <= 5 s, contrast retained >= 0.9)",

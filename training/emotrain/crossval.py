@@ -29,7 +29,8 @@ def assign_mood_targets(train_by_set, cfg, log=None):
     for name in MOOD_SETS:
         if name in train_by_set and "4q" in train_by_set:
             table = moods.sign_table(train_by_set["4q"], train_by_set[name], cfg.mood_prior_clips, cfg.mood_clear_margin)
-            moods.assign_targets(train_by_set[name], table, cfg.mood_clear_margin, cfg.mood_targets == "hard")
+            moods.assign_targets(train_by_set[name], table, cfg.mood_clear_margin, cfg.mood_targets == "hard",
+                                 dimensions=cfg.mood_dimensions.split(","))
             if log:
                 clear = np.array([[not np.isnan(t) for t in c.targets] for c in train_by_set[name]]).mean(0)
                 log(f"{name}: tag sign targets from {len(train_by_set['4q'])} 4Q clips; clear for {clear[0]:.0%} (arousal) / {clear[1]:.0%} (valence) of clips")

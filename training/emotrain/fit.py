@@ -46,6 +46,9 @@ class Config:
     mood_targets: str = "soft"           # mood sets (MIREX): "soft" = the tag's P(sign > 0) from 4Q train (emotrain.moods), "hard" = its side
     mood_clear_margin: float = 0.15      # mood sets: a tag whose P lies within this of 0.5 leaves that dimension unsupervised
     mood_prior_clips: float = 5.0        # mood sets: how many 4Q clips' worth the cluster's share counts in a tag's P
+    mood_dimensions: str = "arousal,valence"  # mood sets: which dimensions the tag targets supervise
+    tag_head: int = 0                    # > 0: also predict the clip's K most frequent 4Q mood tags (multi-label; not exported)
+    tag_weight: float = 0.5              # with tag_head: weight of the tags' cross-entropy
     cluster_head: bool = False           # mood sets: also predict the MIREX cluster (5 extra outputs, not exported)
     cluster_weight: float = 0.5          # with cluster_head: weight of the cluster cross-entropy
 
@@ -90,6 +93,7 @@ class WindowBank:
         stats, targets = [], []
         self.clip_views = []            # per clip: list of (first window, count)
         self.clips = []
+        self.tags = tag_vocabulary(clips, cfg.tag_head) if kind == "sign" and cfg.tag_head > 0 else []
         n = 0
         for clip in clips:
             views = []
@@ -120,6 +124,9 @@ class WindowBank:
                 s, t = cache[key]
                 if len(s) == 0:
                     continue
+                if self.tags:
+                    hot = np.array([[t_ in {m.strip().lower() for m in clip.moods} for t_ in self.tags]], dtype=np.float32)
+                    t = np.concatenate([t, np.tile(hot, (len(t), 1))], axis=1)
                 views.append((n, len(s)))
                 stats.append(s)
                 targets.append(t)
@@ -152,6 +159,13 @@ class WindowBank:
         return self.stats[idx], self.targets[idx]
 
 
+def tag_vocabulary(clips, k):
+    """The k mood tags most often found on `clips` (lower case), most frequent first."""
+    from collections import Counter
+    counts = Counter(m.strip().lower() for c in clips for m in c.moods)
+    return [t for t, _ in counts.most_common(k)] if counts else []
+
+
 def mood_window_targets(clip, count):
     """[count, 3]: the clip's (P(arousal > 0), P(valence > 0), cluster index) for each of its windows."""
     from .moods import cluster_index
@@ -164,7 +178,8 @@ def train(banks, cfg, width, seed):
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     head = Head(width, cfg.hidden, cfg.dropout_in, cfg.dropout_hidden, chroma_offset=cfg_chroma_offset(cfg, width, next(iter(banks.values())).scales),
-                outputs=7 if cfg.cluster_head else 2)
+                outputs=2 + (5 if cfg.cluster_head else 0) + max((len(b.tags) for b in banks.values()), default=0))
+    tag_start = 2 + (5 if cfg.cluster_head else 0)
     shares = {name: share for name, share in cfg.set_shares if name in banks}
     total = sum(shares.values())
     counts = {name: max(1, int(round(cfg.batch * share / total))) for name, share in shares.items()}
@@ -209,10 +224,14 @@ def train(banks, cfg, width, seed):
                         loss = loss + shares[name] / total * cfg.cluster_weight * nn.functional.cross_entropy(u[ok, 2:7], labels[ok])
             elif banks[name].kind == "sign":
                 temp = log_temperature[sign_sets.index(name)].exp()
-                window_loss = nn.functional.binary_cross_entropy_with_logits(u[:, :2] * temp, y)
+                window_loss = nn.functional.binary_cross_entropy_with_logits(u[:, :2] * temp, y[:, :2])
+                if banks[name].tags:
+                    k = len(banks[name].tags)
+                    loss = loss + shares[name] / total * cfg.tag_weight * nn.functional.binary_cross_entropy_with_logits(
+                        u[:, tag_start:tag_start + k], y[:, 2:2 + k])
                 if cfg.bag_windows > 0:
                     bag = cfg.bag_windows
-                    bag_loss = nn.functional.binary_cross_entropy_with_logits(u[:, :2].reshape(-1, bag, 2).mean(1) * temp, y.view(-1, bag, 2)[:, 0])
+                    bag_loss = nn.functional.binary_cross_entropy_with_logits(u[:, :2].reshape(-1, bag, 2).mean(1) * temp, y[:, :2].reshape(-1, bag, 2)[:, 0])
                     window_loss = (1 - cfg.bag_weight) * window_loss + cfg.bag_weight * bag_loss
                 loss = loss + shares[name] / total * window_loss
             else:

@@ -63,14 +63,15 @@ def sign_table(fourq_clips, mood_clips, prior_clips=5.0, clear_margin=0.15):
     return table
 
 
-def assign_targets(mood_clips, table, clear_margin=0.15, hard=False):
-    """Sets clip.targets = (P(arousal > 0), P(valence > 0)) with NaN for unclear dimensions; hard rounds to 0/1."""
+def assign_targets(mood_clips, table, clear_margin=0.15, hard=False, dimensions=("arousal", "valence")):
+    """Sets clip.targets = (P(arousal > 0), P(valence > 0)) with NaN for unclear dimensions (and for dimensions not
+    listed in `dimensions`); hard rounds to 0/1."""
     for c in mood_clips:
         ps = np.array([[table[t][0], table[t][1]] for t in c.moods if t in table])
         p = ps.mean(0) if len(ps) else np.full(2, 0.5)
         out = []
-        for v in p:
-            if abs(v - 0.5) < clear_margin:
+        for d, v in enumerate(p):
+            if abs(v - 0.5) < clear_margin or ("arousal", "valence")[d] not in dimensions:
                 out.append(math.nan)
             else:
                 out.append(float(v > 0.5) if hard else float(v))
