@@ -1,10 +1,11 @@
 namespace MusicEmotion.Server.Api;
 
 /// <summary>
-/// Completes the problem details the framework writes itself (unknown route, wrong method, unreadable JSON, a body over
-/// Kestrel's limit, an unexpected error) so that every error answer carries a <c>code</c>, like the service's own.
+/// Completes the problem details the framework writes itself (unknown route, wrong method, a body over Kestrel's limit
+/// or too slow, an unexpected error) so that every error answer carries a <see cref="ProblemCode"/> like the service's
+/// own, and says nothing about the service's code (no .NET type names).
 /// </summary>
-internal static class ProblemCodes
+internal static class FrameworkProblems
 {
     /// <summary>The <c>ProblemDetailsOptions.CustomizeProblemDetails</c> hook.</summary>
     public static void Complete(ProblemDetailsContext context)
@@ -12,23 +13,29 @@ internal static class ProblemCodes
         IDictionary<string, object?> extensions = context.ProblemDetails.Extensions;
         if (context.Exception is BadHttpRequestException bad)
         {
-            // Binding failures ("Failed to read parameter ... as JSON") say what was wrong; they hold no server state.
-            context.ProblemDetails.Detail ??= bad.Message;
+            // Kestrel's own refusals ("Request body too large...", "Unexpected end of request content.") say what was wrong;
+            // the framework's binding failures quote parameter types, so they get a plain sentence instead.
+            context.ProblemDetails.Detail ??= bad.Message.Contains('"', StringComparison.Ordinal)
+                ? "The request could not be read; its parameters and body are described at /openapi/v1.json."
+                : bad.Message;
         }
 
         if (!extensions.ContainsKey("code"))
         {
-            extensions["code"] = context.ProblemDetails.Status switch
-            {
-                StatusCodes.Status400BadRequest => "invalid-request",
-                StatusCodes.Status404NotFound => "not-found",
-                StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
-                StatusCodes.Status413PayloadTooLarge => "too-large",
-                StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
-                StatusCodes.Status500InternalServerError => "internal-error",
-                { } status => $"http-{status}",
-                null => "error",
-            };
+            extensions["code"] = CodeFor(context.ProblemDetails.Status);
         }
     }
+
+    /// <summary>The code of a problem the framework answers with <paramref name="status"/>.</summary>
+    public static string CodeFor(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ProblemCode.InvalidRequest,
+        StatusCodes.Status404NotFound => ProblemCode.NotFound,
+        StatusCodes.Status405MethodNotAllowed => ProblemCode.MethodNotAllowed,
+        StatusCodes.Status408RequestTimeout => ProblemCode.RequestTimeout,
+        StatusCodes.Status413PayloadTooLarge => ProblemCode.BodyTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => ProblemCode.UnsupportedMediaType,
+        StatusCodes.Status500InternalServerError => ProblemCode.InternalError,
+        _ => ProblemCode.Error,
+    };
 }

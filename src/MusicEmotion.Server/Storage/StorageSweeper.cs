@@ -8,9 +8,11 @@ namespace MusicEmotion.Server.Storage;
 /// <summary>
 /// Restores the invariant "one stored file per catalog row, nothing else" when the service starts, before it accepts
 /// requests: deletes uploads left in the staging folder and, unless turned off, stored audio that no row refers to
-/// (a crash between storing the audio and adding the row); reports rows whose audio is missing.
+/// (a crash between storing the audio and adding the row); counts rows whose audio is missing (<see cref="MissingAudio"/>,
+/// which /health reports) and logs them once, summarised.
 /// </summary>
-internal sealed class StorageSweeper(StorageLayout layout, TrackAudioStore audio, ITrackCatalog catalog, IOptions<ServerOptions> options, ILogger<StorageSweeper> logger)
+internal sealed class StorageSweeper(StorageLayout layout, TrackAudioStore audio, ITrackCatalog catalog, MissingAudio inventory, IOptions<ServerOptions> options,
+    ILogger<StorageSweeper> logger)
 {
     /// <summary>What a sweep did.</summary>
     /// <param name="StagedFilesRemoved">Leftover uploads deleted from the staging folder.</param>
@@ -44,18 +46,24 @@ internal sealed class StorageSweeper(StorageLayout layout, TrackAudioStore audio
             }
         }
 
-        int missing = 0;
+        var missing = new List<string>();
         await foreach (var track in catalog.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!stored.Contains(track.Id))
             {
-                missing++;
+                missing.Add(track.Id);
                 ServerLog.AudioMissing(logger, track.Id);
             }
         }
 
-        var result = new Result(staged, orphans, missing);
-        ServerLog.Swept(logger, staged, orphans, missing, stored.Count);
+        inventory.Reset(missing);
+        if (missing.Count > 0)
+        {
+            ServerLog.TracksWithoutAudio(logger, missing.Count, layout.AudioDirectory, string.Join(", ", missing.Take(3)) + (missing.Count > 3 ? ", ..." : ""));
+        }
+
+        var result = new Result(staged, orphans, missing.Count);
+        ServerLog.Swept(logger, staged, orphans, missing.Count, stored.Count);
         return result;
     }
 }
