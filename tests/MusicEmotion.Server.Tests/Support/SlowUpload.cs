@@ -18,6 +18,21 @@ internal static class SlowUpload
     /// <param name="BytesSent">Body bytes sent before the end.</param>
     public sealed record Outcome(int Status, string Body, TimeSpan Elapsed, long BytesSent);
 
+    /// <summary>Whether this machine can send from <paramref name="address"/> (Linux answers for all of 127.0.0.0/8; macOS only for 127.0.0.1 unless aliased).</summary>
+    public static bool CanSendFrom(IPAddress address)
+    {
+        try
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(address, 0));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Sends an upload from <paramref name="from"/> at about <paramref name="bytesPerSecond"/> until the service answers or <paramref name="stop"/> fires.</summary>
     /// <param name="server">The service (http://127.0.0.1:port/).</param>
     /// <param name="from">The local address to send from.</param>
