@@ -30,8 +30,8 @@ internal sealed class StorageHealthCheck(StorageLayout layout, MissingAudio miss
             return Task.FromResult(HealthCheckResult.Degraded($"free space of {layout.AudioDirectory} is unknown: {ex.Message}"));
         }
 
-        int withoutAudio = missing.Count;
-        var data = new Dictionary<string, object> { ["freeBytes"] = free, ["tracksWithoutAudio"] = withoutAudio };
+        int withoutAudio = missing.Count, unclaimed = missing.UnclaimedFiles;
+        var data = new Dictionary<string, object> { ["freeBytes"] = free, ["tracksWithoutAudio"] = withoutAudio, ["audioFilesWithoutTrack"] = unclaimed };
         long needed = 2 * options.Value.MaxUploadBytes;
         var problems = new List<string>();
         if (free < needed)
@@ -43,6 +43,12 @@ internal sealed class StorageHealthCheck(StorageLayout layout, MissingAudio miss
         {
             problems.Add($"{withoutAudio} tracks in the catalog have no audio in {layout.AudioDirectory} (their audio answers 404; "
                 + "point MusicEmotion:AudioDirectory at the folder that holds it, or upload them again)");
+        }
+
+        if (unclaimed > 0)
+        {
+            problems.Add($"{unclaimed} audio files in {layout.AudioDirectory} have no catalog row and were kept (too many to be left by a crash: "
+                + "is it another catalog's folder? check MusicEmotion:AudioDirectory and MusicEmotion:CatalogPath)");
         }
 
         return Task.FromResult(problems.Count > 0

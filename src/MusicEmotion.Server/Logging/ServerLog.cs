@@ -34,6 +34,11 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "Track {TrackId} is in the catalog but its audio file is missing; its audio answers 404")]
     public static partial void AudioMissing(ILogger logger, string trackId);
 
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning,
+        Message = "{Count} audio files in {AudioDirectory} have no catalog row, more than a crash can leave ({MaxPending}, one per upload in progress); "
+            + "none was deleted. Is this the audio folder of another catalog? Check MusicEmotion:AudioDirectory and MusicEmotion:CatalogPath")]
+    public static partial void OrphansKept(ILogger logger, int count, string audioDirectory, int maxPending);
+
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning,
         Message = "{Count} tracks in the catalog have no audio in {AudioDirectory} (e.g. {Examples}); their audio answers 404 and /health says Degraded. "
             + "If the audio lives elsewhere, point MusicEmotion:AudioDirectory there; otherwise upload those songs again")]

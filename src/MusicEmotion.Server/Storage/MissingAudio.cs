@@ -2,12 +2,20 @@ namespace MusicEmotion.Server.Storage;
 
 /// <summary>
 /// The catalog rows whose audio is not stored (a catalog opened with another audio folder, files removed by hand): found
-/// by the startup sweep, kept current as uploads restore audio, deletions remove rows and reads find files gone.
-/// /health reports the count (Degraded while it is not 0).
+/// by the startup sweep, kept current as uploads restore audio, deletions remove rows and reads find files gone; and
+/// the audio files the sweep found without a row but kept (too many to be a crash's). /health reports both (Degraded
+/// while either is not 0).
 /// </summary>
 internal sealed class MissingAudio
 {
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private int _unclaimed;
+
+    /// <summary>Stored audio files no row refers to that the start-up sweep kept because there were too many to be a crash's leftovers.</summary>
+    public int UnclaimedFiles => Volatile.Read(ref _unclaimed);
+
+    /// <summary>The sweep kept <paramref name="files"/> unreferenced audio files.</summary>
+    public void Unclaimed(int files) => Volatile.Write(ref _unclaimed, files);
 
     /// <summary>Rows without audio now.</summary>
     public int Count

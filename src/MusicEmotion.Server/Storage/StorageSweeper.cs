@@ -8,8 +8,10 @@ namespace MusicEmotion.Server.Storage;
 /// <summary>
 /// Restores the invariant "one stored file per catalog row, nothing else" when the service starts, before it accepts
 /// requests: deletes uploads left in the staging folder and, unless turned off, stored audio that no row refers to
-/// (a crash between storing the audio and adding the row); counts rows whose audio is missing (<see cref="MissingAudio"/>,
-/// which /health reports) and logs them once, summarised.
+/// (a crash between storing the audio and adding the row) — but only as many as a crash can leave (one per upload in
+/// progress, <see cref="ServerOptions.MaxPendingUploads"/>): more mean the folder is not this catalog's, and nothing is
+/// deleted; counts rows whose audio is missing (<see cref="MissingAudio"/>, which /health reports) and logs them once,
+/// summarised.
 /// </summary>
 internal sealed class StorageSweeper(StorageLayout layout, TrackAudioStore audio, ITrackCatalog catalog, MissingAudio inventory, IOptions<ServerOptions> options,
     ILogger<StorageSweeper> logger)
@@ -30,19 +32,33 @@ internal sealed class StorageSweeper(StorageLayout layout, TrackAudioStore audio
             staged++;
         }
 
-        int orphans = 0;
         var stored = new HashSet<string>(StringComparer.Ordinal);
+        var unreferenced = new List<(string Id, string Path)>();
         foreach ((string id, string path) in audio.EnumerateStored().ToList())
         {
-            if (options.Value.SweepOrphansOnStart && !await catalog.ContainsAsync(id, cancellationToken).ConfigureAwait(false))
+            stored.Add(id);
+            if (!await catalog.ContainsAsync(id, cancellationToken).ConfigureAwait(false))
+            {
+                unreferenced.Add((id, path));
+            }
+        }
+
+        // A crash leaves at most one orphan per upload in progress. Many more mean the audio folder is not this catalog's
+        // (another service's folder, a catalog pointed elsewhere): then nothing is deleted.
+        int orphans = 0;
+        if (unreferenced.Count > options.Value.MaxPendingUploads)
+        {
+            inventory.Unclaimed(unreferenced.Count);
+            ServerLog.OrphansKept(logger, unreferenced.Count, layout.AudioDirectory, options.Value.MaxPendingUploads);
+        }
+        else if (options.Value.SweepOrphansOnStart)
+        {
+            foreach ((string id, string path) in unreferenced)
             {
                 File.Delete(path);
+                stored.Remove(id);
                 orphans++;
                 ServerLog.OrphanRemoved(logger, id);
-            }
-            else
-            {
-                stored.Add(id);
             }
         }
 

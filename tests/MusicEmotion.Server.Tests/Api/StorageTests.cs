@@ -109,6 +109,37 @@ public sealed class StorageTests
     }
 
     [Fact]
+    public async Task Another_catalog_pointed_at_an_audio_folder_deletes_none_of_its_files()
+    {
+        using var data = new TempDirectory();
+        using (var original = new ServerFactory(data: data))
+        {
+            HttpClient client = original.CreateClient();
+            for (int seed = 507; seed < 510; seed++)
+            {
+                (await UploadRequests.PostAsync(client, TestAudio.Wav(2, seed: seed))).StatusCode.Should().Be(HttpStatusCode.Created);
+            }
+        }
+
+        // A fresh catalog on the first service's audio folder: its three files have no row here, more than a crash can
+        // leave with two uploads in progress, so they are kept and reported, not swept.
+        using var other = new TempDirectory();
+        using var wrong = new ServerFactory(new Dictionary<string, string?>
+        {
+            ["MusicEmotion:AudioDirectory"] = Path.Combine(data.Path, "audio"),
+            ["MusicEmotion:MaxPendingUploads"] = "2",
+        }, data: other);
+
+        JsonElement health = await TrackJson.ReadAsync(await wrong.CreateClient().GetAsync("/health"));
+
+        Directory.EnumerateFiles(Path.Combine(data.Path, "audio"), "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".lock")).Should().Be(3);
+        JsonElement storage = health.GetProperty("checks").GetProperty("storage");
+        storage.GetProperty("status").GetString().Should().Be("Degraded");
+        storage.GetProperty("data").GetProperty("audioFilesWithoutTrack").GetInt32().Should().Be(3);
+        storage.GetProperty("description").GetString().Should().Contain("3 audio files").And.Contain("MusicEmotion:AudioDirectory");
+    }
+
+    [Fact]
     public async Task A_second_service_on_the_same_data_folder_refuses_to_start()
     {
         using var data = new TempDirectory();
