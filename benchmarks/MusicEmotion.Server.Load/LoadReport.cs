@@ -20,7 +20,7 @@ internal sealed record LoadReport(IReadOnlyList<UploadResult> Results, TimeSpan 
     /// <summary>Uploads answered 201.</summary>
     public int Created => Results.Count(r => r.Status == 201);
 
-    /// <summary>503 answers, counting every attempt.</summary>
+    /// <summary>503 (and 429) answers, counting every attempt.</summary>
     public int ServiceUnavailableAnswers => Results.Sum(r => r.Busy);
 
     /// <summary>Accepted uploads per second of wall time.</summary>
@@ -47,7 +47,7 @@ internal sealed record LoadReport(IReadOnlyList<UploadResult> Results, TimeSpan 
             text.AppendLine(C, $"  {group.Key,-24} {group.Count(),4}: {answers}");
         }
 
-        text.AppendLine(C, $"accepted: {Accepted} ({Created} new tracks), 503 answers on the way: {ServiceUnavailableAnswers}, most attempts for one upload: {Results.Max(r => r.Attempts)}");
+        text.AppendLine(C, $"accepted: {Accepted} ({Created} new tracks), 503/429 answers on the way: {ServiceUnavailableAnswers}, most attempts for one upload: {Results.Max(r => r.Attempts)}");
         text.AppendLine(C, $"throughput: {Throughput:0.00} accepted uploads/s ({Created / Wall.TotalSeconds:0.00} analyses/s)");
         text.AppendLine(C, $"accepted upload, final request: p50 {RequestPercentile(0.5):0} ms, p95 {RequestPercentile(0.95):0} ms, max {RequestPercentile(1):0} ms");
         text.AppendLine(C, $"accepted upload, end to end (with 503 waits): p50 {EndToEndPercentile(0.5):0} ms, p95 {EndToEndPercentile(0.95):0} ms, max {EndToEndPercentile(1):0} ms");

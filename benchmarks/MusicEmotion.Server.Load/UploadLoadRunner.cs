@@ -6,12 +6,12 @@ using System.Text.Json;
 namespace MusicEmotion.Server.Load;
 
 /// <summary>
-/// Sends every upload of a plan at once (one connection each), retrying an upload answered 503 after the Retry-After
+/// Sends every upload of a plan at once (one connection each), retrying an upload answered 503 (or 429) after the Retry-After
 /// it was given, up to <see cref="MaxRetries"/> times, and records each outcome and its timings.
 /// </summary>
 internal sealed class UploadLoadRunner(HttpClient client)
 {
-    /// <summary>Most retries of one upload after 503.</summary>
+    /// <summary>Most retries of one upload after 503 or 429.</summary>
     public int MaxRetries { get; init; } = 30;
 
     /// <summary>The API key to send, if the service needs one.</summary>
@@ -54,7 +54,9 @@ internal sealed class UploadLoadRunner(HttpClient client)
             {
                 string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 TimeSpan took = Stopwatch.GetElapsedTime(sent);
-                if (response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt <= MaxRetries)
+                // Busy (503), or this client's share of admissions is taken (429): wait as asked, then try again.
+                bool busyAnswer = response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests;
+                if (busyAnswer && attempt <= MaxRetries)
                 {
                     busy++;
                     TimeSpan wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
@@ -63,7 +65,7 @@ internal sealed class UploadLoadRunner(HttpClient client)
                     continue;
                 }
 
-                if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                if (busyAnswer)
                 {
                     busy++;
                 }

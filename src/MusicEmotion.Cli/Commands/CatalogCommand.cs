@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace MusicEmotion.Cli.Commands;
 
-/// <summary><c>mer catalog add|list|remove|export|enqueue|status</c>: the catalog that recommendations are drawn from.</summary>
+/// <summary><c>mer catalog add|list|remove|export|enqueue|status|statistics</c>: the catalog that recommendations are drawn from.</summary>
 internal static class CatalogCommand
 {
     public static Command Create(TextWriter output, TextWriter error) => new("catalog", "Build and inspect a catalog of analysed tracks (a SQLite file, or a PostgreSQL catalog shared by many machines).")
@@ -13,5 +13,6 @@ internal static class CatalogCommand
         CatalogExportCommand.Create(output, error),
         CatalogEnqueueCommand.Create(output, error),
         CatalogStatusCommand.Create(output, error),
+        CatalogStatisticsCommand.Create(output, error),
     };
 }

@@ -5,6 +5,7 @@ using MusicEmotion.Evaluation.Recommendation;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
 using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Recommend.Vectors;
 
@@ -26,12 +27,19 @@ internal static class EvalRecommendCommand
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
         var weights = new Option<string?>("--weights") { Description = "Weights of the combined condition, e.g. descriptors=0.4,emotion=0.5,arc=0.1 (default: the shipped defaults)." };
         var grid = new Option<bool>("--grid") { Description = "Also print precision@k for a grid of combined weights (all queries, and the even- and odd-numbered halves): how the defaults were chosen." };
+        var librarySizes = new Option<string?>("--library-sizes")
+        {
+            Description = "Also evaluate small libraries of these sizes, e.g. 5,10,20,50,100: random libraries drawn from the clips, each track a query, "
+                + "with the catalog's own standardisation statistics, blended with the reference (the default) and the reference alone.",
+        };
+        var libraries = new Option<int>("--libraries") { Description = "Random libraries per size for --library-sizes (default 40).", DefaultValueFactory = _ => 40 };
+        var reference = new Option<string?>("--reference") { Description = "Reference statistics file for --library-sizes (default: the shipped reference)." };
         var jobs = new Option<int>("--jobs") { Description = "Tracks analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
         var command = new Command("recommend", "Evaluate emotion-aware recommendation on Emotify: does adding emotion to audio descriptors find tracks that listeners feel alike?")
         {
-            emotify, k, db, json, weights, grid, jobs, model, card,
+            emotify, k, db, json, weights, grid, librarySizes, libraries, reference, jobs, model, card,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
@@ -72,6 +80,13 @@ internal static class EvalRecommendCommand
             if (parse.GetValue(grid))
             {
                 await output.WriteLineAsync(await FormatGridAsync(benchmark, cutoff, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(librarySizes) is { } sizes)
+            {
+                CatalogStatistics referenceStatistics = parse.GetValue(reference) is { } referencePath ? ReadReference(referencePath) : ReferenceStatistics.Shipped;
+                await output.WriteLineAsync(await FormatLibrariesAsync(benchmark, ParseSizes(sizes, benchmark.Count), parse.GetValue(libraries), combined, referenceStatistics,
+                    cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             }
 
             if (jsonPath is not null)
@@ -126,6 +141,54 @@ internal static class EvalRecommendCommand
         }
 
         return string.Join(Environment.NewLine, lines);
+    }
+
+    private static async Task<string> FormatLibrariesAsync(EmotifyRecommendationBenchmark benchmark, int[] sizes, int libraries, BlockWeights weights,
+        CatalogStatistics reference, CancellationToken cancellationToken)
+    {
+        var own = new RecommenderOptions { Weights = weights, ReferenceStatistics = null };
+        var blended = new RecommenderOptions { Weights = weights, ReferenceStatistics = reference };
+        var referenceOnly = new RecommenderOptions { Weights = weights, ReferenceStatistics = reference, OwnStatisticsFromTracks = 1_000_000 };
+        var lines = new List<string>
+        {
+            string.Create(C, $"small libraries: {libraries} random libraries per size, each track a query; relevant = the 10 % of the others (at least 1) with the most similar GEMS profile; precision@R"),
+            string.Create(C, $"reference: {reference.TrackCount} tracks of {reference.ModelName} {reference.ModelVersion}; blended below {blended.OwnStatisticsFromTracks} tracks"),
+            "   size    R   random   own statistics   blended   reference only",
+        };
+        foreach (int size in sizes)
+        {
+            int r = EmotifyRecommendationBenchmark.RelevantCountFor(size);
+            double chance = (double)r / (size - 1);
+            RankingScores a = await benchmark.ScoreLibrariesOfSizeAsync(size, libraries, own, cancellationToken: cancellationToken).ConfigureAwait(false);
+            RankingScores b = await benchmark.ScoreLibrariesOfSizeAsync(size, libraries, blended, cancellationToken: cancellationToken).ConfigureAwait(false);
+            RankingScores c = await benchmark.ScoreLibrariesOfSizeAsync(size, libraries, referenceOnly, cancellationToken: cancellationToken).ConfigureAwait(false);
+            lines.Add(string.Create(C, $"  {size,5}  {r,3}   {chance,6:0.0000}   {a.PrecisionAtK,14:0.0000}   {b.PrecisionAtK,7:0.0000}   {c.PrecisionAtK,14:0.0000}"));
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static int[] ParseSizes(string text, int tracks)
+    {
+        int[] sizes = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => int.TryParse(part, NumberStyles.Integer, C, out int size) && size >= 2 && size <= tracks
+                ? size
+                : throw new CliInputException($"--library-sizes: '{part}' is not a size from 2 to {tracks}"))
+            .ToArray();
+        return sizes.Length > 0 ? sizes : throw new CliInputException("--library-sizes: give at least one size, e.g. 5,10,50");
+    }
+
+    private static CatalogStatistics ReadReference(string path)
+    {
+        try
+        {
+            using FileStream file = File.OpenRead(path);
+            return ReferenceStatistics.Read(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            throw new CliInputException($"--reference: {path}: {ex.Message}");
+        }
     }
 
     private static BlockWeights ParseWeights(string text)

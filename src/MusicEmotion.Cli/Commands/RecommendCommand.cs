@@ -104,7 +104,8 @@ internal static class RecommendCommand
         int rank = 1;
         foreach (Recommendation item in result.Items)
         {
-            lines.Add(string.Create(C, $"{rank++,3}. {item.Score:0.000}  {item.SourceName} ({CatalogListCommand.Duration(item.DurationSeconds)})"));
+            string diversity = result.Diversity > 0 ? string.Create(C, $" (relevance {item.Relevance:0.000}, diversity {item.DiversityContribution:+0.000;-0.000})") : string.Empty;
+            lines.Add(string.Create(C, $"{rank++,3}. {item.Score:0.000}{diversity}  {item.SourceName} ({CatalogListCommand.Duration(item.DurationSeconds)})"));
             lines.Add($"       {item.Explanation}");
             lines.Add($"       id {item.TrackId}");
         }

@@ -70,12 +70,15 @@ internal static class CatalogJson
         ["search"] = result.SearchKind,
         ["searchedTracks"] = result.SearchedTracks,
         ["staleTracks"] = result.StaleTracks,
+        ["diversity"] = AnalysisJson.Round(result.Diversity),
         ["items"] = new JsonArray(result.Items.Select(r => (JsonNode)new JsonObject
         {
             ["id"] = r.TrackId,
             ["source"] = r.SourceName,
             ["durationSeconds"] = AnalysisJson.Round(r.DurationSeconds),
             ["score"] = AnalysisJson.Round(r.Score),
+            ["relevance"] = AnalysisJson.Round(r.Relevance),
+            ["diversityContribution"] = AnalysisJson.Round(r.DiversityContribution),
             ["blocks"] = new JsonObject(r.Blocks.Select(b => KeyValuePair.Create(BlockKey(b.Block), (JsonNode?)new JsonObject
             {
                 ["cosine"] = AnalysisJson.Round(b.Cosine),

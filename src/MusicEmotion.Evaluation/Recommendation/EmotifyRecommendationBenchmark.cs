@@ -29,7 +29,7 @@ public sealed class EmotifyRecommendationBenchmark
         _ids = ids;
         _modelName = modelName;
         _modelVersion = modelVersion;
-        RelevantCount = Math.Max(1, (int)Math.Round(0.1 * (tracks.Count - 1), MidpointRounding.AwayFromZero));
+        RelevantCount = RelevantCountFor(tracks.Count);
         _relevant = Enumerable.Range(0, tracks.Count).Select(RelevantTo).ToArray();
     }
 
@@ -147,6 +147,60 @@ public sealed class EmotifyRecommendationBenchmark
 
         return new RankingScores(precision / n, ndcg / n);
     }
+
+    /// <summary>
+    /// How well small libraries recommend: <paramref name="libraries"/> random libraries of <paramref name="size"/> of
+    /// the tracks (the same draws for every <paramref name="options"/>, by <paramref name="seed"/>), each track of a
+    /// library a query whose relevant set is the 10 % (at least one) of the library's other tracks with the most similar
+    /// GEMS profile; precision and nDCG at R, the size of that set.
+    /// </summary>
+    /// <param name="size">Tracks per library (2 to <see cref="Count"/>).</param>
+    /// <param name="libraries">Libraries drawn.</param>
+    /// <param name="options">The recommender's options (e.g. its reference statistics and the size from which they are no longer used).</param>
+    /// <param name="seed">Seed of the draws.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>Mean precision@R and nDCG@R over every query of every library.</returns>
+    public async Task<RankingScores> ScoreLibrariesOfSizeAsync(int size, int libraries, RecommenderOptions options, int seed = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, Count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(libraries, 1);
+        ArgumentNullException.ThrowIfNull(options);
+        int relevantCount = RelevantCountFor(size);
+        var random = new Random(seed);
+        double precision = 0, ndcg = 0;
+        int n = 0;
+        for (int l = 0; l < libraries; l++)
+        {
+            int[] members = Enumerable.Range(0, Count).OrderBy(_ => random.Next()).Take(size).ToArray();
+            using var library = new InMemoryTrackCatalog();
+            foreach (int member in members)
+            {
+                await library.AddAsync((await _catalog.GetAsync(_ids[member], cancellationToken).ConfigureAwait(false))!, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var recommender = new Recommender(library, _modelName, _modelVersion, options);
+            foreach (int query in members)
+            {
+                HashSet<string> relevant = members.Where(j => j != query)
+                    .OrderByDescending(j => Cosine(_tracks[query].GemsProfile, _tracks[j].GemsProfile))
+                    .ThenBy(j => _tracks[j].Id, StringComparer.Ordinal)
+                    .Take(relevantCount)
+                    .Select(j => _ids[j])
+                    .ToHashSet(StringComparer.Ordinal);
+                RecommendationResult result = await recommender.SimilarAsync(_ids[query], relevantCount, SimilarityKind.Combined, cancellationToken).ConfigureAwait(false);
+                string[] ranked = result.Items.Select(r => r.TrackId).ToArray();
+                precision += RankingMetrics.PrecisionAtK(ranked, relevant, relevantCount);
+                ndcg += RankingMetrics.NdcgAtK(ranked, relevant, relevantCount);
+                n++;
+            }
+        }
+
+        return new RankingScores(precision / n, ndcg / n);
+    }
+
+    /// <summary>The relevant tracks per query in a library of <paramref name="size"/> tracks: 10 % of the others, at least one.</summary>
+    public static int RelevantCountFor(int size) => Math.Max(1, (int)Math.Round(0.1 * (size - 1), MidpointRounding.AwayFromZero));
 
     private HashSet<string> RelevantTo(int query)
     {

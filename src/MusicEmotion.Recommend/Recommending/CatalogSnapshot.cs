@@ -42,6 +42,7 @@ internal sealed class CatalogSnapshot
 
     public long Revision { get; }
 
+    /// <summary>The statistics the vectors are standardised with: the catalog's own, blended with the reference statistics when the catalog is small.</summary>
     public CatalogStatistics? Statistics { get; }
 
     /// <summary>Track ids by key (null where a track was removed).</summary>
@@ -106,11 +107,14 @@ internal sealed class CatalogSnapshot
             await catalog.SaveStatisticsAsync(statistics, cancellationToken).ConfigureAwait(false);
         }
 
+        // Small catalogs lean on the reference statistics; the blend depends only on the stored statistics (their track
+        // count), so the embeddings stay consistent for as long as the stored statistics do.
+        CatalogStatistics effective = StatisticsBlend.Apply(statistics!, options.ReferenceStatistics, options.OwnStatisticsFromTracks);
         bool approximate = options.CreateApproximateIndex is not null && tracks.Count >= options.ApproximateSearchThreshold;
-        return previous is { Statistics: { } before, _kinds.Length: 2 } && previous.Approximate == approximate && Same(before, statistics!)
+        return previous is { Statistics: { } before, _kinds.Length: 2 } && previous.Approximate == approximate && Same(before, effective)
             && previous.Ids.Length <= 2L * Math.Max(tracks.Count, 1024)
             ? Update(previous, revision, tracks, stale)
-            : Build(revision, statistics!, tracks, stale, options, approximate);
+            : Build(revision, effective, tracks, stale, options, approximate);
     }
 
     private static CatalogSnapshot Build(long revision, CatalogStatistics statistics, List<(string Id, string Name, double Duration, TrackVectorBlocks Blocks)> tracks,
@@ -187,6 +191,8 @@ internal sealed class CatalogSnapshot
     private static bool Same(CatalogStatistics a, CatalogStatistics b) =>
         a.IsFor(b.ModelName, b.ModelVersion) && a.TrackCount == b.TrackCount && a.ArcLength == b.ArcLength && a.ComputedUtc == b.ComputedUtc
         && a.Descriptors.Mean.SequenceEqual(b.Descriptors.Mean) && a.EmotionStatistics.Mean.SequenceEqual(b.EmotionStatistics.Mean)
+        && a.Descriptors.StandardDeviation.SequenceEqual(b.Descriptors.StandardDeviation)
+        && a.EmotionStatistics.StandardDeviation.SequenceEqual(b.EmotionStatistics.StandardDeviation)
         && a.EmotionArc.StandardDeviation.SequenceEqual(b.EmotionArc.StandardDeviation);
 
     private static bool NeedsRefresh(CatalogStatistics? statistics, int tracks, RecommenderOptions options, string modelName, string modelVersion) =>

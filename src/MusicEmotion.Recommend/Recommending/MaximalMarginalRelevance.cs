@@ -16,11 +16,12 @@ internal static class MaximalMarginalRelevance
     /// <param name="dimension">Vector length.</param>
     /// <param name="lambda">Diversity λ in [0, 1].</param>
     /// <param name="k">How many to pick.</param>
-    public static int[] Select(ReadOnlySpan<VectorMatch> candidates, ReadOnlySpan<float> vectors, int dimension, double lambda, int k)
+    /// <returns>The picks in order, each with its redundancy: the highest similarity to a pick before it (null for the first).</returns>
+    public static (int Index, double? Redundancy)[] Select(ReadOnlySpan<VectorMatch> candidates, ReadOnlySpan<float> vectors, int dimension, double lambda, int k)
     {
         int n = candidates.Length;
         k = Math.Min(k, n);
-        var chosen = new List<int>(k);
+        var chosen = new List<(int Index, double? Redundancy)>(k);
         var maxSimilarity = new double[n];
         Array.Fill(maxSimilarity, double.NegativeInfinity);
         var taken = new bool[n];
@@ -44,7 +45,7 @@ internal static class MaximalMarginalRelevance
             }
 
             taken[best] = true;
-            chosen.Add(best);
+            chosen.Add((best, chosen.Count == 0 ? null : maxSimilarity[best]));
             ReadOnlySpan<float> picked = vectors.Slice(best * dimension, dimension);
             for (int i = 0; i < n; i++)
             {

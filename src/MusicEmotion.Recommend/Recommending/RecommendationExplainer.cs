@@ -18,6 +18,12 @@ internal static class RecommendationExplainer
     private const double MoodStep = 0.15;         // difference of mean arousal or valence on [-1, 1]
     private const double SameMood = 0.1;
 
+    /// <summary>Below this similarity (cosine) a recommendation is called a weak match, never close.</summary>
+    public const double WeakSimilarity = 0.2;
+
+    /// <summary>Catalogs smaller than this are called small in explanations of weak matches.</summary>
+    public const int SmallCatalog = 50;
+
     private static readonly (DescriptorGroup Group, string Name)[] GroupNames =
     [
         (DescriptorGroup.Tempo, "tempo"), (DescriptorGroup.Timbre, "timbre"), (DescriptorGroup.Rhythm, "rhythm"),
@@ -29,7 +35,10 @@ internal static class RecommendationExplainer
     /// <param name="candidate">The recommended track.</param>
     /// <param name="statistics">The catalog statistics (to judge descriptor differences in standard deviations).</param>
     /// <param name="blocks">The block similarities of the recommendation (blocks absent from the similarity are not discussed).</param>
-    public static string Explain(TrackRecord reference, TrackRecord candidate, CatalogStatistics statistics, IReadOnlyList<BlockScore> blocks)
+    /// <param name="similarity">The recommendation's similarity to the query (−1…1).</param>
+    /// <param name="catalogTracks">Tracks searched (to say when a weak match is simply the least far of a small library).</param>
+    public static string Explain(TrackRecord reference, TrackRecord candidate, CatalogStatistics statistics, IReadOnlyList<BlockScore> blocks,
+        double similarity, int catalogTracks)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -84,10 +93,19 @@ internal static class RecommendationExplainer
             }
         }
 
-        if (parts.Count == 0)
+        string overall = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{similarity:0.00}");
+        if (similarity < WeakSimilarity)
+        {
+            // Never "close": in a small library the best there is may still be far.
+            parts.Insert(0, catalogTracks < SmallCatalog
+                ? $"not a close match (similarity {overall}): the least far in a small library of {catalogTracks} songs"
+                : $"a weak match (similarity {overall})");
+        }
+        else if (parts.Count == 0)
         {
             BlockScore strongest = blocks.Where(b => b.Weight > 0).MaxBy(b => b.Cosine * b.Weight);
-            parts.Add($"closest overall ({BlockName(strongest.Block)} similarity {strongest.Cosine:0.00})");
+            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"close overall (similarity {overall}; {BlockName(strongest.Block)} {strongest.Cosine:0.00})"));
         }
 
         if (differences.Count > 0)

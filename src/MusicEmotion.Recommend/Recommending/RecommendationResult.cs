@@ -1,7 +1,7 @@
 namespace MusicEmotion.Recommend.Recommending;
 
 /// <summary>Recommendations and how they were found.</summary>
-/// <param name="Items">The tracks, best first.</param>
+/// <param name="Items">The tracks in the order to show them: by <see cref="Recommendation.Score"/>, highest first.</param>
 /// <param name="Similarity">How tracks were compared.</param>
 /// <param name="SearchKind">The vector search that found them (e.g. "exact").</param>
 /// <param name="SearchedTracks">Tracks searched (the catalog's tracks made by the current model).</param>
@@ -11,4 +11,8 @@ public sealed record RecommendationResult(
     SimilarityKind Similarity,
     string SearchKind,
     int SearchedTracks,
-    int StaleTracks);
+    int StaleTracks)
+{
+    /// <summary>The diversity λ the list was chosen with (0: by relevance alone).</summary>
+    public double Diversity { get; init; }
+}

@@ -102,24 +102,33 @@ public sealed class Recommender : IDisposable
             index.TryGetVector(matches[i].Key, vectors.AsSpan(i * dimension, dimension));
         }
 
-        int[] order = diversity > 0
+        (int Index, double? Redundancy)[] order = diversity > 0
             ? MaximalMarginalRelevance.Select(matches.AsSpan(0, found), vectors, dimension, diversity, request.K)
-            : Enumerable.Range(0, Math.Min(found, request.K)).ToArray();
+            : Enumerable.Range(0, Math.Min(found, request.K)).Select(i => (i, (double?)null)).ToArray();
 
         var items = new List<Recommendation>(order.Length);
         Dictionary<string, TrackRecord> likedRecords = await ReadAsync(liked, cancellationToken).ConfigureAwait(false);
         float[] likedVector = new float[dimension];
-        foreach (int i in order)
+        foreach ((int i, double? redundancy) in order)
         {
             (string closest, BlockScore[] scores) = Score(index, space, snapshot, likedKeys, query, vectors.AsMemory(i * dimension, dimension), likedVector);
             string id = snapshot.Ids[matches[i].Key]!;
             TrackRecord record = await _catalog.GetAsync(id, cancellationToken).ConfigureAwait(false)
                 ?? throw new RecommendationException(RecommendationFailure.UnknownTrack, $"track {id} left the catalog during the request; ask again", id);
-            string explanation = RecommendationExplainer.Explain(likedRecords[closest], record, snapshot.Statistics!, scores);
-            items.Add(new Recommendation(record.Id, record.SourceName, record.DurationSeconds, matches[i].Score, scores, closest, explanation));
+            double similarity = Math.Clamp(matches[i].Score, -1, 1);
+            double relevance = Recommendation.RelevanceOf(similarity);
+            double novelty = redundancy is { } s ? 1 - Recommendation.RelevanceOf(s) : 1;
+            double score = diversity > 0 ? ((1 - diversity) * relevance) + (diversity * novelty) : relevance;
+            string explanation = RecommendationExplainer.Explain(likedRecords[closest], record, snapshot.Statistics!, scores, similarity, snapshot.Tracks);
+            items.Add(new Recommendation(record.Id, record.SourceName, record.DurationSeconds, score, scores, closest, explanation)
+            {
+                Similarity = similarity,
+                Relevance = relevance,
+                DiversityContribution = score - relevance,
+            });
         }
 
-        return new RecommendationResult(items, request.Similarity, index.Kind, snapshot.Tracks, snapshot.StaleTracks);
+        return new RecommendationResult(items, request.Similarity, index.Kind, snapshot.Tracks, snapshot.StaleTracks) { Diversity = diversity };
     }
 
     /// <summary>Rebuilds the index now if the catalog changed (requests do this on their own; call it to warm up).</summary>
@@ -155,9 +164,26 @@ public sealed class Recommender : IDisposable
             throw new RecommendationException(RecommendationFailure.InvalidRequest, $"diversity must be between 0 and 1 (got {diversity})");
         }
 
+        if (request.MinDurationSeconds is { } least && !(least >= 0 && double.IsFinite(least)))
+        {
+            throw new RecommendationException(RecommendationFailure.InvalidRequest, $"the minimum duration must be 0 s or more (got {least} s)");
+        }
+
+        if (request.MaxDurationSeconds is { } most && !(most > 0 && !double.IsNaN(most)))
+        {
+            throw new RecommendationException(RecommendationFailure.InvalidRequest, $"the maximum duration must be more than 0 s (got {most} s)");
+        }
+
         if (request.MinDurationSeconds is { } low && request.MaxDurationSeconds is { } high && low > high)
         {
             throw new RecommendationException(RecommendationFailure.InvalidRequest, $"the minimum duration ({low} s) exceeds the maximum ({high} s)");
+        }
+
+        if (request.Disliked is { Count: > 0 } && request.Liked
+            .Intersect(request.Disliked.Where(d => d is not null), StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault(id => id is not null) is { } both)
+        {
+            throw new RecommendationException(RecommendationFailure.InvalidRequest, $"track {both} is both liked and disliked; name it in one list only", both);
         }
 
         if (!Enum.IsDefined(request.Similarity))

@@ -31,6 +31,21 @@ public sealed class RecommenderOptions
     /// </summary>
     public double StatisticsRefreshFraction { get; set; } = 0.1;
 
+    /// <summary>
+    /// Standardisation statistics of a broad set of music that small catalogs are blended with (used for tracks of the
+    /// model they were computed with only). Default <see cref="Vectors.ReferenceStatistics.Shipped"/>; null standardises
+    /// with the catalog's own statistics alone, whatever its size.
+    /// </summary>
+    public CatalogStatistics? ReferenceStatistics { get; set; } = Vectors.ReferenceStatistics.Shipped;
+
+    /// <summary>
+    /// Catalog size (current-model tracks) from which the catalog's own standardisation statistics are used alone. Below
+    /// it they are blended with <see cref="ReferenceStatistics"/>, the reference's share falling linearly from 1 (no
+    /// tracks) to 0 (this many), so that two, three or ten songs are compared as music in general would be rather than
+    /// only against each other. Default 100; 0 turns the blend off.
+    /// </summary>
+    public int OwnStatisticsFromTracks { get; set; } = 100;
+
     /// <summary>Largest k a request may ask for. Default 1000.</summary>
     public int MaxResults { get; set; } = 1000;
 
@@ -72,6 +87,11 @@ public sealed class RecommenderOptions
         if (!(StatisticsRefreshFraction >= 0 && StatisticsRefreshFraction <= 10))
         {
             throw new ArgumentException($"StatisticsRefreshFraction must be between 0 and 10 (got {StatisticsRefreshFraction}).");
+        }
+
+        if (OwnStatisticsFromTracks is < 0 or > 1_000_000)
+        {
+            throw new ArgumentException($"OwnStatisticsFromTracks must be between 0 and 1000000 (got {OwnStatisticsFromTracks}).");
         }
 
         if (ApproximateSearchThreshold < 1)

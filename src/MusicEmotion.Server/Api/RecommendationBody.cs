@@ -2,16 +2,16 @@ using MusicEmotion.Recommend.Recommending;
 
 namespace MusicEmotion.Server.Api;
 
-/// <summary>The body of <c>POST /api/recommendations</c>.</summary>
+/// <summary>The body of <c>POST /api/recommendations</c>, as the OpenAPI document describes it; <see cref="RecommendationBodyReader"/> reads it.</summary>
 internal sealed record RecommendationBody
 {
     /// <summary>Most ids accepted in each list.</summary>
     public const int MaxIds = 500;
 
-    /// <summary>Ids of liked tracks (at least one).</summary>
+    /// <summary>Ids of liked tracks (1–500).</summary>
     public IReadOnlyList<string>? Liked { get; init; }
 
-    /// <summary>Ids of disliked tracks: results move away from them.</summary>
+    /// <summary>Ids of disliked tracks (at most 500, none also liked): results move away from them.</summary>
     public IReadOnlyList<string>? Disliked { get; init; }
 
     /// <summary>How many tracks to return (1–1000). Default 10.</summary>
@@ -26,38 +26,9 @@ internal sealed record RecommendationBody
     /// <summary>Ids never to return.</summary>
     public IReadOnlyList<string>? Exclude { get; init; }
 
-    /// <summary>Only tracks at least this long (seconds).</summary>
+    /// <summary>Only tracks at least this long (seconds, 0 or more; at most <see cref="MaxDurationSeconds"/>).</summary>
     public double? MinDurationSeconds { get; init; }
 
-    /// <summary>Only tracks at most this long (seconds).</summary>
+    /// <summary>Only tracks at most this long (seconds, more than 0).</summary>
     public double? MaxDurationSeconds { get; init; }
-
-    /// <summary>The library request, or the problem with this body.</summary>
-    public RecommendationRequest ToRequest()
-    {
-        foreach ((string name, IReadOnlyList<string>? ids) in new[] { ("liked", Liked), ("disliked", Disliked), ("exclude", Exclude) })
-        {
-            if (ids is { Count: > MaxIds })
-            {
-                throw new ApiProblemException(ApiProblem.InvalidRequest($"'{name}' holds {ids.Count} ids; at most {MaxIds} are accepted."));
-            }
-
-            if (ids is not null && ids.Any(id => id is null))
-            {
-                throw new ApiProblemException(ApiProblem.InvalidRequest($"'{name}' holds a null id."));
-            }
-        }
-
-        return new RecommendationRequest
-        {
-            Liked = Liked ?? [],
-            Disliked = Disliked ?? [],
-            K = K ?? 10,
-            Diversity = Diversity,
-            Similarity = Similarity ?? SimilarityKind.Combined,
-            ExcludeIds = Exclude?.ToArray() ?? [],
-            MinDurationSeconds = MinDurationSeconds,
-            MaxDurationSeconds = MaxDurationSeconds,
-        };
-    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Server.Logging;
+using MusicEmotion.Server.OpenApi;
 
 namespace MusicEmotion.Server.Api;
 
@@ -15,16 +16,20 @@ internal static class RecommendationEndpoints
             .WithName("Recommend")
             .WithSummary("Recommend tracks like the liked ones (and unlike the disliked ones), each with an explanation")
             .AddEndpointFilter<ApiProblemFilter>()
+            .WithMetadata(new DocumentedJsonBody(typeof(RecommendationBody)))
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
-    private static async Task<Ok<RecommendationResponse>> RecommendAsync(RecommendationBody body, Recommender recommender, ILoggerFactory loggers,
+    private static async Task<Ok<RecommendationResponse>> RecommendAsync(HttpRequest http, Recommender recommender, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        RecommendationRequest request = body.ToRequest();
+        RecommendationRequest request = await RecommendationBodyReader.ReadAsync(http, recommender.Options.MaxResults, cancellationToken);
         long started = Stopwatch.GetTimestamp();
         try
         {

@@ -8,15 +8,15 @@ internal static class RecommendationProblems
     /// <summary>The problem for <paramref name="ex"/>; an unknown track is 404 when it was named in the path, 422 when in the body.</summary>
     public static ApiProblem From(RecommendationException ex, bool trackInPath) => ex.Reason switch
     {
-        RecommendationFailure.UnknownTrack when trackInPath => new ApiProblem(StatusCodes.Status404NotFound, "track-not-found", "Track not found", Sentence(ex.Message))
+        RecommendationFailure.UnknownTrack when trackInPath => new ApiProblem(StatusCodes.Status404NotFound, ProblemCode.TrackNotFound, "Track not found", Sentence(ex.Message))
         {
             TrackId = ex.TrackId,
         },
-        RecommendationFailure.UnknownTrack => new ApiProblem(StatusCodes.Status422UnprocessableEntity, "unknown-track", "Unknown track", Sentence(ex.Message))
+        RecommendationFailure.UnknownTrack => new ApiProblem(StatusCodes.Status422UnprocessableEntity, ProblemCode.UnknownTrack, "Unknown track", Sentence(ex.Message))
         {
             TrackId = ex.TrackId,
         },
-        RecommendationFailure.StaleTrack => new ApiProblem(StatusCodes.Status409Conflict, "stale-track", "Track analysed by another model", Sentence(ex.Message))
+        RecommendationFailure.StaleTrack => new ApiProblem(StatusCodes.Status409Conflict, ProblemCode.StaleTrack, "Track analysed by another model", Sentence(ex.Message))
         {
             TrackId = ex.TrackId,
         },

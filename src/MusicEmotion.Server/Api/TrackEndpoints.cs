@@ -33,9 +33,12 @@ internal static class TrackEndpoints
             .Produces<TrackResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddEndpointFilter<ApiKeyFilter>()
             .WithMetadata(RequiresApiKeyMetadata.Instance);
@@ -55,6 +58,7 @@ internal static class TrackEndpoints
             .WithName("GetTrackTimelineCsv")
             .WithSummary("Per-second arousal and valence as CSV (second,arousal,valence)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         tracks.MapGet("/{id}/plot.png", PlotAsync)
@@ -84,6 +88,7 @@ internal static class TrackEndpoints
             .WithSummary("Removes a track: its catalog row and its audio. Needs X-Api-Key when the service has a key.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AddEndpointFilter<ApiKeyFilter>()
             .WithMetadata(RequiresApiKeyMetadata.Instance);
@@ -107,13 +112,11 @@ internal static class TrackEndpoints
         return outcome.Created ? TypedResults.Created(body.Links.Self, body) : TypedResults.Ok(body);
     }
 
-    private static async Task<Ok<TrackListResponse>> ListAsync(ITrackCatalog catalog, int? offset, int? limit, CancellationToken cancellationToken)
+    private static async Task<Ok<TrackListResponse>> ListAsync(ITrackCatalog catalog, string? offset, string? limit, CancellationToken cancellationToken)
     {
-        int from = offset ?? 0, size = limit ?? DefaultPageSize;
-        if (from < 0 || size is < 1 or > MaxPageSize)
-        {
-            throw new ApiProblemException(ApiProblem.InvalidRequest($"offset must be 0 or more and limit between 1 and {MaxPageSize} (got offset {from}, limit {size})."));
-        }
+        var query = new QueryValues();
+        int from = query.Integer(nameof(offset), offset, 0, int.MaxValue, 0), size = query.Integer(nameof(limit), limit, 1, MaxPageSize, DefaultPageSize);
+        query.ThrowIfInvalid();
 
         TrackPage page = await catalog.ListAsync(from, size, cancellationToken);
         return TypedResults.Ok(new TrackListResponse(page.Items.Select(TrackListItem.From).ToArray(), page.Offset, size, page.Total, page.HasMore));
@@ -132,7 +135,8 @@ internal static class TrackEndpoints
     {
         string trackId = TrackIds.Parse(id);
         TrackRecord track = await FindAsync(catalog, trackId, cancellationToken);
-        var tag = new EntityTagHeaderValue($"\"plot-1-{track.Id[..16]}-{track.ModelVersion}\"");
+        // Weak: two renders of the same track look the same but need not be byte-identical (the first render of a process differs slightly).
+        var tag = new EntityTagHeaderValue($"\"plot-1-{track.Id[..16]}-{track.ModelVersion}\"", isWeak: true);
         context.Response.Headers.CacheControl = "private, max-age=86400";
         if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } match && match.Any(m => m.Compare(tag, useStrongComparison: false) || m.Equals(EntityTagHeaderValue.Any)))
         {
@@ -144,13 +148,14 @@ internal static class TrackEndpoints
         return TypedResults.Bytes(png, "image/png", entityTag: tag);
     }
 
-    private static async Task<IResult> AudioAsync(string id, ITrackCatalog catalog, TrackAudioStore audio, CancellationToken cancellationToken)
+    private static async Task<IResult> AudioAsync(string id, ITrackCatalog catalog, TrackAudioStore audio, MissingAudio missing, CancellationToken cancellationToken)
     {
         TrackRecord track = await FindAsync(catalog, id, cancellationToken);
         var file = new FileInfo(audio.PathOf(track.Id));
         if (!file.Exists)
         {
-            throw new ApiProblemException(new ApiProblem(StatusCodes.Status404NotFound, "audio-not-found", "Audio not stored",
+            missing.Missing(track.Id);
+            throw new ApiProblemException(new ApiProblem(StatusCodes.Status404NotFound, ProblemCode.AudioNotFound, "Audio not stored",
                 $"Track {track.Id} is in the catalog but its audio is not stored (it was added by another tool, or the file was removed).") { TrackId = track.Id });
         }
 
@@ -158,13 +163,17 @@ internal static class TrackEndpoints
             entityTag: new EntityTagHeaderValue($"\"{track.Id}\""), enableRangeProcessing: true);
     }
 
-    private static async Task<Ok<RecommendationResponse>> SimilarAsync(string id, Recommender recommender, int? k, SimilarityKind? similarity,
+    private static async Task<Ok<RecommendationResponse>> SimilarAsync(string id, Recommender recommender, string? k, string? similarity,
         CancellationToken cancellationToken)
     {
         string trackId = TrackIds.Parse(id);
+        var query = new QueryValues();
+        int count = query.Integer(nameof(k), k, 1, recommender.Options.MaxResults, 10);
+        SimilarityKind kind = query.Similarity(nameof(similarity), similarity);
+        query.ThrowIfInvalid();
         try
         {
-            RecommendationResult result = await recommender.SimilarAsync(trackId, k ?? 10, similarity ?? SimilarityKind.Combined, cancellationToken);
+            RecommendationResult result = await recommender.SimilarAsync(trackId, count, kind, cancellationToken);
             return TypedResults.Ok(RecommendationResponse.From(result));
         }
         catch (RecommendationException ex)
@@ -173,13 +182,14 @@ internal static class TrackEndpoints
         }
     }
 
-    private static async Task<NoContent> DeleteAsync(string id, ITrackCatalog catalog, TrackAudioStore audio, TrackLocks locks, ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteAsync(string id, ITrackCatalog catalog, TrackAudioStore audio, TrackLocks locks, MissingAudio missing,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         string trackId = TrackIds.Parse(id);
         using IDisposable trackLock = await locks.AcquireAsync(trackId, cancellationToken);
         bool rowRemoved = await catalog.RemoveAsync(trackId, CancellationToken.None);
         bool audioRemoved = audio.Delete(trackId);
+        missing.Resolved(trackId);
         if (!rowRemoved && !audioRemoved)
         {
             throw new ApiProblemException(ApiProblem.TrackNotFound(trackId));

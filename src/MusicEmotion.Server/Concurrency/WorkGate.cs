@@ -4,13 +4,15 @@ namespace MusicEmotion.Server.Concurrency;
 
 /// <summary>
 /// Bounded admission in front of CPU-heavy work. A request first takes an admission (at most
-/// <see cref="MaxPending"/> at once, refused at once beyond that, so nothing queues without bound), then waits for one of
+/// <see cref="MaxPending"/> at once, and at most a given number per client, refused at once beyond that, so nothing queues
+/// without bound and no client takes them all), then waits for one of
 /// <see cref="MaxConcurrent"/> work slots, for at most the wait the caller gives. The average time a slot is held
 /// gives the Retry-After suggested to refused clients.
 /// </summary>
 internal abstract class WorkGate : IDisposable
 {
     private readonly SemaphoreSlim _slots;
+    private readonly Dictionary<string, int> _clients = new(StringComparer.Ordinal);
     private int _pending;
     private int _running;
     private long _averageTicks;
@@ -49,27 +51,73 @@ internal abstract class WorkGate : IDisposable
 
     /// <summary>Takes an admission when fewer than <see cref="MaxPending"/> are held; dispose it when the request ends.</summary>
     /// <returns>The admission, or null when the gate is full (answer 503).</returns>
-    public Admission? TryAdmit()
+    public Admission? TryAdmit() => TryAdmit(client: null, maxPerClient: int.MaxValue, out _);
+
+    /// <summary>
+    /// Takes an admission for <paramref name="client"/> when fewer than <see cref="MaxPending"/> are held in all and fewer
+    /// than <paramref name="maxPerClient"/> by this client, so that one client cannot hold every admission.
+    /// </summary>
+    /// <param name="client">Who asks (<see cref="ClientKey"/>); null (not known) counts in the total only.</param>
+    /// <param name="maxPerClient">Admissions one client may hold.</param>
+    /// <param name="clientFull">True when the refusal is because this client holds its share (answer 429), false when the gate is full (503, checked first).</param>
+    /// <returns>The admission, or null when refused.</returns>
+    public Admission? TryAdmit(string? client, int maxPerClient, out bool clientFull)
     {
-        while (true)
+        clientFull = false;
+        lock (_clients)
         {
-            int pending = Volatile.Read(ref _pending);
-            if (pending >= MaxPending)
+            if (_pending >= MaxPending)
             {
                 return null;
             }
 
-            if (Interlocked.CompareExchange(ref _pending, pending + 1, pending) == pending)
+            int held = client is null ? 0 : _clients.GetValueOrDefault(client);
+            if (held >= maxPerClient)
             {
-                return new Admission(this);
+                clientFull = true;
+                return null;
             }
+
+            _pending++;
+            if (client is not null)
+            {
+                _clients[client] = held + 1;
+            }
+
+            return new Admission(this, client);
+        }
+    }
+
+    /// <summary>Admissions held by <paramref name="client"/> now.</summary>
+    public int PendingFor(string client)
+    {
+        lock (_clients)
+        {
+            return _clients.GetValueOrDefault(client);
         }
     }
 
     /// <summary>Disposes the slots.</summary>
     public void Dispose() => _slots.Dispose();
 
-    private void Leave() => Interlocked.Decrement(ref _pending);
+    private void Leave(string? client)
+    {
+        lock (_clients)
+        {
+            _pending--;
+            if (client is not null && _clients.TryGetValue(client, out int held))
+            {
+                if (held <= 1)
+                {
+                    _clients.Remove(client);
+                }
+                else
+                {
+                    _clients[client] = held - 1;
+                }
+            }
+        }
+    }
 
     private void Record(TimeSpan elapsed)
     {
@@ -83,9 +131,14 @@ internal abstract class WorkGate : IDisposable
     internal sealed class Admission : IDisposable
     {
         private readonly WorkGate _gate;
+        private readonly string? _client;
         private int _disposed;
 
-        public Admission(WorkGate gate) => _gate = gate;
+        public Admission(WorkGate gate, string? client)
+        {
+            _gate = gate;
+            _client = client;
+        }
 
         /// <summary>Waits up to <paramref name="maxWait"/> for a work slot.</summary>
         /// <returns>The slot (dispose it when the work is done), or null when none freed in time.</returns>
@@ -104,7 +157,7 @@ internal abstract class WorkGate : IDisposable
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                _gate.Leave();
+                _gate.Leave(_client);
             }
         }
     }

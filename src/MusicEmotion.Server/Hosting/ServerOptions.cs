@@ -1,3 +1,5 @@
+using MusicEmotion.Server.Security;
+
 namespace MusicEmotion.Server.Hosting;
 
 /// <summary>
@@ -35,6 +37,43 @@ internal sealed class ServerOptions
     /// 503 with Retry-After at once, before its body is read. Default 32.
     /// </summary>
     public int MaxPendingUploads { get; set; } = 32;
+
+    /// <summary>
+    /// Uploads one client (an IPv4 address, or an IPv6 /64 network) may have in progress at once; one more is answered
+    /// 429 with Retry-After before its body is read, so one client cannot take every admission. Default 8 (at most
+    /// <see cref="MaxPendingUploads"/>).
+    /// </summary>
+    public int MaxPendingUploadsPerClient { get; set; } = 8;
+
+    /// <summary>
+    /// Slowest an upload's body may arrive, in bytes per second averaged from its start, once
+    /// <see cref="UploadRateGraceSeconds"/> have passed (Kestrel's minimum request body data rate, set for uploads; over
+    /// HTTP/1.1). A slower upload is cut with 408. Default 8192 (64 kbit/s).
+    /// </summary>
+    public int MinUploadBytesPerSecond { get; set; } = 8192;
+
+    /// <summary>How long an upload may send slower than <see cref="MinUploadBytesPerSecond"/> at its start. Default 10 seconds.</summary>
+    public double UploadRateGraceSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Longest receiving one upload may take, whatever its rate; a slower one is cut with 408 and nothing of it is kept.
+    /// Default 300 seconds (a 100 MiB file needs about 2.8 Mbit/s).
+    /// </summary>
+    public double UploadReceiveTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// The base URLs clients reach the service at, e.g. <c>https://music.example.com/</c> behind a reverse proxy. They are
+    /// the OpenAPI document's <c>servers</c>, origins that may write (with <see cref="AllowedOrigins"/>), and, unless the
+    /// top-level <c>AllowedHosts</c> is set, accepted Host names. Default: none (the OpenAPI document names no server;
+    /// its paths are relative to where it was read).
+    /// </summary>
+    public string[] PublicUrls { get; set; } = [];
+
+    /// <summary>
+    /// Further web origins (<c>scheme://host[:port]</c>) whose pages may upload and delete, besides the service's own
+    /// origin and <see cref="PublicUrls"/>. Default: none (writes from web pages of other sites are refused with 403).
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 
     /// <summary>Longest an upload waits for an analysis slot before it is answered 503. Default 120 seconds.</summary>
     public double MaxQueueWaitSeconds { get; set; } = 120;
@@ -79,6 +118,42 @@ internal sealed class ServerOptions
             problems.Add("MusicEmotion:MaxQueueWaitSeconds and AnalysisTimeoutSeconds must be positive.");
         }
 
+        if (MaxPendingUploadsPerClient < 1)
+        {
+            problems.Add($"MusicEmotion:MaxPendingUploadsPerClient must be at least 1 (got {MaxPendingUploadsPerClient}).");
+        }
+
+        if (MinUploadBytesPerSecond < 0)
+        {
+            problems.Add($"MusicEmotion:MinUploadBytesPerSecond must be 0 (no minimum) or more (got {MinUploadBytesPerSecond}).");
+        }
+
+        if (!(UploadRateGraceSeconds >= 1))
+        {
+            problems.Add($"MusicEmotion:UploadRateGraceSeconds must be at least 1 (got {UploadRateGraceSeconds}).");
+        }
+
+        if (!(UploadReceiveTimeoutSeconds > 0))
+        {
+            problems.Add($"MusicEmotion:UploadReceiveTimeoutSeconds must be positive (got {UploadReceiveTimeoutSeconds}).");
+        }
+
+        foreach (string url in PublicUrls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https"))
+            {
+                problems.Add($"MusicEmotion:PublicUrls holds '{url}', which is not an absolute http or https URL.");
+            }
+        }
+
+        foreach (string origin in AllowedOrigins)
+        {
+            if (WebOrigin.TryParse(origin) is null)
+            {
+                problems.Add($"MusicEmotion:AllowedOrigins holds '{origin}', which is not an origin (scheme://host or scheme://host:port).");
+            }
+        }
+
         if (ApiKey is { Length: > 0 and < 16 })
         {
             problems.Add("MusicEmotion:ApiKey must be at least 16 characters long (or unset for open writes).");
@@ -89,4 +164,7 @@ internal sealed class ServerOptions
 
     /// <summary>Whether writes need an API key.</summary>
     public bool RequiresApiKey => !string.IsNullOrEmpty(ApiKey);
+
+    /// <summary>The per-client cap in force: <see cref="MaxPendingUploadsPerClient"/>, at most <see cref="MaxPendingUploads"/>.</summary>
+    public int EffectivePendingUploadsPerClient => Math.Min(MaxPendingUploadsPerClient, MaxPendingUploads);
 }

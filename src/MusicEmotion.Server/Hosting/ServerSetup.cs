@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 using MusicEmotion.Inference;
 using MusicEmotion.Recommend;
@@ -27,6 +28,11 @@ internal static class ServerSetup
         IServiceCollection services = builder.Services;
         IConfiguration configuration = builder.Configuration;
 
+        // The generic host logs a failed start ("Hosting failed to start") with the exception's stack trace; Program answers
+        // it instead: one line on stderr for a refusal the operator can fix (StartupRefusal), the exception itself otherwise.
+        // The service runs no background services, whose faults the same category would log.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
         services.AddOptions<ServerOptions>()
             .Bind(configuration.GetSection(ServerOptions.Section))
             .Validate(o => o.Problems().Count == 0, "invalid MusicEmotion settings")
@@ -48,16 +54,25 @@ internal static class ServerSetup
         services.AddSingleton<TrackUploadService>();
         services.AddSingleton<PlotService>();
         services.AddSingleton<StorageSweeper>();
+        services.AddSingleton<MissingAudio>();
         services.AddSingleton<ApiKeyFilter>();
+        services.AddSingleton<HostPolicy>();
+
+        // Host names are checked by RequestGuards (answered as problem+json naming the setting), from the same AllowedHosts
+        // setting; the framework's own filter lets every request through to it.
+        services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = ["*"]);
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Complete);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = FrameworkProblems.Complete);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // binding failures reach the problem writer with their reason
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<ServiceDocumentTransformer>();
             o.AddOperationTransformer<ApiKeyOperationTransformer>();
             o.AddOperationTransformer<UploadFormOperationTransformer>();
+            o.AddOperationTransformer<QueryParameterTransformer>();
+            o.AddOperationTransformer<JsonBodyOperationTransformer>();
+            o.AddDocumentTransformer<HeadOperationsRemover>();
         });
         services.AddHealthChecks()
             .AddCheck<CatalogHealthCheck>("catalog")
@@ -73,14 +88,14 @@ internal static class ServerSetup
     public static async Task<WebApplication> UseMusicEmotionServerAsync(this WebApplication app)
     {
         long started = Stopwatch.GetTimestamp();
+        ServerOptions options = StartupRefusal.Guard(() => app.Services.GetRequiredService<IOptions<ServerOptions>>().Value);
         StorageLayout layout = app.Services.GetRequiredService<StorageLayout>();
         layout.Prepare();
         app.Lifetime.ApplicationStopped.Register(layout.Dispose);
-        ITrackCatalog catalog = app.Services.GetRequiredService<ITrackCatalog>();
+        ITrackCatalog catalog = StartupRefusal.Guard(() => app.Services.GetRequiredService<ITrackCatalog>(), layout.CatalogPath);
         await app.Services.GetRequiredService<StorageSweeper>().SweepAsync(app.Lifetime.ApplicationStopping);
-        TrackAnalyzer analyzer = app.Services.GetRequiredService<TrackAnalyzer>();
+        TrackAnalyzer analyzer = StartupRefusal.Guard(() => app.Services.GetRequiredService<TrackAnalyzer>());
         await app.Services.GetRequiredService<Recommender>().RefreshAsync(app.Lifetime.ApplicationStopping);
-        ServerOptions options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
         ServerLog.Ready(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MusicEmotion.Server"), layout.CatalogPath, await catalog.CountAsync(), layout.AudioDirectory,
             analyzer.ModelName, analyzer.ModelVersion, options.RequiresApiKey ? "need an API key" : "are open (no API key configured)",
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -94,20 +109,22 @@ internal static class ServerSetup
         });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseRequestGuards();
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
         });
 
-        app.MapOpenApi();
-        app.MapHealthEndpoint();
-        app.MapGet("/api/server", ServerInfoAsync)
+        RouteGroupBuilder endpoints = app.MapGroup("").WithHeadForGets();
+        endpoints.MapOpenApi();
+        endpoints.MapHealthEndpoint();
+        endpoints.MapGet("/api/server", ServerInfoAsync)
             .WithTags("Service")
             .WithName("GetServerInfo")
             .WithSummary("The model in use, the upload limits and whether writes need an API key");
-        app.MapTrackEndpoints();
-        app.MapRecommendationEndpoints();
+        endpoints.MapTrackEndpoints();
+        endpoints.MapRecommendationEndpoints();
         return app;
     }
 

@@ -42,7 +42,7 @@ internal sealed class StorageLayout : IDisposable
     }
 
     /// <summary>Creates the folders and takes the lock on the audio folder.</summary>
-    /// <exception cref="InvalidOperationException">Another service holds the audio folder, or a folder cannot be created.</exception>
+    /// <exception cref="StartupRefusal">Another service holds the audio folder, or a folder cannot be created.</exception>
     public void Prepare()
     {
         try
@@ -58,7 +58,7 @@ internal sealed class StorageLayout : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"Cannot create the service's folders under {DataDirectory}: {ex.Message}", ex);
+            throw new StartupRefusal($"cannot create the service's folders under {DataDirectory} ({ex.Message}); set MusicEmotion:DataDirectory to a folder it may write", ex);
         }
 
         string lockPath = Path.Combine(AudioDirectory, ".lock");
@@ -68,7 +68,7 @@ internal sealed class StorageLayout : IDisposable
         }
         catch (IOException ex)
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusal(
                 $"{AudioDirectory} is in use by another MusicEmotion service ({lockPath} is locked); give this one its own MusicEmotion:DataDirectory", ex);
         }
     }

@@ -25,11 +25,24 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Overloaded: upload refused with 503 ({Pending} uploads pending, limit {Limit})")]
     public static partial void Overloaded(ILogger logger, int pending, int limit);
 
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Upload refused with 429: client {Client} already has {Limit} uploads in progress, the most one client may have")]
+    public static partial void ClientAtCap(ILogger logger, string client, int limit);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Removed stored audio {TrackId}: no catalog row refers to it (left by an interrupted upload)")]
     public static partial void OrphanRemoved(ILogger logger, string trackId);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Track {TrackId} is in the catalog but its audio file is missing; its audio answers 404")]
+    [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "Track {TrackId} is in the catalog but its audio file is missing; its audio answers 404")]
     public static partial void AudioMissing(ILogger logger, string trackId);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning,
+        Message = "{Count} audio files in {AudioDirectory} have no catalog row, more than a crash can leave ({MaxPending}, one per upload in progress); "
+            + "none was deleted. Is this the audio folder of another catalog? Check MusicEmotion:AudioDirectory and MusicEmotion:CatalogPath")]
+    public static partial void OrphansKept(ILogger logger, int count, string audioDirectory, int maxPending);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning,
+        Message = "{Count} tracks in the catalog have no audio in {AudioDirectory} (e.g. {Examples}); their audio answers 404 and /health says Degraded. "
+            + "If the audio lives elsewhere, point MusicEmotion:AudioDirectory there; otherwise upload those songs again")]
+    public static partial void TracksWithoutAudio(ILogger logger, int count, string audioDirectory, string examples);
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Information,
         Message = "Storage checked: {StagedRemoved} staged uploads and {OrphansRemoved} orphan audio files removed, {TracksWithoutAudio} tracks without audio, {Stored} audio files")]
@@ -47,4 +60,14 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Write refused: {Reason} API key from {RemoteAddress}")]
     public static partial void ApiKeyRefused(ILogger logger, string reason, string? remoteAddress);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Request refused with 400: Host {Host} is not a name of this service (from {RemoteAddress})")]
+    public static partial void HostRefused(ILogger logger, string host, string? remoteAddress);
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Warning,
+        Message = "Cross-site write refused with 403: {Method} {Path} with Origin {Origin} and Sec-Fetch-Site {FetchSite} (from {RemoteAddress})")]
+    public static partial void CrossSiteRefused(ILogger logger, string method, string path, string? origin, string? fetchSite, string? remoteAddress);
+
+    [LoggerMessage(EventId = 33, Level = LogLevel.Information, Message = "Accepting requests for the Host names {Hosts} ({Reason})")]
+    public static partial void HostsAccepted(ILogger logger, string hosts, string reason);
 }

@@ -31,19 +31,20 @@ internal sealed class ApiKeyFilter(IOptions<ServerOptions> options, ILogger<ApiK
         string? presented = http.Request.Headers[HeaderName].ToString();
         if (string.IsNullOrEmpty(presented))
         {
-            return Refuse(http, "api-key-missing", $"This service needs an API key for writes: send it in the {HeaderName} header.", "missing");
+            return Refuse(http, ProblemCode.ApiKeyMissing, $"This service needs an API key for writes: send it in the {HeaderName} header.", "missing");
         }
 
         byte[] digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
         return CryptographicOperations.FixedTimeEquals(digest, _expected)
             ? next(context)
-            : Refuse(http, "api-key-invalid", $"The API key in the {HeaderName} header is not valid for this service.", "wrong");
+            : Refuse(http, ProblemCode.ApiKeyInvalid, $"The API key in the {HeaderName} header is not valid for this service.", "wrong");
     }
 
     private ValueTask<object?> Refuse(HttpContext http, string code, string detail, string reason)
     {
         ServerLog.ApiKeyRefused(logger, reason, http.Connection.RemoteIpAddress?.ToString());
         http.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{HeaderName}\"";
-        return ValueTask.FromResult<object?>(new ApiProblem(StatusCodes.Status401Unauthorized, code, "API key required", detail).ToResult(http));
+        // Refused before the body is read: the connection is closed rather than the body drained.
+        return ValueTask.FromResult<object?>(new ApiProblem(StatusCodes.Status401Unauthorized, code, "API key required", detail) { CloseConnection = true }.ToResult(http));
     }
 }

@@ -8,9 +8,13 @@ namespace MusicEmotion.Server.Storage;
 /// <summary>
 /// Restores the invariant "one stored file per catalog row, nothing else" when the service starts, before it accepts
 /// requests: deletes uploads left in the staging folder and, unless turned off, stored audio that no row refers to
-/// (a crash between storing the audio and adding the row); reports rows whose audio is missing.
+/// (a crash between storing the audio and adding the row) — but only as many as a crash can leave (one per upload in
+/// progress, <see cref="ServerOptions.MaxPendingUploads"/>): more mean the folder is not this catalog's, and nothing is
+/// deleted; counts rows whose audio is missing (<see cref="MissingAudio"/>, which /health reports) and logs them once,
+/// summarised.
 /// </summary>
-internal sealed class StorageSweeper(StorageLayout layout, TrackAudioStore audio, ITrackCatalog catalog, IOptions<ServerOptions> options, ILogger<StorageSweeper> logger)
+internal sealed class StorageSweeper(StorageLayout layout, TrackAudioStore audio, ITrackCatalog catalog, MissingAudio inventory, IOptions<ServerOptions> options,
+    ILogger<StorageSweeper> logger)
 {
     /// <summary>What a sweep did.</summary>
     /// <param name="StagedFilesRemoved">Leftover uploads deleted from the staging folder.</param>
@@ -28,34 +32,54 @@ internal sealed class StorageSweeper(StorageLayout layout, TrackAudioStore audio
             staged++;
         }
 
-        int orphans = 0;
         var stored = new HashSet<string>(StringComparer.Ordinal);
+        var unreferenced = new List<(string Id, string Path)>();
         foreach ((string id, string path) in audio.EnumerateStored().ToList())
         {
-            if (options.Value.SweepOrphansOnStart && !await catalog.ContainsAsync(id, cancellationToken).ConfigureAwait(false))
+            stored.Add(id);
+            if (!await catalog.ContainsAsync(id, cancellationToken).ConfigureAwait(false))
             {
-                File.Delete(path);
-                orphans++;
-                ServerLog.OrphanRemoved(logger, id);
-            }
-            else
-            {
-                stored.Add(id);
+                unreferenced.Add((id, path));
             }
         }
 
-        int missing = 0;
+        // A crash leaves at most one orphan per upload in progress. Many more mean the audio folder is not this catalog's
+        // (another service's folder, a catalog pointed elsewhere): then nothing is deleted.
+        int orphans = 0;
+        if (unreferenced.Count > options.Value.MaxPendingUploads)
+        {
+            inventory.Unclaimed(unreferenced.Count);
+            ServerLog.OrphansKept(logger, unreferenced.Count, layout.AudioDirectory, options.Value.MaxPendingUploads);
+        }
+        else if (options.Value.SweepOrphansOnStart)
+        {
+            foreach ((string id, string path) in unreferenced)
+            {
+                File.Delete(path);
+                stored.Remove(id);
+                orphans++;
+                ServerLog.OrphanRemoved(logger, id);
+            }
+        }
+
+        var missing = new List<string>();
         await foreach (var track in catalog.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!stored.Contains(track.Id))
             {
-                missing++;
+                missing.Add(track.Id);
                 ServerLog.AudioMissing(logger, track.Id);
             }
         }
 
-        var result = new Result(staged, orphans, missing);
-        ServerLog.Swept(logger, staged, orphans, missing, stored.Count);
+        inventory.Reset(missing);
+        if (missing.Count > 0)
+        {
+            ServerLog.TracksWithoutAudio(logger, missing.Count, layout.AudioDirectory, string.Join(", ", missing.Take(3)) + (missing.Count > 3 ? ", ..." : ""));
+        }
+
+        var result = new Result(staged, orphans, missing.Count);
+        ServerLog.Swept(logger, staged, orphans, missing.Count, stored.Count);
         return result;
     }
 }

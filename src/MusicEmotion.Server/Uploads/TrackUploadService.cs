@@ -29,6 +29,7 @@ internal sealed class TrackUploadService(
     ITrackCatalog catalog,
     IOptions<ServerOptions> options,
     AudioLoader loader,
+    MissingAudio missing,
     ILogger<TrackUploadService> logger)
 {
     /// <summary>Decoded audio shorter than the declared duration by more than this share (and <see cref="TruncationSeconds"/>) counts as truncated.</summary>
@@ -41,12 +42,14 @@ internal sealed class TrackUploadService(
     /// <exception cref="OperationCanceledException">The client went away; nothing was stored.</exception>
     public async Task<UploadOutcome> UploadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using WorkGate.Admission admission = gate.TryAdmit() ?? throw Overloaded();
+        string? client = ClientKey.Of(request.HttpContext.Connection.RemoteIpAddress);
+        using WorkGate.Admission admission = gate.TryAdmit(client, options.Value.EffectivePendingUploadsPerClient, out bool clientFull)
+            ?? throw (clientFull ? TooManyFromClient(client) : Overloaded(bodyRead: false));
         string? trackId = null;
         try
         {
             long started = Stopwatch.GetTimestamp();
-            using StagedUpload upload = await reader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            using StagedUpload upload = await ReceiveAsync(request, cancellationToken).ConfigureAwait(false);
             trackId = upload.TrackId;
             long receiveMs = ElapsedMs(started);
 
@@ -56,6 +59,7 @@ internal sealed class TrackUploadService(
                 if (!audio.Contains(existing.Id))
                 {
                     audio.Commit(upload); // the row had lost its audio: this upload restores it
+                    missing.Resolved(existing.Id);
                 }
 
                 ServerLog.TrackAlreadyPresent(logger, existing.Id, upload.Length, receiveMs);
@@ -65,7 +69,7 @@ internal sealed class TrackUploadService(
             AudioFileInfo? declared = Probe(upload);
             long waitStarted = Stopwatch.GetTimestamp();
             using IDisposable slot = await admission.WaitForSlotAsync(TimeSpan.FromSeconds(options.Value.MaxQueueWaitSeconds), cancellationToken).ConfigureAwait(false)
-                ?? throw Overloaded();
+                ?? throw Overloaded(bodyRead: true);
             long waitMs = ElapsedMs(waitStarted);
 
             long analysisStarted = Stopwatch.GetTimestamp();
@@ -95,10 +99,43 @@ internal sealed class TrackUploadService(
         }
     }
 
-    private ApiProblemException Overloaded()
+    /// <summary>Receives the body within <see cref="ServerOptions.UploadReceiveTimeoutSeconds"/>: a client still sending at the deadline is cut with 408.</summary>
+    private async Task<StagedUpload> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        TimeSpan deadline = TimeSpan.FromSeconds(options.Value.UploadReceiveTimeoutSeconds);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(deadline);
+        try
+        {
+            return await reader.ReadAsync(request, limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ApiProblemException(new ApiProblem(StatusCodes.Status408RequestTimeout, ProblemCode.UploadTimeout, "Upload took too long",
+                $"The upload was still arriving after {deadline.TotalSeconds:0} s, the limit; nothing of it was kept. Send it again over a faster connection.")
+            {
+                CloseConnection = true,
+            });
+        }
+    }
+
+    private ApiProblemException TooManyFromClient(string? client)
+    {
+        int cap = options.Value.EffectivePendingUploadsPerClient;
+        ServerLog.ClientAtCap(logger, client ?? "unknown", cap);
+        return new ApiProblemException(new ApiProblem(StatusCodes.Status429TooManyRequests, ProblemCode.TooManyUploads, "Too many uploads from this client",
+            $"This client already has {cap} uploads in progress, the most one client may have; send the next when one has finished (try again in {gate.RetryAfterSeconds} s).")
+        {
+            RetryAfterSeconds = gate.RetryAfterSeconds,
+            CloseConnection = true, // the body was not read: close rather than drain it
+        });
+    }
+
+    private ApiProblemException Overloaded(bool bodyRead)
     {
         ServerLog.Overloaded(logger, gate.Pending, gate.MaxPending);
-        return new ApiProblemException(ApiProblem.Overloaded("uploads", gate.RetryAfterSeconds));
+        // Before the body is read (admission) the connection is closed rather than drained; after it, kept.
+        return new ApiProblemException(ApiProblem.Overloaded("uploads", gate.RetryAfterSeconds) with { CloseConnection = !bodyRead });
     }
 
     /// <summary>The container's own account of the audio; refuses audio declared longer than the limit before any decoding.</summary>
@@ -135,7 +172,7 @@ internal sealed class TrackUploadService(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ApiProblemException(new ApiProblem(StatusCodes.Status422UnprocessableEntity, "analysis-timeout", "Analysis took too long",
+            throw new ApiProblemException(new ApiProblem(StatusCodes.Status422UnprocessableEntity, ProblemCode.AnalysisTimeout, "Analysis took too long",
                 $"'{upload.SourceName}' was still being analysed after {timeout.TotalSeconds:0} s, the limit; nothing was stored.") { TrackId = upload.TrackId });
         }
         catch (AudioException ex)
@@ -157,7 +194,7 @@ internal sealed class TrackUploadService(
             double missing = duration.TotalSeconds - track.DurationSeconds;
             if (missing > TruncationSeconds && missing > TruncationShare * duration.TotalSeconds)
             {
-                throw new ApiProblemException(new ApiProblem(StatusCodes.Status422UnprocessableEntity, "truncated", "Truncated audio",
+                throw new ApiProblemException(new ApiProblem(StatusCodes.Status422UnprocessableEntity, ProblemCode.Truncated, "Truncated audio",
                     $"'{upload.SourceName}' declares {duration.TotalSeconds:0.0} s of audio but only {track.DurationSeconds:0.0} s could be decoded: "
                     + "the file is cut off (an interrupted download or copy?). Upload the complete file.") { TrackId = upload.TrackId });
             }
@@ -190,16 +227,16 @@ internal sealed class TrackUploadService(
         string problem = ex.Problem.Replace(upload.Path, upload.SourceName, StringComparison.Ordinal);
         return ex switch
         {
-            UnsupportedAudioFormatException => new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "not-audio", "Not audio",
+            UnsupportedAudioFormatException => new ApiProblem(StatusCodes.Status415UnsupportedMediaType, ProblemCode.NotAudio, "Not audio",
                 $"'{upload.SourceName}' is not in an audio format the service can decode: {problem}") { TrackId = upload.TrackId },
             AudioDecoderException => throw new InvalidOperationException($"The audio decoder failed on {upload.SourceName}: {problem}", ex),
-            _ => new ApiProblem(StatusCodes.Status422UnprocessableEntity, "undecodable", "Audio cannot be decoded",
+            _ => new ApiProblem(StatusCodes.Status422UnprocessableEntity, ProblemCode.Undecodable, "Audio cannot be decoded",
                 $"'{upload.SourceName}' looks like {upload.Container} but cannot be decoded: {problem}") { TrackId = upload.TrackId },
         };
     }
 
     private static ApiProblem TooLong(StagedUpload upload, double seconds, double max) =>
-        new(StatusCodes.Status422UnprocessableEntity, "too-long", "Audio too long",
+        new(StatusCodes.Status422UnprocessableEntity, ProblemCode.TooLong, "Audio too long",
             $"'{upload.SourceName}' is {seconds:0} s long; the limit is {max:0} s.") { TrackId = upload.TrackId };
 
     private static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -44,6 +45,8 @@ internal sealed class UploadReader(TrackAudioStore audio, AudioLoader loader, IO
             limit.MaxRequestBodySize = maxBytes + FramingAllowance;
         }
 
+        RequireMinimumRate(request.HttpContext);
+
         string boundary = Boundary(request);
         var reader = new MultipartReader(boundary, request.Body) { HeadersCountLimit = 16, HeadersLengthLimit = 16 * 1024 };
         StagedUpload? upload = null;
@@ -59,7 +62,7 @@ internal sealed class UploadReader(TrackAudioStore audio, AudioLoader loader, IO
 
                 if (sections >= MaxSections)
                 {
-                    throw new ApiProblemException(new ApiProblem(StatusCodes.Status400BadRequest, "multipart-invalid", "Malformed upload",
+                    throw new ApiProblemException(new ApiProblem(StatusCodes.Status400BadRequest, ProblemCode.MultipartInvalid, "Malformed upload",
                         $"The form has more than {MaxSections} parts; send the audio alone in the field '{FieldName}'."));
                 }
 
@@ -73,8 +76,11 @@ internal sealed class UploadReader(TrackAudioStore audio, AudioLoader loader, IO
 
                 if (upload is not null)
                 {
-                    throw new ApiProblemException(new ApiProblem(StatusCodes.Status400BadRequest, "too-many-files", "One file per upload",
-                        $"The form holds more than one '{FieldName}' part; upload one song per request."));
+                    throw new ApiProblemException(new ApiProblem(StatusCodes.Status400BadRequest, ProblemCode.TooManyFiles, "One file per upload",
+                        $"The form holds more than one '{FieldName}' part; upload one song per request.")
+                    {
+                        Errors = [FieldError.Text(FieldName, "form", "more than one file", "exactly one audio file")],
+                    });
                 }
 
                 string name = UploadNames.Clean(FileNameOf(disposition));
@@ -84,14 +90,17 @@ internal sealed class UploadReader(TrackAudioStore audio, AudioLoader loader, IO
         catch (BadHttpRequestException ex)
         {
             upload?.Dispose();
-            throw ex.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? TooLarge(maxBytes)
-                : new ApiProblemException(new ApiProblem(ex.StatusCode, "multipart-invalid", "Malformed upload", $"The request body could not be read: {ex.Message}"));
+            throw ex.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => TooLarge(maxBytes),
+                StatusCodes.Status408RequestTimeout => TooSlow(),
+                _ => new ApiProblemException(new ApiProblem(ex.StatusCode, ProblemCode.MultipartInvalid, "Malformed upload", $"The request body could not be read: {ex.Message}")),
+            };
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
         {
             upload?.Dispose();
-            throw new ApiProblemException(new ApiProblem(StatusCodes.Status400BadRequest, "multipart-invalid", "Malformed upload",
+            throw new ApiProblemException(new ApiProblem(StatusCodes.Status400BadRequest, ProblemCode.MultipartInvalid, "Malformed upload",
                 $"The multipart body is malformed or incomplete: {ex.Message}"));
         }
         catch
@@ -100,8 +109,11 @@ internal sealed class UploadReader(TrackAudioStore audio, AudioLoader loader, IO
             throw;
         }
 
-        return upload ?? throw new ApiProblemException(new ApiProblem(StatusCodes.Status400BadRequest, "file-missing", "No file",
-            $"The form has no '{FieldName}' part; send the audio as multipart/form-data in the field '{FieldName}'."));
+        return upload ?? throw new ApiProblemException(new ApiProblem(StatusCodes.Status400BadRequest, ProblemCode.FileMissing, "No file",
+            $"The form has no '{FieldName}' part; send the audio as multipart/form-data in the field '{FieldName}'.")
+        {
+            Errors = [FieldError.Text(FieldName, "form", null, "exactly one audio file")],
+        });
     }
 
     private async Task<StagedUpload> StageAsync(Stream body, string name, long maxBytes, CancellationToken cancellationToken)
@@ -145,14 +157,17 @@ internal sealed class UploadReader(TrackAudioStore audio, AudioLoader loader, IO
 
                 if (length == 0)
                 {
-                    throw new ApiProblemException(new ApiProblem(StatusCodes.Status400BadRequest, "file-empty", "Empty file",
-                        $"'{name}' is empty (0 bytes)."));
+                    throw new ApiProblemException(new ApiProblem(StatusCodes.Status400BadRequest, ProblemCode.FileEmpty, "Empty file",
+                        $"'{name}' is empty (0 bytes).")
+                    {
+                        Errors = [FieldError.Text(FieldName, "form", $"{name}: 0 bytes", "an audio file of 1 byte or more")],
+                    });
                 }
 
                 // A known container, or content that a decoder the host registered (AddAudioDecoder) claims.
                 string container = AudioSignatures.Identify(head.AsSpan(0, headLength))
                     ?? (loader.CanDecode(head.AsSpan(0, headLength)) ? loader.SelectDecoder(head.AsSpan(0, headLength), name).Name : null)
-                    ?? throw new ApiProblemException(new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "not-audio", "Not audio",
+                    ?? throw new ApiProblemException(new ApiProblem(StatusCodes.Status415UnsupportedMediaType, ProblemCode.NotAudio, "Not audio",
                         $"'{name}' is not in an audio format the service recognises (its first bytes are {Convert.ToHexString(head, 0, Math.Min(8, headLength))}); "
                         + "send MP3, WAV, FLAC, Ogg/Opus, MP4/M4A/AAC, AIFF, WMA, Matroska/WebM or another common audio file."));
 
@@ -177,14 +192,14 @@ internal sealed class UploadReader(TrackAudioStore audio, AudioLoader loader, IO
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ApiProblemException(new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "multipart-required", "Send a form",
+            throw new ApiProblemException(new ApiProblem(StatusCodes.Status415UnsupportedMediaType, ProblemCode.MultipartRequired, "Send a form",
                 $"Upload the audio as multipart/form-data in the field '{FieldName}' (e.g. curl -F {FieldName}=@song.mp3 ...)."));
         }
 
         string boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value ?? "";
         if (boundary.Length is 0 or > 70)
         {
-            throw new ApiProblemException(new ApiProblem(StatusCodes.Status400BadRequest, "multipart-invalid", "Malformed upload",
+            throw new ApiProblemException(new ApiProblem(StatusCodes.Status400BadRequest, ProblemCode.MultipartInvalid, "Malformed upload",
                 "The multipart/form-data content type has no valid boundary (1–70 characters)."));
         }
 
@@ -197,7 +212,35 @@ internal sealed class UploadReader(TrackAudioStore audio, AudioLoader loader, IO
         return !string.IsNullOrEmpty(star) ? star : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
     }
 
-    private static ApiProblemException TooLarge(long maxBytes) => new(new ApiProblem(StatusCodes.Status413PayloadTooLarge, "file-too-large", "File too large",
+    /// <summary>
+    /// Has Kestrel cut the upload (408) when its body arrives slower than <see cref="ServerOptions.MinUploadBytesPerSecond"/>
+    /// after the grace period (HTTP/1.1; other protocols rely on the upload's deadline).
+    /// </summary>
+    private void RequireMinimumRate(HttpContext context)
+    {
+        ServerOptions o = options.Value;
+        if (context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is not { } rate)
+        {
+            return;
+        }
+
+        try
+        {
+            rate.MinDataRate = o.MinUploadBytesPerSecond > 0
+                ? new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(o.MinUploadBytesPerSecond, TimeSpan.FromSeconds(o.UploadRateGraceSeconds))
+                : null;
+        }
+        catch (NotSupportedException)
+        {
+            // HTTP/2 and HTTP/3 set the rate per connection only; the upload deadline still bounds the request.
+        }
+    }
+
+    private ApiProblemException TooSlow() => new(new ApiProblem(StatusCodes.Status408RequestTimeout, ProblemCode.UploadTooSlow, "Upload too slow",
+        $"The upload arrived slower than {options.Value.MinUploadBytesPerSecond:N0} bytes per second (after {options.Value.UploadRateGraceSeconds:0} s); nothing of it was kept. "
+        + "Send it again over a faster connection.") { CloseConnection = true });
+
+    private static ApiProblemException TooLarge(long maxBytes) => new(new ApiProblem(StatusCodes.Status413PayloadTooLarge, ProblemCode.FileTooLarge, "File too large",
         $"The upload is larger than the limit of {maxBytes:N0} bytes ({maxBytes / (1024.0 * 1024.0):0.#} MiB)."));
 
     private static void TryDelete(string path)

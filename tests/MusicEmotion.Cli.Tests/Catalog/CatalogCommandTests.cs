@@ -41,6 +41,25 @@ public sealed class CatalogCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Statistics_writes_a_reference_file_the_recommender_can_read()
+    {
+        string songs = Songs(3);
+        string db = _dir.File("catalog.db"), reference = _dir.File("reference.json");
+        (await CliRunner.RunAsync(["catalog", "add", songs, "--db", db, .. Model])).ExitCode.Should().Be(0);
+
+        var (code, output, error) = await CliRunner.RunAsync(["catalog", "statistics", "--db", db, "--out", reference, "--sources", "three sines"]);
+
+        code.Should().Be(0, error);
+        output.Should().Contain("statistics of 3 tracks of mean-test");
+        await using FileStream file = File.OpenRead(reference);
+        Recommend.Vectors.CatalogStatistics statistics = Recommend.Vectors.ReferenceStatistics.Read(file);
+        statistics.TrackCount.Should().Be(3);
+        statistics.ArcLength.Should().Be(32);
+        statistics.Descriptors.Length.Should().Be(55);
+        (await CliRunner.RunAsync(["catalog", "statistics", "--db", _dir.File("missing.db")])).ExitCode.Should().Be(2);
+    }
+
+    [Fact]
     public async Task List_export_and_remove_work_on_the_catalog()
     {
         string songs = Songs(3);

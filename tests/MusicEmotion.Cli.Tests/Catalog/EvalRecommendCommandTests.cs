@@ -33,12 +33,14 @@ public sealed class EvalRecommendCommandTests : IDisposable
         string db = _dir.File("cache.db");
 
         var (code, output, error) = await CliRunner.RunAsync(["eval", "recommend", "--emotify", root, "--k", "3", "--db", db, "--json", json, .. AnalyzeFixtures.ModelArgs(_dir)]);
-        var (again, _, againError) = await CliRunner.RunAsync(["eval", "recommend", "--emotify", root, "--k", "3", "--db", db, .. AnalyzeFixtures.ModelArgs(_dir)]);
+        var (again, againOutput, againError) = await CliRunner.RunAsync(["eval", "recommend", "--emotify", root, "--k", "3", "--db", db,
+            "--library-sizes", "3,8", "--libraries", "2", .. AnalyzeFixtures.ModelArgs(_dir)]);
 
         code.Should().Be(0, error);
         output.Should().Contain("16 tracks, each a query; relevant = the 2 others").And.Contain("descriptors + emotion").And.Contain("random (expected)");
         again.Should().Be(0);
         againError.Should().Contain("analysed 16/16 (16 cached, 0 failed)");
+        againOutput.Should().Contain("small libraries: 2 random libraries per size").And.MatchRegex(@"\n\s+3\s+1\s+0\.5000\s").And.MatchRegex(@"\n\s+8\s+1\s+0\.1429\s");
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(json));
         JsonElement r = doc.RootElement;
         r.GetProperty("k").GetInt32().Should().Be(3);

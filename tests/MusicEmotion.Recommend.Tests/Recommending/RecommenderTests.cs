@@ -115,6 +115,17 @@ public sealed class RecommenderTests
 
         similar.Items.Select(r => r.SourceName).Should().BeEquivalentTo("copy A", "copy B");
         diverse.Items.Select(r => r.SourceName).Should().HaveCount(2).And.Contain("other").And.ContainSingle(n => n.StartsWith("copy"));
+
+        // What reordered the list is visible: without diversity the score is the relevance; with it, the score (the order
+        // shown) is the relevance plus the diversity contribution, every value on [0, 1].
+        similar.Diversity.Should().Be(0);
+        similar.Items.Should().OnlyContain(r => r.DiversityContribution == 0 && r.Score == r.Relevance && r.Relevance == Recommendation.RelevanceOf(r.Similarity));
+        diverse.Diversity.Should().Be(0.5);
+        diverse.Items.Select(r => r.Score).Should().BeInDescendingOrder();
+        diverse.Items.Should().OnlyContain(r => r.Score >= 0 && r.Score <= 1 && Math.Abs(r.Score - (r.Relevance + r.DiversityContribution)) < 1e-12);
+        Recommendation skippedCopy = similar.Items.Single(r => r.SourceName != diverse.Items.Single(d => d.SourceName.StartsWith("copy")).SourceName);
+        diverse.Items.Single(r => r.SourceName == "other").Relevance.Should().BeLessThan(skippedCopy.Relevance,
+            "diversity lists a less relevant track instead of the near-duplicate, and says so with the contributions");
     }
 
     [Fact]
@@ -137,6 +148,9 @@ public sealed class RecommenderTests
         (await FailureOf(new RecommendationRequest { Liked = [liked.Id], K = 0 })).Should().Be(RecommendationFailure.InvalidRequest);
         (await FailureOf(new RecommendationRequest { Liked = [liked.Id], Diversity = 1.5 })).Should().Be(RecommendationFailure.InvalidRequest);
         (await FailureOf(new RecommendationRequest { Liked = [liked.Id], MinDurationSeconds = 10, MaxDurationSeconds = 5 })).Should().Be(RecommendationFailure.InvalidRequest);
+        (await FailureOf(new RecommendationRequest { Liked = [liked.Id], MinDurationSeconds = -1 })).Should().Be(RecommendationFailure.InvalidRequest);
+        (await FailureOf(new RecommendationRequest { Liked = [liked.Id], MaxDurationSeconds = -5 })).Should().Be(RecommendationFailure.InvalidRequest);
+        (await FailureOf(new RecommendationRequest { Liked = [liked.Id], Disliked = [liked.Id.ToUpperInvariant()] })).Should().Be(RecommendationFailure.InvalidRequest);
     }
 
     [Fact]

@@ -20,9 +20,14 @@ public sealed class RecommendationTests(LibraryServer library) : IClassFixture<L
         JsonElement result = await TrackJson.ReadAsync(response);
         JsonElement[] items = result.GetProperty("items").EnumerateArray().ToArray();
         items.Select(i => i.GetProperty("id").GetString()).Should().BeEquivalentTo([library.Ids[1], library.Ids[2]]);
+        result.GetProperty("diversity").GetDouble().Should().Be(0.3);
+        items.Select(i => i.GetProperty("score").GetDouble()).Should().BeInDescendingOrder("the list is in the order of its scores");
         foreach (JsonElement item in items)
         {
-            item.GetProperty("score").GetDouble().Should().BeInRange(-1, 1);
+            double score = item.GetProperty("score").GetDouble(), relevance = item.GetProperty("relevance").GetDouble();
+            score.Should().BeInRange(0, 1);
+            relevance.Should().BeInRange(0, 1);
+            score.Should().BeApproximately(relevance + item.GetProperty("diversityContribution").GetDouble(), 2e-4, "the score is the relevance plus what diversity changed");
             item.GetProperty("explanation").GetString().Should().NotBeNullOrWhiteSpace();
             item.GetProperty("closestLikedId").GetString().Should().Be(library.Ids[0]);
             item.GetProperty("blocks").GetArrayLength().Should().BeGreaterThan(0);

@@ -33,6 +33,17 @@ public sealed class ServiceTests(DefaultServer server) : IClassFixture<DefaultSe
         JsonElement scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         scheme.GetProperty("name").GetString().Should().Be("X-Api-Key");
         doc.GetProperty("components").GetProperty("schemas").TryGetProperty("TrackResponse", out _).Should().BeTrue();
+        doc.TryGetProperty("servers", out _).Should().BeFalse("servers come from MusicEmotion:PublicUrls only");
+
+        // The endpoints that check their own input still describe it: the recommendation body and the query parameters' types and ranges.
+        JsonElement recommend = paths.GetProperty("/api/recommendations").GetProperty("post");
+        recommend.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _).Should().BeTrue();
+        recommend.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["200", "400", "403", "409", "413", "415", "422"]);
+        JsonElement limit = paths.GetProperty("/api/tracks").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == "limit").GetProperty("schema");
+        limit.GetProperty("type").ToString().Should().Contain("integer");
+        limit.GetProperty("maximum").GetRawText().Should().Be("1000");
+        upload.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["403", "408", "429"]);
     }
 
     [Fact]
@@ -46,6 +57,7 @@ public sealed class ServiceTests(DefaultServer server) : IClassFixture<DefaultSe
         JsonElement checks = health.GetProperty("checks");
         checks.EnumerateObject().Select(c => c.Name).Should().BeEquivalentTo("catalog", "storage", "analysis");
         checks.GetProperty("analysis").GetProperty("data").GetProperty("maxPendingUploads").GetInt32().Should().Be(32);
+        checks.GetProperty("storage").GetProperty("data").GetProperty("tracksWithoutAudio").GetInt32().Should().Be(0);
     }
 
     [Fact]

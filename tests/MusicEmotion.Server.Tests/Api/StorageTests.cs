@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MusicEmotion.Recommend.Catalog;
@@ -73,6 +74,72 @@ public sealed class StorageTests
     }
 
     [Fact]
+    public async Task A_catalog_opened_with_another_audio_folder_makes_health_degraded_with_the_count()
+    {
+        using var data = new TempDirectory();
+        byte[] first = TestAudio.Wav(2, seed: 505), second = TestAudio.Wav(2, seed: 506);
+        using (var original = new ServerFactory(data: data))
+        {
+            HttpClient client = original.CreateClient();
+            (await UploadRequests.PostAsync(client, first)).StatusCode.Should().Be(HttpStatusCode.Created);
+            (await UploadRequests.PostAsync(client, second)).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        using var elsewhere = new TempDirectory();
+        using var moved = new ServerFactory(new Dictionary<string, string?>
+        {
+            ["MusicEmotion:CatalogPath"] = Path.Combine(data.Path, "catalog.db"),
+            ["MusicEmotion:AudioDirectory"] = Path.Combine(elsewhere.Path, "audio"),
+        }, data: elsewhere);
+        HttpClient movedClient = moved.CreateClient();
+
+        JsonElement health = await TrackJson.ReadAsync(await movedClient.GetAsync("/health"));
+        health.GetProperty("status").GetString().Should().Be("Degraded");
+        JsonElement storage = health.GetProperty("checks").GetProperty("storage");
+        storage.GetProperty("status").GetString().Should().Be("Degraded");
+        storage.GetProperty("data").GetProperty("tracksWithoutAudio").GetInt32().Should().Be(2);
+        storage.GetProperty("description").GetString().Should().Contain("2 tracks in the catalog have no audio").And.Contain("MusicEmotion:AudioDirectory");
+
+        // Uploading one of the songs again restores its audio; the count follows.
+        (await UploadRequests.PostAsync(movedClient, first)).StatusCode.Should().Be(HttpStatusCode.OK);
+        JsonElement after = await TrackJson.ReadAsync(await movedClient.GetAsync("/health"));
+        after.GetProperty("checks").GetProperty("storage").GetProperty("data").GetProperty("tracksWithoutAudio").GetInt32().Should().Be(1);
+        Directory.EnumerateFiles(Path.Combine(data.Path, "audio"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".lock")).Should().HaveCount(2,
+            "the original audio folder is untouched");
+    }
+
+    [Fact]
+    public async Task Another_catalog_pointed_at_an_audio_folder_deletes_none_of_its_files()
+    {
+        using var data = new TempDirectory();
+        using (var original = new ServerFactory(data: data))
+        {
+            HttpClient client = original.CreateClient();
+            for (int seed = 507; seed < 510; seed++)
+            {
+                (await UploadRequests.PostAsync(client, TestAudio.Wav(2, seed: seed))).StatusCode.Should().Be(HttpStatusCode.Created);
+            }
+        }
+
+        // A fresh catalog on the first service's audio folder: its three files have no row here, more than a crash can
+        // leave with two uploads in progress, so they are kept and reported, not swept.
+        using var other = new TempDirectory();
+        using var wrong = new ServerFactory(new Dictionary<string, string?>
+        {
+            ["MusicEmotion:AudioDirectory"] = Path.Combine(data.Path, "audio"),
+            ["MusicEmotion:MaxPendingUploads"] = "2",
+        }, data: other);
+
+        JsonElement health = await TrackJson.ReadAsync(await wrong.CreateClient().GetAsync("/health"));
+
+        Directory.EnumerateFiles(Path.Combine(data.Path, "audio"), "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".lock")).Should().Be(3);
+        JsonElement storage = health.GetProperty("checks").GetProperty("storage");
+        storage.GetProperty("status").GetString().Should().Be("Degraded");
+        storage.GetProperty("data").GetProperty("audioFilesWithoutTrack").GetInt32().Should().Be(3);
+        storage.GetProperty("description").GetString().Should().Contain("3 audio files").And.Contain("MusicEmotion:AudioDirectory");
+    }
+
+    [Fact]
     public async Task A_second_service_on_the_same_data_folder_refuses_to_start()
     {
         using var data = new TempDirectory();
@@ -82,6 +149,7 @@ public sealed class StorageTests
 
         Action start = () => second.CreateClient();
 
-        start.Should().Throw<InvalidOperationException>().WithMessage("*in use by another MusicEmotion service*");
+        // The refusal itself (one line naming the setting, exit code 2) is checked on the real process: StartupTests.
+        start.Should().Throw<InvalidOperationException>();
     }
 }

@@ -45,6 +45,16 @@ public sealed class PageTests(ITestOutputHelper output)
             }
         };
 
+        // The page's writes come from its own origin: the browser says so (Origin, Sec-Fetch-Site) and the service accepts them.
+        var writes = new List<Task<Dictionary<string, string>>>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST")
+            {
+                writes.Add(request.AllHeadersAsync());
+            }
+        };
+
         await page.GotoAsync(address.ToString());
         await Expect(page.Locator("#model-name")).ToContainTextAsync("model ");
 
@@ -107,6 +117,9 @@ public sealed class PageTests(ITestOutputHelper output)
         new FileInfo(screenshot).Length.Should().BeGreaterThan(50_000);
 
         problems.Should().BeEmpty("the page runs without console errors");
+        Dictionary<string, string>[] headers = await Task.WhenAll(writes);
+        headers.Should().HaveCountGreaterThanOrEqualTo(3, "two uploads and a recommendation request");
+        headers.Should().OnlyContain(h => h["origin"] == address.GetLeftPart(UriPartial.Authority) && h["sec-fetch-site"] == "same-origin");
     }
 
     private static async Task CurvesShouldBeDrawnAsync(IPage page)

@@ -3,7 +3,7 @@
 
 import * as api from './api.js';
 import { PlaneChart, TimelineChart, Tooltip } from './charts.js';
-import { QUADRANTS, bytes, clock, el, quadrantOf, signed } from './format.js';
+import { MOOD_WORDS, QUADRANTS, bytes, clock, el, fold, quadrantOf, signed } from './format.js';
 import { thumbIcon } from './icons.js';
 import { Preferences } from './preferences.js';
 import { UploadQueue } from './uploads.js';
@@ -166,6 +166,7 @@ async function loadLibrary() {
   } catch (error) {
     $('library-empty').textContent = `The library cannot be read: ${error.message}`;
     $('library-empty').hidden = false;
+    $('library').hidden = true;
     return;
   }
   preferences.keepOnly(new Set(state.tracks.map((t) => t.id)));
@@ -192,18 +193,31 @@ function setMark(id, mark) {
   renderRecBasis();
 }
 
+/** Whether a library item matches every word of the search, by its name or its mood (happy, tense, sad, calm, Q1…). */
+function matches(track, words) {
+  const name = fold(track.name);
+  const moods = MOOD_WORDS[track.dominantQuadrant] || [];
+  return words.every((word) => name.includes(word) || moods.some((mood) => mood.startsWith(word)));
+}
+
 function renderLibrary() {
   const list = $('library-list');
   const focused = document.activeElement && document.activeElement.closest('.track-row');
   const focusKey = focused ? `${focused.dataset.id}|${[...focused.querySelectorAll('button')].indexOf(document.activeElement)}` : null;
-  list.replaceChildren(...state.tracks.map((t) => el('li', {
+  const query = $('library-search').value.trim();
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  const shown = words.length ? state.tracks.filter((t) => matches(t, words)) : state.tracks;
+  list.replaceChildren(...shown.map((t) => el('li', {
     class: `track-row${state.current && state.current.id === t.id ? ' selected' : ''}`, 'data-id': t.id,
   },
-  el('button', { type: 'button', class: 'open', onclick: () => openTrack(t.id), 'aria-current': state.current && state.current.id === t.id ? 'true' : null },
-    el('span', { class: `mood-dot ${t.dominantQuadrant}`, title: QUADRANTS[t.dominantQuadrant] }),
-    el('span', { class: 'text' },
-      el('span', { class: 'title', title: t.name }, t.name),
-      el('span', { class: 'sub' }, `${clock(t.durationSeconds)} · ${QUADRANTS[t.dominantQuadrant]}`))),
+  el('button', {
+    type: 'button', class: 'open', onclick: () => openTrack(t.id), 'aria-current': state.current && state.current.id === t.id ? 'true' : null,
+    title: `${t.name}\n${clock(t.durationSeconds)} · ${QUADRANTS[t.dominantQuadrant]}`,
+  },
+  el('span', { class: `mood-dot ${t.dominantQuadrant}` }),
+  el('span', { class: 'text' },
+    el('span', { class: 'title' }, t.name),
+    el('span', { class: 'sub' }, `${clock(t.durationSeconds)} · ${QUADRANTS[t.dominantQuadrant]}`))),
   markButton(t.id, 'liked', t.name),
   markButton(t.id, 'disliked', t.name))));
   if (focusKey) {
@@ -211,9 +225,15 @@ function renderLibrary() {
     const row = [...list.children].find((li) => li.dataset.id === id);
     if (row) row.querySelectorAll('button')[Number(index)]?.focus();
   }
-  $('library-count').textContent = state.tracks.length ? `(${state.tracks.length})` : '';
-  $('library-empty').hidden = state.tracks.length > 0;
+  const total = state.tracks.length;
+  $('library-count').textContent = !total ? '' : words.length ? `(${shown.length} of ${total})` : `(${total})`;
+  $('library').hidden = total === 0;
+  $('library-empty').hidden = total > 0;
+  $('library-no-match').hidden = !words.length || shown.length > 0;
+  $('library-no-match').textContent = `No song matches “${query}”.`;
 }
+
+$('library-search').addEventListener('input', () => renderLibrary());
 
 function renderMarks() {
   if (!state.current) return;
@@ -303,11 +323,18 @@ function recOptions() {
 
 function renderRecs(result, heading) {
   const names = new Map(state.tracks.map((t) => [t.id, t.name]));
+  const varied = result.diversity > 0;
   $('rec-list').replaceChildren(...result.items.map((r) => el('li', { class: 'rec' },
     el('div', { class: 'rec-top' },
       el('button', { type: 'button', class: 'play', 'aria-label': `Play ${r.name}`, title: 'Play', onclick: () => openTrack(r.id, { play: true }) }, '▶'),
-      el('button', { type: 'button', class: 'rec-name', title: `Open ${r.name}`, onclick: () => openTrack(r.id) }, r.name),
-      el('span', { class: 'score', title: 'similarity (−1…1)' }, r.score.toFixed(2))),
+      el('button', { type: 'button', class: 'rec-name', title: r.name, onclick: () => openTrack(r.id) }, r.name),
+      el('span', {
+        class: 'score',
+        title: varied
+          ? `score ${r.score.toFixed(2)} = match ${r.relevance.toFixed(2)} ${r.diversityContribution < 0 ? '−' : '+'} ${Math.abs(r.diversityContribution).toFixed(2)} for variety (0 to 1; the list is in score order)`
+          : `match ${r.relevance.toFixed(2)} (0 to 1: 0.5 unrelated, 1 identical)`,
+      }, r.score.toFixed(2))),
+    varied ? el('p', { class: 'score-parts' }, `match ${r.relevance.toFixed(2)} · variety ${signed(r.diversityContribution)}`) : null,
     el('p', { class: 'why' }, r.explanation, names.has(r.closestLikedId) && preferences.liked.size > 1 ? ` (closest to ${names.get(r.closestLikedId)})` : ''))));
   const stale = result.staleTracks ? `; ${result.staleTracks} songs analysed by an older model were left out` : '';
   setRecStatus(result.items.length
@@ -349,7 +376,7 @@ async function start() {
   try {
     info = await api.getServerInfo();
     $('model-name').textContent = `model ${info.modelName} ${info.modelVersion}`;
-    $('upload-limits').textContent = `MP3, WAV, FLAC, Ogg, M4A and more · up to ${bytes(info.maxUploadBytes)}, ${Math.round(info.maxDurationSeconds / 60)} min`;
+    $('upload-limits').textContent = `MP3, WAV, FLAC, Ogg, M4A and more · up to ${bytes(info.maxUploadBytes)}, ${Math.round(info.maxDurationSeconds / 60)}\u00a0min`;
   } catch (error) {
     $('model-name').textContent = `service unavailable: ${error.message}`;
   }

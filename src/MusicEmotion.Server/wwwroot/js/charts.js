@@ -78,8 +78,15 @@ class Chart {
     this.zoomed = false;
     this.svg = node('svg', { tabindex: 0, role: 'slider', 'aria-label': label, 'aria-valuemin': 0, 'aria-valuenow': 0 });
     container.append(this.svg);
-    this.svg.addEventListener('pointermove', (e) => this.track && this.hover(e));
-    this.svg.addEventListener('pointerleave', () => this.unhover());
+    this.pointer = null; // where the pointer is over this chart (client coordinates), to redraw the readout after a resize or scroll
+    this.svg.addEventListener('pointermove', (e) => {
+      this.pointer = { clientX: e.clientX, clientY: e.clientY };
+      if (this.track) this.hover(e);
+    });
+    this.svg.addEventListener('pointerleave', () => {
+      this.pointer = null;
+      this.unhover();
+    });
     this.svg.addEventListener('click', (e) => this.track && this.click(e));
     this.svg.addEventListener('keydown', (e) => this.key(e));
     this.svg.addEventListener('blur', () => this.tooltip.hide());
@@ -88,6 +95,22 @@ class Chart {
       // Redraw at the new size (text stays crisp at its real pixel size); skip notifications that change nothing.
       if (this.container.clientWidth !== this.width) this.render();
     })).observe(container);
+    // The page moved under a still pointer: read out what is under it now (or nothing), never a point that moved away.
+    window.addEventListener('resize', () => this.refreshHover());
+    window.addEventListener('scroll', () => this.refreshHover(), { passive: true });
+  }
+
+  /** Redraws the hover readout for the point now under the pointer, or hides it when the pointer is no longer over the chart. */
+  refreshHover() {
+    if (!this.pointer) return;
+    const box = this.svg.getBoundingClientRect();
+    const { clientX, clientY } = this.pointer;
+    if (this.track && clientX >= box.left && clientX <= box.right && clientY >= box.top && clientY <= box.bottom) {
+      this.hover(this.pointer);
+    } else {
+      this.pointer = null;
+      this.unhover();
+    }
   }
 
   setTrack(track) {
@@ -150,6 +173,7 @@ class Chart {
     this.draw();
     this.movePlayhead();
     this.describe();
+    this.refreshHover();
   }
 }
 

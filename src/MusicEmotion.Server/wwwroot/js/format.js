@@ -23,11 +23,25 @@ export function signed(value, digits = 2) {
   return (value < 0 ? '\u2212' : '+') + text;
 }
 
-/** Bytes as KB / MB. */
+/** Bytes in binary units: B, KiB, MiB, GiB (a no-break space keeps the number with its unit). */
 export function bytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n < 1024) return `${n}\u00a0B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)}\u00a0KiB`;
+  if (n < 1024 * 1024 * 1024) return `${Number((n / (1024 * 1024)).toFixed(1))}\u00a0MiB`;
+  return `${Number((n / (1024 * 1024 * 1024)).toFixed(1))}\u00a0GiB`;
+}
+
+/** Words a library search matches a mood by: each quadrant's names and its label (Q1…Q4). */
+export const MOOD_WORDS = {
+  Q1: ['q1', 'happy', 'excited', 'joyful', 'energetic', 'positive'],
+  Q2: ['q2', 'angry', 'tense', 'anxious', 'aggressive'],
+  Q3: ['q3', 'sad', 'depressed', 'sombre', 'somber', 'melancholic'],
+  Q4: ['q4', 'calm', 'relaxed', 'peaceful', 'gentle'],
+};
+
+/** Text folded for searching: lower case, accents removed. */
+export function fold(text) {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** The quadrant of a point (0 counts as positive, as the service counts). */

@@ -1,5 +1,5 @@
 // The upload queue: files dropped or chosen are sent two at a time, each with a progress bar, a state and, when the
-// server refuses one, its reason. A busy server (503) is retried after the time it asks for, a few times.
+// server refuses one, its reason. A busy server (503, or 429 for this client) is retried after the time it asks for, a few times.
 
 import { ApiError, uploadFile } from './api.js';
 import { bytes, el } from './format.js';
@@ -78,7 +78,8 @@ export class UploadQueue {
       this.updateClear();
       this.onAdded(track, status === 201);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 503 && item.attempts <= RETRIES) {
+      // Busy (503), or this browser already has as many uploads in progress as one client may (429): wait as asked.
+      if (error instanceof ApiError && (error.status === 503 || error.status === 429) && item.attempts <= RETRIES) {
         const wait = Math.max(1, error.retryAfter || 2);
         item.state.textContent = `server busy, retrying in ${wait} s`;
         item.progress.value = 0;

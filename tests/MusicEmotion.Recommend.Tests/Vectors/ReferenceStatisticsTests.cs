@@ -1,0 +1,102 @@
+using MusicEmotion.Inference.Models;
+using MusicEmotion.Recommend.Recommending;
+using MusicEmotion.Recommend.Tests.TestSupport;
+using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Recommend.Vectors;
+
+namespace MusicEmotion.Recommend.Tests.Vectors;
+
+/// <summary>The shipped reference statistics, their file format, and how small catalogs are blended with them.</summary>
+public sealed class ReferenceStatisticsTests
+{
+    [Fact]
+    public void The_shipped_reference_belongs_to_the_shipped_model_and_a_broad_set_of_music()
+    {
+        using OnnxEmotionModel model = OnnxEmotionModel.LoadDefault();
+
+        CatalogStatistics reference = ReferenceStatistics.Shipped;
+
+        reference.IsFor(model.Card.Name, model.Card.Version).Should().BeTrue(
+            $"the reference was computed with {reference.ModelName} {reference.ModelVersion} but the shipped model is {model.Card.Name} {model.Card.Version}: "
+            + "run scripts/reference-statistics.sh to rebuild it for the new model");
+        reference.TrackCount.Should().BeGreaterThanOrEqualTo(500, "a reference stands for music in general");
+        reference.ArcLength.Should().Be(TrackVectorOptions.DefaultArcLength);
+        reference.Descriptors.Mean[Features.Track.TrackDescriptors.IndexOf("tempo_bpm")].Should().BeInRange(80, 160);
+        reference.EmotionStatistics.Mean[0].Should().BeInRange(-1, 1);
+        reference.EmotionStatistics.StandardDeviation.Should().OnlyContain(s => s > 0);
+        new RecommenderOptions().ReferenceStatistics.Should().BeSameAs(reference);
+    }
+
+    [Fact]
+    public void A_written_reference_reads_back_the_same()
+    {
+        CatalogStatistics statistics = Build(12);
+        using var file = new MemoryStream();
+
+        ReferenceStatistics.Write(statistics, file, "twelve test tracks");
+        file.Position = 0;
+        CatalogStatistics read = ReferenceStatistics.Read(file);
+
+        read.IsFor(statistics.ModelName, statistics.ModelVersion).Should().BeTrue();
+        read.TrackCount.Should().Be(12);
+        read.ArcLength.Should().Be(statistics.ArcLength);
+        read.Descriptors.Mean.Should().Equal(statistics.Descriptors.Mean);
+        read.EmotionStatistics.StandardDeviation.Should().Equal(statistics.EmotionStatistics.StandardDeviation);
+        read.EmotionArc.StandardDeviation.Should().Equal(statistics.EmotionArc.StandardDeviation);
+        System.Text.Encoding.UTF8.GetString(file.ToArray()).Should().Contain("\"sources\": \"twelve test tracks\"").And.Contain("\"tempo_bpm\"");
+    }
+
+    [Fact]
+    public void Something_else_is_refused_with_the_reason()
+    {
+        using var other = new MemoryStream("{\"format\": \"something/2\"}"u8.ToArray());
+        using var broken = new MemoryStream("{\"format\": "u8.ToArray());
+
+        FluentActions.Invoking(() => ReferenceStatistics.Read(other)).Should().Throw<FormatException>().WithMessage("*something/2*");
+        FluentActions.Invoking(() => ReferenceStatistics.Read(broken)).Should().Throw<FormatException>();
+    }
+
+    [Theory]
+    [InlineData(0, 1.0)]
+    [InlineData(2, 0.98)]
+    [InlineData(50, 0.5)]
+    [InlineData(100, 0.0)]
+    [InlineData(5000, 0.0)]
+    public void The_reference_share_falls_linearly_to_zero_at_the_size_where_own_statistics_take_over(int tracks, double share) =>
+        StatisticsBlend.ReferenceShare(tracks, ownFrom: 100).Should().BeApproximately(share, 1e-12);
+
+    [Fact]
+    public void A_blend_is_the_mixture_of_the_two_and_the_catalog_alone_from_the_documented_size_on()
+    {
+        CatalogStatistics reference = Build(40, seed: 1, offset: 0) with { TrackCount = 700 };
+        CatalogStatistics half = Build(50, seed: 2, offset: 3);
+        CatalogStatistics large = Build(100, seed: 3, offset: 3);
+
+        CatalogStatistics blended = StatisticsBlend.Apply(half, reference, ownFrom: 100);
+
+        for (int i = 0; i < 5; i++)
+        {
+            double mc = half.Descriptors.Mean[i], mr = reference.Descriptors.Mean[i], sc = half.Descriptors.StandardDeviation[i], sr = reference.Descriptors.StandardDeviation[i];
+            double m = (mc + mr) / 2;
+            blended.Descriptors.Mean[i].Should().BeApproximately((float)m, 1e-4f);
+            double expected = Math.Sqrt((0.5 * ((sc * sc) + ((mc - m) * (mc - m)))) + (0.5 * ((sr * sr) + ((mr - m) * (mr - m)))));
+            blended.Descriptors.StandardDeviation[i].Should().BeApproximately((float)expected, 1e-4f);
+        }
+
+        StatisticsBlend.Apply(large, reference, ownFrom: 100).Should().BeSameAs(large);
+        StatisticsBlend.Apply(half, reference, ownFrom: 0).Should().BeSameAs(half, "0 turns the blend off");
+        StatisticsBlend.Apply(half, reference with { ModelVersion = "9.9.9" }, ownFrom: 100).Should().BeSameAs(half, "a reference of another model is not used");
+    }
+
+    private static CatalogStatistics Build(int tracks, int seed = 7, float offset = 0)
+    {
+        var builder = new CatalogStatisticsBuilder(TestTracks.Model, TestTracks.Version, TrackVectorOptions.DefaultArcLength);
+        for (int i = 0; i < tracks; i++)
+        {
+            float[] sound = TestTracks.Sound((seed * 1000) + i, 55).Select(v => v + offset).ToArray();
+            builder.Add(TestTracks.Make($"t{i}", sound, TestTracks.Ramp(-0.5f + (i / 100f), 0.4f), TestTracks.Flat(0.1f * (i % 5))).Blocks);
+        }
+
+        return builder.Build();
+    }
+}
