@@ -1,9 +1,12 @@
 namespace MusicEmotion.Audio;
 
-/// <summary>An external decoder (ffmpeg) is not installed, could not be started, or failed.</summary>
+/// <summary>
+/// An external decoder (ffmpeg) is not installed, could not be started, or failed, or a host's own sample source
+/// failed: a problem of the environment (<see cref="MusicEmotionErrorKind.Environment"/>), not of the audio.
+/// </summary>
 public sealed class AudioDecoderException : AudioException
 {
     /// <inheritdoc cref="AudioException(string, string, Exception?)" />
     public AudioDecoderException(string sourceName, string problem, Exception? inner = null)
-        : base(sourceName, problem, inner) { }
+        : base(MusicEmotionErrorKind.Environment, sourceName, problem, inner) { }
 }

@@ -34,7 +34,7 @@ public static class MusicEmotionServiceCollectionExtensions
         {
             o.Validate();
             return true;
-        });
+        }).ValidateOnStart();
         services.TryAddSingleton(sp =>
         {
             EmotionAnalyzerOptions o = sp.GetRequiredService<IOptions<EmotionAnalyzerOptions>>().Value;

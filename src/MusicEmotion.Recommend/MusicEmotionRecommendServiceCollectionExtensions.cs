@@ -34,7 +34,7 @@ public static class MusicEmotionRecommendServiceCollectionExtensions
         {
             o.Validate();
             return true;
-        });
+        }).ValidateOnStart();
         services.TryAddSingleton<ITrackCatalog>(sp =>
         {
             MusicEmotionRecommendOptions o = sp.GetRequiredService<IOptions<MusicEmotionRecommendOptions>>().Value;

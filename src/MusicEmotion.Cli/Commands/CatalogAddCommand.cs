@@ -41,8 +41,7 @@ internal static class CatalogAddCommand
 
             string[] files = ExpandInputs(parse.GetValue(inputs)!);
             using ITrackCatalog catalog = await catalogOptions.OpenAsync(parse, mustExist: false, cancellationToken).ConfigureAwait(false);
-            using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
-            using var emotion = new EmotionAnalyzer(emotionModel, options: new EmotionAnalyzerOptions { MaxConcurrency = jobCount });
+            using EmotionAnalyzer emotion = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), new EmotionAnalyzerOptions { MaxConcurrency = jobCount });
             var importer = new TrackImporter(new TrackAnalyzer(emotion), catalog);
             var failures = new List<TrackImportResult>();
             int added = 0, present = 0;

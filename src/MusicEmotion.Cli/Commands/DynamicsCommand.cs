@@ -3,8 +3,8 @@ using System.Globalization;
 using MusicEmotion.Cli.Output;
 using MusicEmotion.Evaluation.Dynamics;
 using MusicEmotion.Evaluation.ModelEvaluation;
+using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
-using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Cli.Commands;
 

@@ -2,8 +2,8 @@ using MusicEmotion.Cli.Output;
 using System.CommandLine;
 using System.Globalization;
 using MusicEmotion.Evaluation.ModelEvaluation;
+using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
-using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Cli.Commands;
 

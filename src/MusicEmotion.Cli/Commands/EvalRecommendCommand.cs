@@ -49,8 +49,8 @@ internal static class EvalRecommendCommand
             }
 
             BlockWeights combined = parse.GetValue(weights) is { } text ? ParseWeights(text) : BlockWeights.Default;
-            using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
-            using var emotion = new EmotionAnalyzer(emotionModel, options: new EmotionAnalyzerOptions { Describe = false, MaxConcurrency = jobCount });
+            using EmotionAnalyzer emotion = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), new EmotionAnalyzerOptions { Describe = false, MaxConcurrency = jobCount });
+            IEmotionModel emotionModel = emotion.Model;
             var analyzer = new TrackAnalyzer(emotion);
             using ITrackCatalog cache = parse.GetValue(db) is { } dbPath ? SqliteTrackCatalog.Open(dbPath) : new InMemoryTrackCatalog();
             var progress = new Progress<TrackImportProgress>(p =>

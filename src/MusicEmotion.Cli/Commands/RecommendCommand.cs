@@ -41,8 +41,7 @@ internal static class RecommendCommand
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
             using ITrackCatalog catalog = await catalogOptions.OpenAsync(parse, mustExist: false, cancellationToken).ConfigureAwait(false);
-            using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
-            using var emotion = new EmotionAnalyzer(emotionModel);
+            using EmotionAnalyzer emotion = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card));
             var analyzer = new TrackAnalyzer(emotion);
             var importer = new TrackImporter(analyzer, catalog);
             string[] liked = await ResolveAsync(parse.GetValue(like) ?? [], importer, error, cancellationToken).ConfigureAwait(false);

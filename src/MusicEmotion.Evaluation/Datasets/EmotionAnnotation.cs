@@ -7,4 +7,4 @@ namespace MusicEmotion.Evaluation.Datasets;
 /// <param name="TimeSeconds">Time from the start of the clip.</param>
 /// <param name="Arousal">Mean arousal there, or null when not annotated.</param>
 /// <param name="Valence">Mean valence there, or null when not annotated.</param>
-public readonly record struct EmotionAnnotation(double TimeSeconds, double? Arousal, double? Valence);
+internal readonly record struct EmotionAnnotation(double TimeSeconds, double? Arousal, double? Valence);

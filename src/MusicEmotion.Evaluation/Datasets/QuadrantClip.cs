@@ -10,4 +10,4 @@ namespace MusicEmotion.Evaluation.Datasets;
 /// <param name="AudioPath">Full path of the audio file.</param>
 /// <param name="Artist">The <c>artist</c> column, empty when absent.</param>
 /// <param name="Title">The <c>title</c> column, empty when absent.</param>
-public sealed record QuadrantClip(string Id, EmotionQuadrant Quadrant, string Split, string AudioPath, string Artist, string Title);
+internal sealed record QuadrantClip(string Id, EmotionQuadrant Quadrant, string Split, string AudioPath, string Artist, string Title);

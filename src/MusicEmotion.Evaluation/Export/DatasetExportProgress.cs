@@ -7,7 +7,6 @@ using MusicEmotion.Audio.Processing;
 using MusicEmotion.Evaluation.Datasets;
 using MusicEmotion.Features;
 using MusicEmotion.Features.IO;
-using MusicEmotion.Inference.Features;
 using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Evaluation.Export;
@@ -16,4 +15,4 @@ namespace MusicEmotion.Evaluation.Export;
 /// <param name="Done">Clips finished.</param>
 /// <param name="Total">Clips in the export.</param>
 /// <param name="CurrentClip">The clip just finished.</param>
-public readonly record struct DatasetExportProgress(int Done, int Total, string CurrentClip);
+internal readonly record struct DatasetExportProgress(int Done, int Total, string CurrentClip);

@@ -7,13 +7,12 @@ using MusicEmotion.Audio.Processing;
 using MusicEmotion.Evaluation.Datasets;
 using MusicEmotion.Features;
 using MusicEmotion.Features.IO;
-using MusicEmotion.Inference.Features;
 using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Evaluation.Export;
 
 /// <summary>What to export and where.</summary>
-public sealed record DatasetExportRequest
+internal sealed record DatasetExportRequest
 {
     /// <summary>The feature recipe: the exact features the model will read at inference.</summary>
     public required FeatureRecipe Recipe { get; init; }

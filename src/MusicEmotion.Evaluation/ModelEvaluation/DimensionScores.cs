@@ -8,4 +8,4 @@ namespace MusicEmotion.Evaluation.ModelEvaluation;
 /// <param name="Rmse">Root mean squared error.</param>
 /// <param name="Mae">Mean absolute error.</param>
 /// <param name="Pearson">Pearson correlation.</param>
-public sealed record DimensionScores(int N, double Rmse, double Mae, double Pearson);
+internal sealed record DimensionScores(int N, double Rmse, double Mae, double Pearson);

@@ -9,4 +9,4 @@ namespace MusicEmotion.Evaluation.ModelEvaluation;
 /// <param name="Arousal">Arousal scores.</param>
 /// <param name="Valence">Valence scores.</param>
 /// <param name="BaselineMean">RMSE of predicting the mean label of the evaluated instants everywhere.</param>
-public sealed record PerSecondReport(int Clips, int N, DimensionScores Arousal, DimensionScores Valence, BaselineScores BaselineMean);
+internal sealed record PerSecondReport(int Clips, int N, DimensionScores Arousal, DimensionScores Valence, BaselineScores BaselineMean);

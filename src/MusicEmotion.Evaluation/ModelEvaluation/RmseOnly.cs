@@ -5,4 +5,4 @@ namespace MusicEmotion.Evaluation.ModelEvaluation;
 
 /// <summary>An RMSE figure.</summary>
 /// <param name="Rmse">Root mean squared error.</param>
-public sealed record RmseOnly(double Rmse);
+internal sealed record RmseOnly(double Rmse);

@@ -6,7 +6,7 @@ using MusicEmotion.Features;
 namespace MusicEmotion.Inference.Cards;
 
 /// <summary>The two emotion dimensions.</summary>
-public enum EmotionDimension
+internal enum EmotionDimension
 {
     /// <summary>Calm (−1) to excited (+1).</summary>
     Arousal,

@@ -6,7 +6,7 @@ using MusicEmotion.Features;
 namespace MusicEmotion.Inference.Cards;
 
 /// <summary>The model's input tensor.</summary>
-public sealed record ModelInputSpec
+internal sealed record ModelInputSpec
 {
     /// <summary>Input name in the ONNX graph. Default "features".</summary>
     public string Name { get; init; } = "features";

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using MusicEmotion.Features.Track;
-using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Recommend.Vectors;
 
@@ -22,8 +20,7 @@ namespace MusicEmotion.Recommend.Catalog;
 /// </example>
 public sealed class SqliteTrackCatalog : ITrackCatalog
 {
-    private const string TrackColumns =
-        "id, source_name, duration_seconds, model_name, model_version, added_utc, arousal, valence, descriptors, key_tonic, key_minor, key_strength, emotion_statistics, emotion_arc, description";
+    private const string TrackColumns = TrackRow.Columns;
 
     private readonly string _connectionString;
 
@@ -85,16 +82,7 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
     /// <inheritdoc />
     public Task<bool> AddAsync(TrackRecord track, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(track);
-        try
-        {
-            track.Validate();
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CatalogException(Path, $"refused an invalid track: {ex.Message}", ex);
-        }
-
+        TrackRow row = TrackRow.From(track, Path);
         return Task.Run(() => Guard(() =>
         {
             using SqliteConnection connection = OpenConnection();
@@ -102,21 +90,21 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
             using SqliteCommand insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = $"INSERT INTO tracks ({TrackColumns}) VALUES (@id, @source, @duration, @model, @version, @added, @arousal, @valence, @descriptors, @tonic, @minor, @strength, @statistics, @arc, @description) ON CONFLICT (id) DO NOTHING;";
-            insert.Parameters.AddWithValue("@id", track.Id);
-            insert.Parameters.AddWithValue("@source", track.SourceName);
-            insert.Parameters.AddWithValue("@duration", track.DurationSeconds);
-            insert.Parameters.AddWithValue("@model", track.ModelName);
-            insert.Parameters.AddWithValue("@version", track.ModelVersion);
-            insert.Parameters.AddWithValue("@added", track.AddedUtc.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("@arousal", FloatBlob.ToBytes(track.Timeline.Arousal));
-            insert.Parameters.AddWithValue("@valence", FloatBlob.ToBytes(track.Timeline.Valence));
-            insert.Parameters.AddWithValue("@descriptors", FloatBlob.ToBytes(track.Descriptors.Values));
-            insert.Parameters.AddWithValue("@tonic", track.Descriptors.Key.Tonic);
-            insert.Parameters.AddWithValue("@minor", track.Descriptors.Key.Mode == MusicalMode.Minor ? 1 : 0);
-            insert.Parameters.AddWithValue("@strength", track.Descriptors.Key.Strength);
-            insert.Parameters.AddWithValue("@statistics", FloatBlob.ToBytes(track.Blocks.EmotionStatistics));
-            insert.Parameters.AddWithValue("@arc", FloatBlob.ToBytes(track.Blocks.EmotionArc));
-            insert.Parameters.AddWithValue("@description", (object?)track.Description ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@id", row.Id);
+            insert.Parameters.AddWithValue("@source", row.SourceName);
+            insert.Parameters.AddWithValue("@duration", row.DurationSeconds);
+            insert.Parameters.AddWithValue("@model", row.ModelName);
+            insert.Parameters.AddWithValue("@version", row.ModelVersion);
+            insert.Parameters.AddWithValue("@added", row.AddedUtc.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            insert.Parameters.AddWithValue("@arousal", FloatBlob.ToBytes(row.Arousal));
+            insert.Parameters.AddWithValue("@valence", FloatBlob.ToBytes(row.Valence));
+            insert.Parameters.AddWithValue("@descriptors", FloatBlob.ToBytes(row.Descriptors));
+            insert.Parameters.AddWithValue("@tonic", row.KeyTonic);
+            insert.Parameters.AddWithValue("@minor", row.KeyMinor ? 1 : 0);
+            insert.Parameters.AddWithValue("@strength", row.KeyStrength);
+            insert.Parameters.AddWithValue("@statistics", FloatBlob.ToBytes(row.EmotionStatistics));
+            insert.Parameters.AddWithValue("@arc", FloatBlob.ToBytes(row.EmotionArc));
+            insert.Parameters.AddWithValue("@description", (object?)row.Description ?? DBNull.Value);
             bool added = insert.ExecuteNonQuery() == 1;
             if (added)
             {
@@ -377,35 +365,10 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
         bump.ExecuteNonQuery();
     }
 
-    private TrackRecord ReadTrack(SqliteDataReader reader, int first = 0)
-    {
-        string id = reader.GetString(first);
-        try
-        {
-            float[] arousal = Floats(reader, first + 6, id);
-            float[] valence = Floats(reader, first + 7, id);
-            var key = new MusicalKey(reader.GetInt32(first + 9), reader.GetInt32(first + 10) == 1 ? MusicalMode.Minor : MusicalMode.Major, reader.GetDouble(first + 11));
-            var descriptors = new TrackDescriptors(Floats(reader, first + 8, id), key);
-            var timeline = new EmotionTimeline(arousal, valence, reader.GetDouble(first + 2));
-            return new TrackRecord
-            {
-                Id = id,
-                SourceName = reader.GetString(first + 1),
-                DurationSeconds = reader.GetDouble(first + 2),
-                ModelName = reader.GetString(first + 3),
-                ModelVersion = reader.GetString(first + 4),
-                AddedUtc = DateTimeOffset.Parse(reader.GetString(first + 5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                Timeline = timeline,
-                Descriptors = descriptors,
-                Blocks = new TrackVectorBlocks(descriptors.Values, Floats(reader, first + 12, id), Floats(reader, first + 13, id)),
-                Description = reader.IsDBNull(first + 14) ? null : reader.GetString(first + 14),
-            };
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
-        {
-            throw new CatalogException(Path, $"track {id} is damaged ({ex.Message}); remove it and add the file again", ex);
-        }
-    }
+    private TrackRecord ReadTrack(SqliteDataReader reader, int first = 0) =>
+        TrackRow.Read(reader, first, static (r, column) => FloatBlob.FromBytes((byte[])r.GetValue(column)),
+            static (r, column) => DateTimeOffset.Parse(r.GetString(column), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal), Path)
+        .ToRecord(Path);
 
     private float[] Floats(SqliteDataReader reader, int column, string what) =>
         FloatBlob.FromBytes((byte[])reader.GetValue(column))
@@ -419,17 +382,17 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
         }
         catch (SqliteException ex)
         {
-            string problem = ex.SqliteErrorCode switch
+            (MusicEmotionErrorKind kind, string problem) = ex.SqliteErrorCode switch
             {
-                26 => "is not a SQLite database (or is encrypted); give a new file name for a new catalog",
-                11 => "the database file is damaged (SQLite: malformed); restore a backup or re-create the catalog",
-                5 or 6 => "is locked by another writer for longer than the busy timeout; try again",
-                8 => "is read-only; check the file's permissions",
-                13 => "the disk is full",
-                14 => "cannot be opened; check the path and permissions",
-                _ => $"SQLite error {ex.SqliteErrorCode}: {ex.Message}",
+                26 => (MusicEmotionErrorKind.Input, "is not a SQLite database (or is encrypted); give a new file name for a new catalog"),
+                11 => (MusicEmotionErrorKind.Input, "the database file is damaged (SQLite: malformed); restore a backup or re-create the catalog"),
+                5 or 6 => (MusicEmotionErrorKind.Environment, "is locked by another writer for longer than the busy timeout; try again"),
+                8 => (MusicEmotionErrorKind.Environment, "is read-only; check the file's permissions"),
+                13 => (MusicEmotionErrorKind.Environment, "the disk is full"),
+                14 => (MusicEmotionErrorKind.Environment, "cannot be opened; check the path and permissions"),
+                _ => (MusicEmotionErrorKind.Environment, $"SQLite error {ex.SqliteErrorCode}: {ex.Message}"),
             };
-            throw new CatalogException(Path, problem, ex);
+            throw new CatalogException(kind, Path, problem, ex);
         }
     }
 }
