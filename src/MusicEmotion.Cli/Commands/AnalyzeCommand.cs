@@ -5,7 +5,6 @@ using MusicEmotion.Cli.Output;
 using MusicEmotion.Plotting;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
-using MusicEmotion.Inference.Models;
 
 namespace MusicEmotion.Cli.Commands;
 

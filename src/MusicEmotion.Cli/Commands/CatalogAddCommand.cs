@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using MusicEmotion.Cli.Output;
 using MusicEmotion.Inference;
-using MusicEmotion.Inference.Models;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tracks;
 

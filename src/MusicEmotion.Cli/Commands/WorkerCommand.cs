@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using MusicEmotion.Cli.Output;
 using MusicEmotion.Inference;
-using MusicEmotion.Inference.Models;
 using MusicEmotion.Recommend.PostgreSql;
 using MusicEmotion.Recommend.PostgreSql.Jobs;
 using MusicEmotion.Recommend.Tracks;

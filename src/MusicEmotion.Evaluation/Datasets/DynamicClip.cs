@@ -1,6 +1,3 @@
-using System.Globalization;
-using MusicEmotion.Evaluation.Csv;
-
 namespace MusicEmotion.Evaluation.Datasets;
 
 /// <summary>A clip with continuous (dynamic) arousal/valence annotations.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using MusicEmotion.Evaluation.Csv;
-
 namespace MusicEmotion.Evaluation.Datasets;
 
 /// <summary>Which published layout a dynamic-annotation folder follows.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using MusicEmotion.Evaluation.Csv;
-
 namespace MusicEmotion.Evaluation.Datasets;
 
 /// <summary>One Emotify track with its listeners' induced-emotion profile.</summary>

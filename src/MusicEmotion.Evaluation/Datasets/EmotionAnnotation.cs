@@ -1,6 +1,3 @@
-using System.Globalization;
-using MusicEmotion.Evaluation.Csv;
-
 namespace MusicEmotion.Evaluation.Datasets;
 
 /// <summary>One annotated instant: arousal and/or valence on [-1, 1] at a time in seconds.</summary>

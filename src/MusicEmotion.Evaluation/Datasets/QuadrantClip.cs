@@ -1,5 +1,4 @@
 using MusicEmotion.Inference.Analysis;
-using MusicEmotion.Evaluation.Csv;
 
 namespace MusicEmotion.Evaluation.Datasets;
 

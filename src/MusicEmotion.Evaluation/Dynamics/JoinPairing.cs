@@ -1,5 +1,4 @@
 using MusicEmotion.Evaluation.Datasets;
-using MusicEmotion.Inference.Analysis;
 
 namespace MusicEmotion.Evaluation.Dynamics;
 

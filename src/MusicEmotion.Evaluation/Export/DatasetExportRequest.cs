@@ -1,12 +1,3 @@
-using MusicEmotion.Inference.Analysis;
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
-using MusicEmotion.Audio;
-using MusicEmotion.Audio.Processing;
-using MusicEmotion.Evaluation.Datasets;
-using MusicEmotion.Features;
-using MusicEmotion.Features.IO;
 using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Evaluation.Export;

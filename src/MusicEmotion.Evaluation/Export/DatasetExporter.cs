@@ -1,4 +1,3 @@
-using MusicEmotion.Inference.Analysis;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;

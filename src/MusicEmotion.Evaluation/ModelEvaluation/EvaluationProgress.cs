@@ -1,11 +1,3 @@
-using MusicEmotion.Inference.Analysis;
-using System.Collections.Concurrent;
-using MusicEmotion.Audio;
-using MusicEmotion.Evaluation.Datasets;
-using MusicEmotion.Evaluation.Metrics;
-using MusicEmotion.Inference;
-using MusicEmotion.Inference.Models;
-
 namespace MusicEmotion.Evaluation.ModelEvaluation;
 
 /// <summary>Progress of an evaluation.</summary>
