@@ -8,5 +8,8 @@ public sealed class AudioDecoderException : AudioException
 {
     /// <inheritdoc cref="AudioException(string, string, Exception?)" />
     public AudioDecoderException(string sourceName, string problem, Exception? inner = null)
-        : base(MusicEmotionErrorKind.Environment, sourceName, problem, inner) { }
+        : base(sourceName, problem, inner) { }
+
+    /// <summary>Always <see cref="MusicEmotionErrorKind.Environment"/>: the decoder, not the audio, failed.</summary>
+    public override MusicEmotionErrorKind Kind => MusicEmotionErrorKind.Environment;
 }

@@ -7,24 +7,12 @@ namespace MusicEmotion.Audio;
 /// </summary>
 public class AudioException : MusicEmotionException
 {
-    /// <summary>Creates an exception for bad input.</summary>
+    /// <summary>Creates the exception.</summary>
     /// <param name="sourceName">The file path or stream description the problem belongs to.</param>
     /// <param name="problem">What was wrong, without the file name (it is prefixed).</param>
     /// <param name="inner">The underlying exception, if any.</param>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads",
-        Justification = "The longer overload is protected, and its leading kind parameter cannot be confused with this one's.")]
     public AudioException(string sourceName, string problem, Exception? inner = null)
-        : this(MusicEmotionErrorKind.Input, sourceName, problem, inner)
-    {
-    }
-
-    /// <summary>Creates the exception with the kind of problem it is.</summary>
-    /// <param name="kind">Who can fix it.</param>
-    /// <param name="sourceName">The file path or stream description the problem belongs to.</param>
-    /// <param name="problem">What was wrong, without the file name (it is prefixed).</param>
-    /// <param name="inner">The underlying exception, if any.</param>
-    protected AudioException(MusicEmotionErrorKind kind, string sourceName, string problem, Exception? inner)
-        : base(kind, $"{sourceName}: {problem}", inner)
+        : base(MusicEmotionErrorKind.Input, $"{sourceName}: {problem}", inner)
     {
         AudioSourceName = sourceName;
         Problem = problem;

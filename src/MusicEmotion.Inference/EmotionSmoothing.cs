@@ -21,13 +21,8 @@ public sealed record EmotionSmoothing
 
     private readonly Form _form;
 
-    private EmotionSmoothing(Form form, int halfWindowSeconds, double arousalDeviationScale, double valenceDeviationScale)
-    {
-        _form = form;
-        HalfWindowSeconds = halfWindowSeconds;
-        ArousalDeviationScale = arousalDeviationScale;
-        ValenceDeviationScale = valenceDeviationScale;
-    }
+    private EmotionSmoothing(Form form, int halfWindowSeconds, double arousalDeviationScale, double valenceDeviationScale) =>
+        (_form, HalfWindowSeconds, ArousalDeviationScale, ValenceDeviationScale) = (form, halfWindowSeconds, arousalDeviationScale, valenceDeviationScale);
 
     private enum Form
     {

@@ -29,6 +29,6 @@ internal static class PostgresErrors
             NpgsqlException e => $"PostgreSQL connection failed: {e.Message}",
             _ => exception.Message,
         };
-        return new CatalogException(MusicEmotionErrorKind.Environment, catalog, problem, exception);
+        return CatalogException.Unavailable(catalog, problem, exception);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.PostgreSql.Jobs;
 
@@ -27,17 +28,7 @@ public static class PostgresServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        OptionsBuilder<PostgresCatalogOptions> options = services.AddOptions<PostgresCatalogOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.Validate(o =>
-        {
-            o.Validate();
-            return true;
-        }).ValidateOnStart();
+        services.AddMusicEmotionOptions(configure, o => o.Validate());
         services.TryAddSingleton(sp => PostgresTrackCatalog.Create(connectionString, sp.GetRequiredService<IOptions<PostgresCatalogOptions>>().Value));
         services.TryAddSingleton<ITrackCatalog>(sp => sp.GetRequiredService<PostgresTrackCatalog>());
         services.TryAddSingleton(sp => new AnalysisJobQueue(sp.GetRequiredService<PostgresTrackCatalog>()));

@@ -21,7 +21,9 @@ namespace MusicEmotion.Recommend.PostgreSql;
 /// </example>
 public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
 {
-    private const string TrackColumns = TrackRow.Columns;
+    private const string TrackColumns = TrackRows.Columns;
+
+    private static readonly string TrackParameters = string.Join(", ", Enumerable.Range(1, TrackRows.ColumnCount).Select(i => $"${i}"));
 
     private const int PageSize = 500;
     private readonly NpgsqlDataSource _dataSource;
@@ -150,7 +152,7 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
     /// <inheritdoc />
     public async Task<bool> AddAsync(TrackRecord track, CancellationToken cancellationToken = default)
     {
-        TrackRow.Validate(track, Name);
+        TrackRows.Validate(track, Name);
         return await GuardAsync(async () =>
         {
             await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -383,25 +385,15 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
     /// <returns>True when the track was inserted, false when its id was already there.</returns>
     internal async Task<bool> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TrackRecord track, CancellationToken cancellationToken)
     {
-        TrackRow row = TrackRow.From(track, Name);
+        object?[] values = TrackRows.Values(track, Name);
         await using var insert = new NpgsqlCommand(
-            $"INSERT INTO {Schema}.tracks ({TrackColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING;",
+            $"INSERT INTO {Schema}.tracks ({TrackColumns}) VALUES ({TrackParameters}) ON CONFLICT (id) DO NOTHING;",
             connection, transaction);
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = row.Id });
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = row.SourceName });
-        insert.Parameters.Add(new NpgsqlParameter<double> { TypedValue = row.DurationSeconds });
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = row.ModelName });
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = row.ModelVersion });
-        insert.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = row.AddedUtc.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        insert.Parameters.Add(new NpgsqlParameter<float[]> { TypedValue = row.Arousal.ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter<float[]> { TypedValue = row.Valence.ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter<float[]> { TypedValue = row.Descriptors.ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)row.KeyTonic });
-        insert.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = row.KeyMinor });
-        insert.Parameters.Add(new NpgsqlParameter<double> { TypedValue = row.KeyStrength });
-        insert.Parameters.Add(new NpgsqlParameter<float[]> { TypedValue = row.EmotionStatistics.ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter<float[]> { TypedValue = row.EmotionArc.ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)row.Description ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        foreach (object? value in values)
+        {
+            insert.Parameters.Add(Parameter(value));
+        }
+
         bool added = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         if (added)
         {
@@ -447,9 +439,21 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
     }
 
     private TrackRecord ReadTrack(NpgsqlDataReader reader, int first = 0) =>
-        TrackRow.Read(reader, first, static (r, column) => r.GetFieldValue<float[]>(column),
-            static (r, column) => new DateTimeOffset(r.GetFieldValue<DateTime>(column), TimeSpan.Zero), Name)
-        .ToRecord(Name);
+        TrackRows.Read(reader, first, static (r, column) => r.GetFieldValue<float[]>(column),
+            static (r, column) => new DateTimeOffset(r.GetFieldValue<DateTime>(column), TimeSpan.Zero), Name);
+
+    /// <summary>A row value as a typed parameter of its column (real[], timestamptz, smallint, text ...).</summary>
+    private static NpgsqlParameter Parameter(object? value) => value switch
+    {
+        null => new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+        string text => new NpgsqlParameter<string> { TypedValue = text },
+        double number => new NpgsqlParameter<double> { TypedValue = number },
+        DateTimeOffset time => new NpgsqlParameter<DateTime> { TypedValue = time.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+        float[] floats => new NpgsqlParameter<float[]> { TypedValue = floats },
+        int tonic => new NpgsqlParameter<short> { TypedValue = checked((short)tonic) },
+        bool flag => new NpgsqlParameter<bool> { TypedValue = flag },
+        _ => throw new ArgumentException($"A track row holds no {value.GetType().Name} values.", nameof(value)),
+    };
 
     private float[] Floats(NpgsqlDataReader reader, int column, string what)
     {

@@ -13,6 +13,8 @@ namespace MusicEmotion;
 /// </remarks>
 public abstract class MusicEmotionException : Exception
 {
+    private readonly MusicEmotionErrorKind _kind;
+
     /// <summary>Creates the exception.</summary>
     /// <param name="kind">Who can fix it.</param>
     /// <param name="message">What was wrong and, where one applies, what to do.</param>
@@ -25,9 +27,9 @@ public abstract class MusicEmotionException : Exception
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an error kind.");
         }
 
-        Kind = kind;
+        _kind = kind;
     }
 
-    /// <summary>Who can fix it: the caller, the environment, or the library's authors.</summary>
-    public MusicEmotionErrorKind Kind { get; }
+    /// <summary>Who can fix it: the caller, the environment, or the library's authors (a subclass may decide by what it holds).</summary>
+    public virtual MusicEmotionErrorKind Kind => _kind;
 }

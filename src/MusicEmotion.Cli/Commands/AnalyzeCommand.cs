@@ -47,7 +47,7 @@ internal static class AnalyzeCommand
             Description = "Values per dimension of the fixed-length emotion vector in the JSON output (default 180).",
             DefaultValueFactory = _ => EmotionVector.DefaultLength,
         };
-        var jobs = new Option<int>("--jobs") { Description = "Folder input: files analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = CommonOptions.Jobs("Folder input: files analysed");
         var noDescription = new Option<bool>("--no-description") { Description = "Skip the plain-language description." };
         var smoothing = ModelOptions.Smoothing();
         var model = ModelOptions.ModelPath();

@@ -22,7 +22,7 @@ internal static class CatalogAddCommand
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Audio files and folders (searched recursively for audio files).", Arity = ArgumentArity.OneOrMore };
         var catalogOptions = CatalogOptions.Either();
-        var jobs = new Option<int>("--jobs") { Description = "Files analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = CommonOptions.Jobs("Files analysed");
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
         var command = new Command("add", "Analyse audio files into the catalog (per-second emotion, descriptors, vectors); files already there are skipped.")

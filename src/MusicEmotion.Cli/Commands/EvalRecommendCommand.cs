@@ -21,12 +21,12 @@ internal static class EvalRecommendCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var emotify = new Option<string>("--emotify") { Description = "An Emotify-layout folder (tracks.csv, ratings.csv, audio).", Required = true };
-        var k = new Option<int>("--k") { Description = "Cut-off of precision@k and nDCG@k (default 10).", DefaultValueFactory = _ => 10 };
+        var k = CommonOptions.K("Cut-off of precision@k and nDCG@k (default 10).");
         var db = new Option<string?>("--db") { Description = "A SQLite catalog that caches the analyses (tracks already in it are not decoded again); default: analyse in memory." };
-        var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
+        var json = CommonOptions.Json();
         var weights = new Option<string?>("--weights") { Description = "Weights of the combined condition, e.g. descriptors=0.4,emotion=0.5,arc=0.1 (default: the shipped defaults)." };
         var grid = new Option<bool>("--grid") { Description = "Also print precision@k for a grid of combined weights (all queries, and the even- and odd-numbered halves): how the defaults were chosen." };
-        var jobs = new Option<int>("--jobs") { Description = "Tracks analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = CommonOptions.Jobs("Tracks analysed");
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
         var command = new Command("recommend", "Evaluate emotion-aware recommendation on Emotify: does adding emotion to audio descriptors find tracks that listeners feel alike?")

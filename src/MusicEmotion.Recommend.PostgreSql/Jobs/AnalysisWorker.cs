@@ -126,7 +126,7 @@ public sealed class AnalysisWorker
                 {
                     TrackAnalysis analysis = await _analyzer.AnalyzeAsync(job.Path, job.Path, id, jobCancellation.Token).ConfigureAwait(false);
                     track = analysis.Track;
-                    TrackRow.Validate(track, _queue.Catalog.Name);
+                    TrackRows.Validate(track, _queue.Catalog.Name);
                 }
             }
             catch (OperationCanceledException) when (jobCancellation.IsCancellationRequested)

@@ -13,20 +13,8 @@ public sealed class CatalogException : MusicEmotionException
     /// <param name="catalog">The catalog (a file path, or a description such as "in-memory catalog").</param>
     /// <param name="problem">What is wrong, and what to do when that helps.</param>
     /// <param name="inner">The underlying error, if any.</param>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads",
-        Justification = "The longer overload leads with the kind, so the two cannot be confused.")]
     public CatalogException(string catalog, string problem, Exception? inner = null)
-        : this(MusicEmotionErrorKind.Input, catalog, problem, inner)
-    {
-    }
-
-    /// <summary>Creates the exception with the kind of problem it is.</summary>
-    /// <param name="kind">Who can fix it.</param>
-    /// <param name="catalog">The catalog (a file path, or a description such as "in-memory catalog").</param>
-    /// <param name="problem">What is wrong, and what to do when that helps.</param>
-    /// <param name="inner">The underlying error, if any.</param>
-    public CatalogException(MusicEmotionErrorKind kind, string catalog, string problem, Exception? inner)
-        : base(kind, $"{catalog}: {problem}", inner)
+        : base(MusicEmotionErrorKind.Input, $"{catalog}: {problem}", inner)
     {
         Catalog = catalog;
         Problem = problem;
@@ -37,4 +25,19 @@ public sealed class CatalogException : MusicEmotionException
 
     /// <summary>What is wrong.</summary>
     public string Problem { get; }
+
+    /// <inheritdoc />
+    public override MusicEmotionErrorKind Kind => StoreUnavailable ? MusicEmotionErrorKind.Environment : MusicEmotionErrorKind.Input;
+
+    private bool StoreUnavailable { get; init; }
+
+    /// <summary>
+    /// The store itself is unavailable (<see cref="MusicEmotionErrorKind.Environment"/>): the server cannot be reached,
+    /// the file is locked or read-only, the disk is full.
+    /// </summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <param name="problem">What is wrong, and what to do when that helps.</param>
+    /// <param name="inner">The underlying error.</param>
+    public static CatalogException Unavailable(string catalog, string problem, Exception? inner) =>
+        new(catalog, problem, inner) { StoreUnavailable = true };
 }

@@ -19,7 +19,7 @@ public sealed class InMemoryTrackCatalog : ITrackCatalog
     /// <inheritdoc />
     public Task<bool> AddAsync(TrackRecord track, CancellationToken cancellationToken = default)
     {
-        TrackRow.Validate(track, Name);
+        TrackRows.Validate(track, Name);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
