@@ -37,6 +37,7 @@ for project in src/*/*.csproj; do
   name="$(basename "$project" .csproj)"
   [ "$name" = "MusicEmotion.Cli" ] && continue
   [ "$name" = "MusicEmotion.Server" ] && continue   # an application (the HTTP service), not a package
+  [ "$name" = "MusicEmotion.Evaluation" ] && continue   # the tool's internal part (evaluation, datasets), not a package
   libraries+=("$name")
   rm -f "$packages/$name.$version.nupkg" "$packages/$name.$version.snupkg"
 done

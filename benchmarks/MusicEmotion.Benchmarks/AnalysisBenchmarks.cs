@@ -55,7 +55,7 @@ public class AnalysisBenchmarks
     public async Task<int> Batch()
     {
         int ok = 0;
-        await foreach (EmotionBatchItem item in _batchAnalyzer.AnalyzeManyAsync(_batch))
+        await foreach (EmotionBatchItem item in _batchAnalyzer.AnalyzeManyAsync(_batch.Select(AudioInput.FromFile)))
         {
             ok += item.Succeeded ? 1 : 0;
         }

@@ -1,7 +1,7 @@
 // Analyses one song with the model shipped in the MusicEmotion.Inference package and prints what it found.
 // Usage: dotnet run -- song.mp3
 using System.Globalization;
-using MusicEmotion.Audio;
+using MusicEmotion;
 using MusicEmotion.Inference;
 
 if (args.Length != 1)
@@ -23,8 +23,9 @@ try
     Console.WriteLine($"description: {result.Description}");
     return 0;
 }
-catch (Exception ex) when (ex is AudioException or EmotionModelException)
+catch (MusicEmotionException ex) when (ex.Kind != MusicEmotionErrorKind.Internal)
 {
-    Console.Error.WriteLine($"ConsumerSample: {ex.Message}");
+    // Bad input (a missing or undecodable file) or the environment (ffmpeg missing): the message says which.
+    Console.Error.WriteLine($"ConsumerSample: {ex.Kind}: {ex.Message}");
     return 1;
 }

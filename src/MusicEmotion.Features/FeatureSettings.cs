@@ -13,7 +13,7 @@ namespace MusicEmotion.Features;
 /// </summary>
 /// <remarks>
 /// Serialise with <see cref="ToJson"/> and read back with <see cref="FromJson"/> (camelCase property names, enums as
-/// strings; source-generated, so it needs no reflection and works trimmed and under Native AOT). Call
+/// strings; no reflection, so it works trimmed and under Native AOT; model cards read their settings the same way). Call
 /// <see cref="Validate"/> before use; the extractors do so on construction.
 /// </remarks>
 public sealed record FeatureSettings

@@ -6,14 +6,17 @@ using MusicEmotion.Audio;
 using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Inference.Description;
 using MusicEmotion.Inference.Models;
-using MusicEmotion.Inference.Windowing;
+using MusicEmotion.Inference.Prediction;
 
 namespace MusicEmotion.Inference;
 
 /// <summary>
-/// The facade a host calls: song in (path or stream, any format), per-second arousal/valence, fixed-length
-/// vectors, statistics and a description out. Thread-safe and meant to be shared (one model session for all
-/// calls); CPU work runs on the thread pool, so the async methods never block the caller.
+/// The facade a host calls: a song in (a file in any format, an upload stream, or samples the host has, as an
+/// <see cref="AudioInput"/>), per-second arousal/valence, fixed-length vectors, statistics and a description out.
+/// Three calls: <see cref="AnalyzeAsync"/> (one song), <see cref="AnalyzeStreamingAsync"/> (its seconds as they become
+/// final) and <see cref="AnalyzeManyAsync"/> (a batch), each taking optional <see cref="AnalysisCallOptions"/>.
+/// Thread-safe and meant to be shared (one model session for all calls); CPU work runs on the thread pool, so the async
+/// methods never block the caller.
 /// </summary>
 /// <example>
 /// <code>
@@ -65,7 +68,7 @@ public sealed class EmotionAnalyzer : IDisposable
         _ownsModel = ownsModel;
         _describer = describer ?? new RuleBasedEmotionDescriber();
         _loader = loader ?? CreateLoader(_options);
-        _predictor = new EmotionTimelinePredictor(model, _loader);
+        _predictor = new EmotionTimelinePredictor(model);
         _logger = logger ?? NullLogger.Instance;
     }
 
@@ -86,10 +89,17 @@ public sealed class EmotionAnalyzer : IDisposable
         return AudioLoader.CreateDefault(options.Ffmpeg, options.Decoders);
     }
 
-    /// <summary>Loads the model <paramref name="options"/> name: the shipped one, or <see cref="EmotionAnalyzerOptions.ModelPath"/> with its card.</summary>
+    /// <summary>
+    /// Loads the model <paramref name="options"/> name: the shipped one, or <see cref="EmotionAnalyzerOptions.ModelPath"/>
+    /// with its card, run with <see cref="EmotionAnalyzerOptions.ModelThreads"/> threads and able to read
+    /// <see cref="EmotionAnalyzerOptions.FeatureKinds"/>. The caller owns (disposes) it; share one among analysers.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="EmotionModelException">The model or its card is missing or unusable.</exception>
     public static IEmotionModel LoadModel(EmotionAnalyzerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var onnx = new OnnxModelOptions { IntraOpThreads = options.ModelThreads, FeatureKinds = options.FeatureKinds };
         return options.ModelPath is null
             ? OnnxEmotionModel.LoadDefault(onnx)
@@ -105,118 +115,41 @@ public sealed class EmotionAnalyzer : IDisposable
     /// <summary>The options in use.</summary>
     public EmotionAnalyzerOptions Options => _options;
 
-    /// <summary>Analyses an audio file.</summary>
-    /// <exception cref="AudioException">The file is missing or cannot be decoded.</exception>
+    /// <summary>Analyses one song: its timeline, vector, summary and (unless turned off) description.</summary>
+    /// <param name="input">A file (a path converts implicitly), an upload stream or a host's samples; a stream or source is disposed at the end.</param>
+    /// <param name="options">This call's options; null keeps the analyser's.</param>
+    /// <param name="cancellationToken">Cancels the analysis (checked between blocks of samples).</param>
+    /// <exception cref="AudioException">The input is missing or cannot be decoded.</exception>
     /// <exception cref="EmotionDescriptionException">The describer failed (a custom describer without fallback).</exception>
-    public async Task<EmotionAnalysis> AnalyzeAsync(string path, CancellationToken cancellationToken = default)
+    public async Task<EmotionAnalysis> AnalyzeAsync(AudioInput input, AnalysisCallOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        EmotionTimeline timeline = await Task.Run(() => _predictor.PredictFile(path, _options.Smoothing, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return await CompleteAsync(path, timeline, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Analyses audio read from a stream (e.g. an upload); the stream is read to its end and disposed.</summary>
-    /// <param name="stream">The encoded audio; need not be seekable.</param>
-    /// <param name="sourceName">Name used in results and error messages.</param>
-    /// <param name="cancellationToken">Cancels the analysis.</param>
-    /// <exception cref="AudioException">The content cannot be decoded.</exception>
-    public async Task<EmotionAnalysis> AnalyzeAsync(Stream stream, string sourceName, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(stream, sourceName, cancellationToken), sourceName, _options.Smoothing, cancellationToken), cancellationToken)
+        ArgumentNullException.ThrowIfNull(input);
+        options = Checked(options, input);
+        EmotionSmoothing smoothing = options.Smoothing ?? _options.Smoothing;
+        // Not cancelled before it starts: the input's stream or source is disposed whatever happens once it runs.
+        EmotionTimeline timeline = await Task.Run(() => Predict(input, smoothing, options.Observer, sink: null, cancellationToken), CancellationToken.None)
             .ConfigureAwait(false);
-        return await CompleteAsync(sourceName, timeline, cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(input.Name, timeline, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Analyses samples a host already has as an <see cref="ISampleSource"/> (its own decoder, a synthesiser, an
-    /// adapter such as MusicEmotion.NAudio's): mixed down and resampled to the model's rate, streamed, then disposed.
-    /// The source is read until it ends; cancel the token to stop an endless one.
+    /// Builds the vector, summary and description of a timeline the host already has (e.g. one it stored), with the
+    /// analyser's options or this call's.
     /// </summary>
-    /// <param name="source">The samples; disposed when the analysis ends.</param>
-    /// <param name="sourceName">Name used in results and error messages.</param>
-    /// <param name="cancellationToken">Cancels the analysis (checked between blocks of samples).</param>
-    /// <exception cref="AudioException">The source fails or holds no samples.</exception>
-    public async Task<EmotionAnalysis> AnalyzeAsync(ISampleSource source, string sourceName, CancellationToken cancellationToken = default)
+    /// <param name="source">The name the analysis reports as its <see cref="EmotionAnalysis.Source"/>.</param>
+    /// <param name="timeline">The per-second values.</param>
+    /// <param name="options">This call's options (vector length, summary, description); null keeps the analyser's.</param>
+    /// <param name="cancellationToken">Cancels the description.</param>
+    public async Task<EmotionAnalysis> CompleteAsync(string source, EmotionTimeline timeline, AnalysisCallOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        // Not cancelled before it starts: Predict disposes the source whatever happens once it runs.
-        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(source, sourceName, _options.Smoothing, cancellationToken), CancellationToken.None).ConfigureAwait(false);
-        return await CompleteAsync(sourceName, timeline, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Analyses an audio file with per-call overrides of the analyser's options (smoothing, vector length, summary, description).</summary>
-    /// <exception cref="AudioException">The file is missing or cannot be decoded.</exception>
-    public async Task<EmotionAnalysis> AnalyzeAsync(string path, EmotionAnalysisOptions options, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        EmotionSmoothing smoothing = options.Smoothing ?? _options.Smoothing;
-        EmotionTimeline timeline = await Task.Run(() => _predictor.PredictFile(path, smoothing, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return await CompleteAsync(path, timeline, options, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Analyses audio from a stream with per-call overrides of the analyser's options; the stream is disposed.</summary>
-    /// <exception cref="AudioException">The content cannot be decoded.</exception>
-    public async Task<EmotionAnalysis> AnalyzeAsync(Stream stream, string sourceName, EmotionAnalysisOptions options, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        EmotionSmoothing smoothing = options.Smoothing ?? _options.Smoothing;
-        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(stream, sourceName, cancellationToken), sourceName, smoothing, cancellationToken), cancellationToken)
-            .ConfigureAwait(false);
-        return await CompleteAsync(sourceName, timeline, options, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Analyses an audio file and shows its mono samples and the model's feature frames to <paramref name="observer"/>
-    /// as they are computed, so the caller can derive more from the same decode and feature pass.
-    /// </summary>
-    /// <exception cref="AudioException">The file is missing or cannot be decoded.</exception>
-    public async Task<EmotionAnalysis> AnalyzeAsync(string path, EmotionAnalysisOptions options, IFeatureFrameObserver observer, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(observer);
-        options.Validate();
-        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(path, cancellationToken), path, options.Smoothing ?? _options.Smoothing, observer, cancellationToken), cancellationToken)
-            .ConfigureAwait(false);
-        return await CompleteAsync(path, timeline, options, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Analyses audio from a stream (disposed at the end) and shows its mono samples and the model's feature frames to
-    /// <paramref name="observer"/> as they are computed.
-    /// </summary>
-    /// <exception cref="AudioException">The content cannot be decoded.</exception>
-    public async Task<EmotionAnalysis> AnalyzeAsync(Stream stream, string sourceName, EmotionAnalysisOptions options, IFeatureFrameObserver observer, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(observer);
-        options.Validate();
-        EmotionTimeline timeline = await Task.Run(() => _predictor.Predict(_loader.Open(stream, sourceName, cancellationToken), sourceName, options.Smoothing ?? _options.Smoothing, observer, cancellationToken), cancellationToken)
-            .ConfigureAwait(false);
-        return await CompleteAsync(sourceName, timeline, options, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Builds the vector, summary and description of an existing timeline.</summary>
-    public Task<EmotionAnalysis> CompleteAsync(string source, EmotionTimeline timeline, CancellationToken cancellationToken = default) =>
-        CompleteAsync(source, timeline, EmotionAnalysisOptions.Inherit, cancellationToken);
-
-    private async Task<EmotionAnalysis> CompleteAsync(string source, EmotionTimeline timeline, EmotionAnalysisOptions overrides, CancellationToken cancellationToken)
-    {
         ArgumentNullException.ThrowIfNull(timeline);
-        EmotionSummary summary = EmotionSummary.From(timeline, overrides.Summary ?? _options.Summary);
-        EmotionVector vector = EmotionVector.From(timeline, overrides.VectorLength ?? _options.VectorLength);
+        options ??= new AnalysisCallOptions();
+        options.Validate();
+        EmotionSummary summary = EmotionSummary.From(timeline, options.Summary ?? _options.Summary);
+        EmotionVector vector = EmotionVector.From(timeline, options.VectorLength ?? _options.VectorLength);
         string? description = null;
-        if ((overrides.Describe ?? _options.Describe) && _describer is not null)
+        if ((options.Describe ?? _options.Describe) && _describer is not null)
         {
             description = await _describer.DescribeAsync(timeline, summary, cancellationToken).ConfigureAwait(false);
         }
@@ -225,53 +158,23 @@ public sealed class EmotionAnalyzer : IDisposable
     }
 
     /// <summary>
-    /// Streams one <see cref="EmotionFrame"/> per second as soon as it is final (about half a window behind the
-    /// audio), with bounded memory whatever the length: decoding pauses while the consumer is behind.
+    /// Streams one <see cref="EmotionFrame"/> per second as soon as it is final (about half a window behind the audio,
+    /// plus the smoothing's half-window), with bounded memory whatever the length: decoding pauses while the consumer
+    /// is behind. The way to follow a live or endless source, such as a capture device, until the token is cancelled.
     /// </summary>
-    /// <exception cref="AudioException">The file cannot be decoded (raised while enumerating).</exception>
-    public IAsyncEnumerable<EmotionFrame> AnalyzeStreamingAsync(string path, CancellationToken cancellationToken = default)
+    /// <param name="input">A file, an upload stream or a host's samples; a stream or source is disposed at the end.</param>
+    /// <param name="options">This call's smoothing and observer (the rest concerns summaries); null keeps the analyser's.</param>
+    /// <param name="cancellationToken">Stops the analysis.</param>
+    /// <exception cref="AudioException">The input cannot be decoded (raised while enumerating).</exception>
+    public IAsyncEnumerable<EmotionFrame> AnalyzeStreamingAsync(AudioInput input, AnalysisCallOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        return StreamAsync(() => _loader.Open(path, cancellationToken), path, _options.Smoothing, cancellationToken);
+        ArgumentNullException.ThrowIfNull(input);
+        options = Checked(options, input);
+        return StreamAsync(input, options.Smoothing ?? _options.Smoothing, options.Observer, cancellationToken);
     }
 
-    /// <summary>Streams one <see cref="EmotionFrame"/> per second of a file, smoothed as <paramref name="smoothing"/> says (a second arrives its half-window later).</summary>
-    /// <exception cref="AudioException">The file cannot be decoded (raised while enumerating).</exception>
-    public IAsyncEnumerable<EmotionFrame> AnalyzeStreamingAsync(string path, EmotionSmoothing smoothing, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(smoothing);
-        return StreamAsync(() => _loader.Open(path, cancellationToken), path, smoothing, cancellationToken);
-    }
-
-    /// <summary>Streams one <see cref="EmotionFrame"/> per second of audio read from <paramref name="stream"/> (disposed at the end).</summary>
-    public IAsyncEnumerable<EmotionFrame> AnalyzeStreamingAsync(Stream stream, string sourceName, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        return StreamAsync(() => _loader.Open(stream, sourceName, cancellationToken), sourceName, _options.Smoothing, cancellationToken);
-    }
-
-    /// <summary>
-    /// Streams one <see cref="EmotionFrame"/> per second of <paramref name="source"/> as soon as it is final (disposed at
-    /// the end): the way to follow a live or endless source, such as a capture device, until the token is cancelled.
-    /// </summary>
-    /// <exception cref="AudioException">The source fails (raised while enumerating).</exception>
-    public IAsyncEnumerable<EmotionFrame> AnalyzeStreamingAsync(ISampleSource source, string sourceName, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        return StreamAsync(() => source, sourceName, _options.Smoothing, cancellationToken);
-    }
-
-    /// <summary>Streams one <see cref="EmotionFrame"/> per second of audio read from <paramref name="stream"/> (disposed at the end), smoothed as <paramref name="smoothing"/> says.</summary>
-    public IAsyncEnumerable<EmotionFrame> AnalyzeStreamingAsync(Stream stream, string sourceName, EmotionSmoothing smoothing, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(smoothing);
-        return StreamAsync(() => _loader.Open(stream, sourceName, cancellationToken), sourceName, smoothing, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<EmotionFrame> StreamAsync(Func<ISampleSource> open, string sourceName, EmotionSmoothing smoothing, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<EmotionFrame> StreamAsync(AudioInput input, EmotionSmoothing smoothing, IFeatureFrameObserver? observer,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<EmotionFrame>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -279,7 +182,7 @@ public sealed class EmotionAnalyzer : IDisposable
         {
             try
             {
-                _predictor.Predict(open(), sourceName, smoothing, linked.Token, new ChannelSink(channel.Writer, linked.Token));
+                Predict(input, smoothing, observer, new ChannelSink(channel.Writer, linked.Token), linked.Token);
                 channel.Writer.TryComplete();
             }
             catch (Exception ex)
@@ -313,39 +216,62 @@ public sealed class EmotionAnalyzer : IDisposable
     }
 
     /// <summary>
-    /// Analyses many files in parallel (at most <see cref="EmotionAnalyzerOptions.MaxConcurrency"/> at once) and
-    /// yields each result as it completes. A file that fails is reported (with its error) and skipped; it never
-    /// aborts the batch. Cancellation stops the batch.
+    /// Analyses many songs in parallel (at most <see cref="EmotionAnalyzerOptions.MaxConcurrency"/> at once) and yields
+    /// each result as it completes, so the items are the progress. A song that fails is reported with its error and
+    /// skipped; it never aborts the batch. Cancellation stops the batch.
     /// </summary>
-    public async IAsyncEnumerable<EmotionBatchItem> AnalyzeManyAsync(IEnumerable<string> paths, IProgress<EmotionBatchProgress>? progress = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <param name="inputs">The songs (e.g. <c>paths.Select(AudioInput.FromFile)</c>).</param>
+    /// <param name="options">Options of every analysis; they may not hold an <see cref="AnalysisCallOptions.Observer"/>.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <exception cref="ArgumentException">The options hold an observer, or are invalid.</exception>
+    public IAsyncEnumerable<EmotionBatchItem> AnalyzeManyAsync(IEnumerable<AudioInput> inputs, AnalysisCallOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(paths);
-        string[] files = paths.ToArray();
+        ArgumentNullException.ThrowIfNull(inputs);
+        AudioInput[] all = inputs.ToArray();
+        if (Array.IndexOf(all, null) >= 0)
+        {
+            throw new ArgumentException("The inputs may not hold null.", nameof(inputs));
+        }
+
+        if (options?.Observer is not null)
+        {
+            throw new ArgumentException("An observer sees one analysis at a time; AnalyzeManyAsync runs several at once. Analyse each song with AnalyzeAsync to observe it.", nameof(options));
+        }
+
+        options?.Validate();
+        return ManyAsync(all, options, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<EmotionBatchItem> ManyAsync(AudioInput[] inputs, AnalysisCallOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var channel = Channel.CreateUnbounded<EmotionBatchItem>(new UnboundedChannelOptions { SingleReader = true });
-        int completed = 0, failed = 0;
         Task producer = Task.Run(async () =>
         {
             try
             {
-                await Parallel.ForEachAsync(Enumerable.Range(0, files.Length),
+                await Parallel.ForEachAsync(Enumerable.Range(0, inputs.Length),
                     new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
                     async (i, token) =>
                     {
                         EmotionBatchItem item;
                         try
                         {
-                            item = new EmotionBatchItem(i, files[i], await AnalyzeAsync(files[i], token).ConfigureAwait(false), null, null);
+                            item = new EmotionBatchItem(i, inputs[i].Name, await AnalyzeAsync(inputs[i], options, token).ConfigureAwait(false), null);
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
                         {
-                            _logger.LogWarning("Skipping {Path}: {Error}", files[i], ex.Message);
-                            Interlocked.Increment(ref failed);
-                            item = new EmotionBatchItem(i, files[i], null, ex.Message, ex.GetType().Name);
+                            if (ex is MusicEmotionException { Kind: not MusicEmotionErrorKind.Internal })
+                            {
+                                _logger.LogWarning("Skipping {Source}: {Error}", inputs[i].Name, ex.Message);
+                            }
+                            else
+                            {
+                                _logger.LogError(ex, "Skipping {Source} after an unexpected error", inputs[i].Name);
+                            }
+
+                            item = new EmotionBatchItem(i, inputs[i].Name, null, ex);
                         }
 
-                        int done = Interlocked.Increment(ref completed);
-                        progress?.Report(new EmotionBatchProgress(done, Volatile.Read(ref failed), files.Length, files[i]));
                         await channel.Writer.WriteAsync(item, token).ConfigureAwait(false);
                     }).ConfigureAwait(false);
                 channel.Writer.TryComplete();
@@ -353,6 +279,13 @@ public sealed class EmotionAnalyzer : IDisposable
             catch (Exception ex)
             {
                 channel.Writer.TryComplete(ex);
+            }
+            finally
+            {
+                foreach (AudioInput input in inputs)
+                {
+                    input.Release(); // streams and sources a cancelled batch never reached
+                }
             }
         }, CancellationToken.None);
 
@@ -374,11 +307,29 @@ public sealed class EmotionAnalyzer : IDisposable
         }
     }
 
+    /// <summary>Validates this call's options (none: the analyser's); a refused call still disposes the input's stream or source.</summary>
+    private static AnalysisCallOptions Checked(AnalysisCallOptions? options, AudioInput input)
+    {
+        try
+        {
+            options ??= new AnalysisCallOptions();
+            options.Validate();
+            return options;
+        }
+        catch
+        {
+            input.Release();
+            throw;
+        }
+    }
+
+    private EmotionTimeline Predict(AudioInput input, EmotionSmoothing smoothing, IFeatureFrameObserver? observer, IEmotionSecondSink? sink, CancellationToken cancellationToken) =>
+        _predictor.Predict(input.Open(_loader, cancellationToken), input.Name, smoothing, observer, sink, cancellationToken);
+
     private sealed class ChannelSink(ChannelWriter<EmotionFrame> writer, CancellationToken cancellationToken) : IEmotionSecondSink
     {
-        public void OnSecond(int second, ArousalValence value)
+        public void OnSecond(in EmotionFrame frame)
         {
-            var frame = new EmotionFrame(second, value.Arousal, value.Valence);
             while (!writer.TryWrite(frame))
             {
                 // Back-pressure: wait (synchronously, on the producer's pool thread) until the consumer catches up.

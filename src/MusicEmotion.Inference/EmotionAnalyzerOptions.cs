@@ -2,7 +2,6 @@ using MusicEmotion.Audio.Decoding;
 using MusicEmotion.Audio.Ffmpeg;
 using MusicEmotion.Features;
 using MusicEmotion.Inference.Analysis;
-using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Inference;
 
@@ -22,16 +21,16 @@ public sealed class EmotionAnalyzerOptions
     public int VectorLength { get; set; } = EmotionVector.DefaultLength;
 
     /// <summary>Options of the statistics summary.</summary>
-    public SummaryOptions Summary { get; set; } = SummaryOptions.Default;
+    public SummaryOptions Summary { get; set; } = new();
 
     /// <summary>
     /// How the per-second values are smoothed over time: <see cref="EmotionSmoothing.Card"/> (default: the model card's
     /// choice, which for the shipped model keeps the dynamics), <see cref="EmotionSmoothing.None"/> or
-    /// <see cref="EmotionSmoothing.HalfWindow"/>. Per call: <see cref="EmotionAnalysisOptions.Smoothing"/>.
+    /// <see cref="EmotionSmoothing.HalfWindow(int)"/>. Per call: <see cref="AnalysisCallOptions.Smoothing"/>.
     /// </summary>
     public EmotionSmoothing Smoothing { get; set; } = EmotionSmoothing.Card;
 
-    /// <summary>Whether <see cref="EmotionAnalyzer.AnalyzeAsync(string, CancellationToken)"/> also writes a plain-language description. Default true.</summary>
+    /// <summary>Whether an analysis also writes a plain-language description. Default true (per call: <see cref="AnalysisCallOptions.Describe"/>).</summary>
     public bool Describe { get; set; } = true;
 
     /// <summary>Songs analysed at once by <see cref="EmotionAnalyzer.AnalyzeManyAsync"/>. Default: number of cores.</summary>
@@ -63,9 +62,9 @@ public sealed class EmotionAnalyzerOptions
             throw new ArgumentException("ModelPath and ModelCardPath go together: set both to use your own model, or neither for the shipped one.");
         }
 
-        if (VectorLength is < 1 or > 100_000)
+        if (VectorLength is < 1 or > EmotionVector.MaxLength)
         {
-            throw new ArgumentException($"VectorLength must be between 1 and 100000 (got {VectorLength}).");
+            throw new ArgumentException($"VectorLength must be between 1 and {EmotionVector.MaxLength} (got {VectorLength}).");
         }
 
         if (Smoothing is null)

@@ -1,5 +1,3 @@
-using MusicEmotion.Inference.Analysis;
-
 namespace MusicEmotion.Inference;
 
 /// <summary>One second of a streaming analysis.</summary>

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace MusicEmotion.Inference;
 
 /// <summary>
@@ -44,4 +47,25 @@ public sealed class EmotionTimeline
 
     /// <summary>The value of second <paramref name="second"/>.</summary>
     public ArousalValence this[int second] => new(Arousal[second], Valence[second]);
+
+    /// <summary>
+    /// The timeline as CSV, the one text form that <c>mer analyze --format csv</c> and the HTTP service's
+    /// <c>timeline.csv</c> share: a header <c>second,arousal,valence</c>, then one row per second, values rounded to 4
+    /// decimals (half away from zero), invariant culture, <c>\n</c> line ends.
+    /// </summary>
+    public string ToCsv()
+    {
+        var text = new StringBuilder("second,arousal,valence\n", 24 + (Count * 20));
+        for (int i = 0; i < Count; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{i},{Round4(Arousal[i])},{Round4(Valence[i])}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static double Round4(float value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+
+    /// <summary>Second <paramref name="second"/> as the frame a streaming analysis reports for it.</summary>
+    internal EmotionFrame FrameAt(int second) => new(second, Arousal[second], Valence[second]);
 }

@@ -1,5 +1,4 @@
 using MusicEmotion.Inference.Cards;
-using MusicEmotion.Inference.Features;
 
 namespace MusicEmotion.Inference;
 

@@ -19,22 +19,12 @@ public static class MusicEmotionServiceCollectionExtensions
     /// decodes with (the decoders added with <see cref="AddAudioDecoder{TDecoder}(IServiceCollection)"/> and
     /// <see cref="EmotionAnalyzerOptions.Decoders"/> first, then the built-in chain) and, unless one is already
     /// registered, the rule-based <see cref="IEmotionDescriber"/>. Configure with
-    /// <c>services.AddMusicEmotion(o =&gt; o.VectorLength = 240)</c>.
+    /// <c>services.AddMusicEmotion(o =&gt; o.VectorLength = 240)</c> or bind
+    /// <c>IOptions&lt;EmotionAnalyzerOptions&gt;</c> to configuration; the options are validated when the host starts.
     /// </summary>
     public static IServiceCollection AddMusicEmotion(this IServiceCollection services, Action<EmotionAnalyzerOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        OptionsBuilder<EmotionAnalyzerOptions> options = services.AddOptions<EmotionAnalyzerOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.Validate(o =>
-        {
-            o.Validate();
-            return true;
-        });
+        services.AddMusicEmotionOptions(configure, o => o.Validate());
         services.TryAddSingleton(sp =>
         {
             EmotionAnalyzerOptions o = sp.GetRequiredService<IOptions<EmotionAnalyzerOptions>>().Value;
@@ -49,6 +39,31 @@ public static class MusicEmotionServiceCollectionExtensions
             sp.GetRequiredService<IOptions<EmotionAnalyzerOptions>>().Value,
             sp.GetService<ILogger<EmotionAnalyzer>>()));
         return services;
+    }
+
+    /// <summary>
+    /// Registers the options of a MusicEmotion package the way every package does: <c>IOptions&lt;TOptions&gt;</c>,
+    /// configured by <paramref name="configure"/> (and whatever else configures them, e.g. configuration binding), and
+    /// checked by <paramref name="validate"/> when the host starts (<c>ValidateOnStart</c>) and on first use; an
+    /// <see cref="ArgumentException"/> it throws becomes an <see cref="OptionsValidationException"/> with its message.
+    /// </summary>
+    /// <typeparam name="TOptions">The options class.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Configures the options; null leaves them to other configuration.</param>
+    /// <param name="validate">Throws <see cref="ArgumentException"/> for invalid options (typically the options' own <c>Validate()</c>).</param>
+    public static OptionsBuilder<TOptions> AddMusicEmotionOptions<TOptions>(this IServiceCollection services, Action<TOptions>? configure, Action<TOptions> validate)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(validate);
+        OptionsBuilder<TOptions> options = services.AddOptions<TOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.AddSingleton<IValidateOptions<TOptions>>(new ThrowingOptionsValidator<TOptions>(validate));
+        return options.ValidateOnStart();
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace MusicEmotion.Recommend.PostgreSql;
 
-/// <summary>Turns Npgsql's exceptions into <see cref="CatalogException"/>s that say what was wrong and what to do.</summary>
+/// <summary>Turns Npgsql's exceptions into <see cref="CatalogException"/>s of the environment that say what was wrong and what to do.</summary>
 internal static class PostgresErrors
 {
     /// <summary>Whether <paramref name="exception"/> is one the catalog translates.</summary>
@@ -29,6 +29,6 @@ internal static class PostgresErrors
             NpgsqlException e => $"PostgreSQL connection failed: {e.Message}",
             _ => exception.Message,
         };
-        return new CatalogException(catalog, problem, exception);
+        return CatalogException.Unavailable(catalog, problem, exception);
     }
 }

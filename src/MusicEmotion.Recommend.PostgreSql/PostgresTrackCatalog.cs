@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using MusicEmotion.Features.Track;
-using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Recommend.Vectors;
@@ -23,12 +21,15 @@ namespace MusicEmotion.Recommend.PostgreSql;
 /// </example>
 public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
 {
-    private const string TrackColumns =
-        "id, source_name, duration_seconds, model_name, model_version, added_utc, arousal, valence, descriptors, key_tonic, key_minor, key_strength, emotion_statistics, emotion_arc, description";
+    private const string TrackColumns = TrackRows.Columns;
+
+    private static readonly string TrackParameters = string.Join(", ", Enumerable.Range(1, TrackRows.ColumnCount).Select(i => $"${i}"));
 
     private const int PageSize = 500;
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
+    private readonly SemaphoreSlim _migration = new(1, 1);
+    private volatile bool _migrated;
 
     private PostgresTrackCatalog(NpgsqlDataSource dataSource, bool ownsDataSource, PostgresCatalogOptions options, string name)
     {
@@ -59,6 +60,39 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
     /// <exception cref="ArgumentException">The connection string or an option is invalid.</exception>
     public static async Task<PostgresTrackCatalog> OpenAsync(string connectionString, PostgresCatalogOptions? options = null, CancellationToken cancellationToken = default)
     {
+        PostgresTrackCatalog catalog = Create(connectionString, options);
+        try
+        {
+            await catalog.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return catalog;
+        }
+        catch
+        {
+            await catalog.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Opens the catalog through a data source the host owns (it is not disposed with the catalog).</summary>
+    /// <exception cref="CatalogException">As for <see cref="OpenAsync(string, PostgresCatalogOptions?, CancellationToken)"/>.</exception>
+    public static async Task<PostgresTrackCatalog> OpenAsync(NpgsqlDataSource dataSource, PostgresCatalogOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        options ??= new PostgresCatalogOptions();
+        options.Validate();
+        PostgresTrackCatalog catalog = Create(dataSource, ownsDataSource: false, options);
+        await catalog.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return catalog;
+    }
+
+    /// <summary>
+    /// Creates the catalog behind <paramref name="connectionString"/> without contacting the server: its schema is
+    /// created or upgraded by the first call that uses it (which then reports an unreachable server). What dependency
+    /// injection registers; <see cref="OpenAsync(string, PostgresCatalogOptions?, CancellationToken)"/> connects at once.
+    /// </summary>
+    /// <exception cref="ArgumentException">The connection string or an option is invalid.</exception>
+    public static PostgresTrackCatalog Create(string connectionString, PostgresCatalogOptions? options = null)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         NpgsqlConnectionStringBuilder builder;
         try
@@ -74,41 +108,51 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
         options.Validate();
         builder.CommandTimeout = options.CommandTimeoutSeconds;
         builder.ApplicationName ??= "MusicEmotion";
-        NpgsqlDataSource dataSource = NpgsqlDataSource.Create(builder);
-        try
-        {
-            return await OpenAsync(dataSource, ownsDataSource: true, options, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await dataSource.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return Create(NpgsqlDataSource.Create(builder), ownsDataSource: true, options);
     }
 
-    /// <summary>Opens the catalog through a data source the host owns (it is not disposed with the catalog).</summary>
-    /// <exception cref="CatalogException">As for <see cref="OpenAsync(string, PostgresCatalogOptions?, CancellationToken)"/>.</exception>
-    public static Task<PostgresTrackCatalog> OpenAsync(NpgsqlDataSource dataSource, PostgresCatalogOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        options ??= new PostgresCatalogOptions();
-        options.Validate();
-        return OpenAsync(dataSource, ownsDataSource: false, options, cancellationToken);
-    }
-
-    private static async Task<PostgresTrackCatalog> OpenAsync(NpgsqlDataSource dataSource, bool ownsDataSource, PostgresCatalogOptions options, CancellationToken cancellationToken)
+    private static PostgresTrackCatalog Create(NpgsqlDataSource dataSource, bool ownsDataSource, PostgresCatalogOptions options)
     {
         var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
         string name = $"postgres://{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username} (schema {options.Schema})";
-        var catalog = new PostgresTrackCatalog(dataSource, ownsDataSource, options, name);
-        await catalog.GuardAsync(() => PostgresCatalogSchema.MigrateAsync(dataSource, options.Schema, name, options.SchemaVersion, cancellationToken)).ConfigureAwait(false);
-        return catalog;
+        return new PostgresTrackCatalog(dataSource, ownsDataSource, options, name);
+    }
+
+    /// <summary>Creates or upgrades the schema unless that is done (once per catalog object; a failed attempt is retried by the next call).</summary>
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migration.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_migrated)
+            {
+                try
+                {
+                    await PostgresCatalogSchema.MigrateAsync(_dataSource, Options.Schema, Name, Options.SchemaVersion, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (PostgresErrors.IsDatabaseError(ex))
+                {
+                    throw PostgresErrors.Translate(Name, ex);
+                }
+
+                _migrated = true;
+            }
+        }
+        finally
+        {
+            _migration.Release();
+        }
     }
 
     /// <inheritdoc />
     public async Task<bool> AddAsync(TrackRecord track, CancellationToken cancellationToken = default)
     {
-        Validate(track);
+        TrackRows.Validate(track, Name);
         return await GuardAsync(async () =>
         {
             await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -341,24 +385,15 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
     /// <returns>True when the track was inserted, false when its id was already there.</returns>
     internal async Task<bool> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TrackRecord track, CancellationToken cancellationToken)
     {
+        object?[] values = TrackRows.Values(track, Name);
         await using var insert = new NpgsqlCommand(
-            $"INSERT INTO {Schema}.tracks ({TrackColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING;",
+            $"INSERT INTO {Schema}.tracks ({TrackColumns}) VALUES ({TrackParameters}) ON CONFLICT (id) DO NOTHING;",
             connection, transaction);
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = track.Id });
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = track.SourceName });
-        insert.Parameters.Add(new NpgsqlParameter<double> { TypedValue = track.DurationSeconds });
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = track.ModelName });
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = track.ModelVersion });
-        insert.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = track.AddedUtc.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        insert.Parameters.Add(new NpgsqlParameter<float[]> { TypedValue = track.Timeline.Arousal.ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter<float[]> { TypedValue = track.Timeline.Valence.ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter<float[]> { TypedValue = track.Descriptors.Values.ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)track.Descriptors.Key.Tonic });
-        insert.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = track.Descriptors.Key.Mode == MusicalMode.Minor });
-        insert.Parameters.Add(new NpgsqlParameter<double> { TypedValue = track.Descriptors.Key.Strength });
-        insert.Parameters.Add(new NpgsqlParameter<float[]> { TypedValue = track.Blocks.EmotionStatistics.ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter<float[]> { TypedValue = track.Blocks.EmotionArc.ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)track.Description ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        foreach (object? value in values)
+        {
+            insert.Parameters.Add(Parameter(value));
+        }
+
         bool added = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         if (added)
         {
@@ -368,37 +403,10 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
         return added;
     }
 
-    /// <summary>Checks a record before it is written.</summary>
-    /// <exception cref="CatalogException">It is invalid.</exception>
-    internal void Validate(TrackRecord track)
-    {
-        ArgumentNullException.ThrowIfNull(track);
-        if (Problem(track) is { } problem)
-        {
-            throw new CatalogException(Name, $"refused an invalid track: {problem}");
-        }
-    }
-
-    /// <summary>What is wrong with <paramref name="track"/>, or null when it can be stored.</summary>
-    internal static string? Problem(TrackRecord track)
-    {
-        try
-        {
-            track.Validate();
-        }
-        catch (ArgumentException ex)
-        {
-            return ex.Message;
-        }
-
-        return track.Timeline.Arousal.All(float.IsFinite) && track.Timeline.Valence.All(float.IsFinite)
-            ? null
-            : $"track {track.Id}: the emotion timeline holds a non-finite value";
-    }
-
-    /// <summary>Runs a database call, translating Npgsql's exceptions into <see cref="CatalogException"/>.</summary>
+    /// <summary>Runs a database call (after the schema is ready), translating Npgsql's exceptions into <see cref="CatalogException"/>.</summary>
     internal async Task<T> GuardAsync<T>(Func<Task<T>> action)
     {
+        await MigrateAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
             return await action().ConfigureAwait(false);
@@ -430,35 +438,22 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
         await bump.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private TrackRecord ReadTrack(NpgsqlDataReader reader, int first = 0)
+    private TrackRecord ReadTrack(NpgsqlDataReader reader, int first = 0) =>
+        TrackRows.Read(reader, first, static (r, column) => r.GetFieldValue<float[]>(column),
+            static (r, column) => new DateTimeOffset(r.GetFieldValue<DateTime>(column), TimeSpan.Zero), Name);
+
+    /// <summary>A row value as a typed parameter of its column (real[], timestamptz, smallint, text ...).</summary>
+    private static NpgsqlParameter Parameter(object? value) => value switch
     {
-        string id = reader.GetString(first);
-        try
-        {
-            float[] arousal = Floats(reader, first + 6, id);
-            float[] valence = Floats(reader, first + 7, id);
-            var key = new MusicalKey(reader.GetInt16(first + 9), reader.GetBoolean(first + 10) ? MusicalMode.Minor : MusicalMode.Major, reader.GetDouble(first + 11));
-            var descriptors = new TrackDescriptors(Floats(reader, first + 8, id), key);
-            double duration = reader.GetDouble(first + 2);
-            return new TrackRecord
-            {
-                Id = id,
-                SourceName = reader.GetString(first + 1),
-                DurationSeconds = duration,
-                ModelName = reader.GetString(first + 3),
-                ModelVersion = reader.GetString(first + 4),
-                AddedUtc = new DateTimeOffset(reader.GetFieldValue<DateTime>(first + 5), TimeSpan.Zero),
-                Timeline = new EmotionTimeline(arousal, valence, duration),
-                Descriptors = descriptors,
-                Blocks = new TrackVectorBlocks(descriptors.Values, Floats(reader, first + 12, id), Floats(reader, first + 13, id)),
-                Description = reader.IsDBNull(first + 14) ? null : reader.GetString(first + 14),
-            };
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidCastException)
-        {
-            throw new CatalogException(Name, $"track {id} is damaged ({ex.Message}); remove it and add the file again", ex);
-        }
-    }
+        null => new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+        string text => new NpgsqlParameter<string> { TypedValue = text },
+        double number => new NpgsqlParameter<double> { TypedValue = number },
+        DateTimeOffset time => new NpgsqlParameter<DateTime> { TypedValue = time.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+        float[] floats => new NpgsqlParameter<float[]> { TypedValue = floats },
+        int tonic => new NpgsqlParameter<short> { TypedValue = checked((short)tonic) },
+        bool flag => new NpgsqlParameter<bool> { TypedValue = flag },
+        _ => throw new ArgumentException($"A track row holds no {value.GetType().Name} values.", nameof(value)),
+    };
 
     private float[] Floats(NpgsqlDataReader reader, int column, string what)
     {

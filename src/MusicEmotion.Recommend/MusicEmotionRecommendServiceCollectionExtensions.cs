@@ -24,17 +24,7 @@ public static class MusicEmotionRecommendServiceCollectionExtensions
             services.AddMusicEmotion();
         }
 
-        OptionsBuilder<MusicEmotionRecommendOptions> options = services.AddOptions<MusicEmotionRecommendOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.Validate(o =>
-        {
-            o.Validate();
-            return true;
-        });
+        services.AddMusicEmotionOptions(configure, o => o.Validate());
         services.TryAddSingleton<ITrackCatalog>(sp =>
         {
             MusicEmotionRecommendOptions o = sp.GetRequiredService<IOptions<MusicEmotionRecommendOptions>>().Value;

@@ -83,7 +83,7 @@ public sealed class InfoDecoderTests : IDisposable
         oggOutput.Should().Contain("decoder:      nvorbis").And.Contain("format:       ogg (vorbis)");
 
         var (flacCode, _, flacError) = RunWithoutFfmpeg("info", flac);
-        flacCode.Should().Be(ExitCodes.InputError);
+        flacCode.Should().Be(ExitCodes.EnvironmentError, "a missing ffmpeg is the environment's problem");
         flacError.Should().Contain("FLAC").And.Contain("needs ffmpeg").And.Contain("install ffmpeg");
     }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using MusicEmotion.Evaluation.Csv;
-using MusicEmotion.Evaluation.Tests.TestSupport;
 
 namespace MusicEmotion.Evaluation.Tests;
 
@@ -49,8 +48,8 @@ public class CsvTableTests
     [Fact]
     public void Reads_a_file_with_a_bom()
     {
-        using var folder = new TempFolder();
-        string path = folder.PathOf("bom.csv");
+        using var folder = new TempDirectory();
+        string path = folder.File("bom.csv");
         File.WriteAllText(path, "id,v\r\n1,2\r\n", new UTF8Encoding(true));
 
         CsvTable table = CsvTable.Read(path);

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using MusicEmotion.Evaluation.Csv;
 using MusicEmotion.Evaluation.Export;
-using MusicEmotion.Evaluation.Tests.TestSupport;
 using MusicEmotion.Features.IO;
 using MusicEmotion.Inference.Cards;
 
@@ -11,7 +10,7 @@ namespace MusicEmotion.Evaluation.Tests;
 
 public sealed class DatasetExporterTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
@@ -25,41 +24,41 @@ public sealed class DatasetExporterTests : IDisposable
     /// <summary>A 4Q folder: three WAV clips (one stereo 44.1 kHz) and one corrupt file.</summary>
     private string FourQuadrantFolder()
     {
-        _folder.WriteBytes("4q/Q1/a.wav", TestAudio.Wav16(TestAudio.Tones(1.5, 22050, 1, 220), 22050, 1));
-        _folder.WriteBytes("4q/Q2/b.wav", TestAudio.Wav16(TestAudio.Tones(2.2, 44100, 2, 330), 44100, 2));
-        _folder.WriteBytes("4q/Q3/c.wav", TestAudio.Wav16(TestAudio.Tones(0.7, 16000, 1, 150), 16000, 1));
+        _folder.Write("4q/Q1/a.wav", TestSignals.Wav16(TestSignals.Tones(1.5, 22050, 1, 220), 22050, 1));
+        _folder.Write("4q/Q2/b.wav", TestSignals.Wav16(TestSignals.Tones(2.2, 44100, 2, 330), 44100, 2));
+        _folder.Write("4q/Q3/c.wav", TestSignals.Wav16(TestSignals.Tones(0.7, 16000, 1, 150), 16000, 1));
         byte[] garbage = new byte[4000];
         new Random(3).NextBytes(garbage);
-        _folder.WriteBytes("4q/Q4/broken.mp3", garbage);
+        _folder.Write("4q/Q4/broken.mp3", garbage);
         _folder.WriteText("4q/labels.csv",
             "song,quadrant,audio,split,artist,title\n"
             + "a,Q1,Q1/a.wav,train,\"Doe, Jane\",A\n"
             + "b,Q2,Q2/b.wav,val,B,B\n"
             + "c,Q3,Q3/c.wav,train,C,C\n"
             + "broken,Q4,Q4/broken.mp3,train,D,D\n");
-        return _folder.PathOf("4q");
+        return _folder.File("4q");
     }
 
     /// <summary>An emoMusic folder: song 2 as a real MP3, song 4 through clips.csv, song 3 without audio.</summary>
     private string EmoMusicFolder()
     {
-        string wav = _folder.WriteBytes("tmp-src/two.wav", TestAudio.Wav16(TestAudio.Tones(1.8, 44100, 2, 440), 44100, 2));
-        Directory.CreateDirectory(_folder.PathOf("emo/audio"));
-        TestAudio.EncodeMp3(wav, _folder.PathOf("emo/audio/2.mp3"));
-        _folder.WriteBytes("emo/clips/four.wav", TestAudio.Wav16(TestAudio.Tones(1.2, 22050, 1, 262), 22050, 1));
+        string wav = _folder.Write("tmp-src/two.wav", TestSignals.Wav16(TestSignals.Tones(1.8, 44100, 2, 440), 44100, 2));
+        Directory.CreateDirectory(_folder.File("emo/audio"));
+        TestSignals.EncodeMp3(wav, _folder.File("emo/audio/2.mp3"));
+        _folder.Write("emo/clips/four.wav", TestSignals.Wav16(TestSignals.Tones(1.2, 22050, 1, 262), 22050, 1));
         _folder.WriteText("emo/clips.csv", "song_id,audio\n4,clips/four.wav\n");
         _folder.WriteText("emo/annotations/arousal_cont_average.csv",
             "song_id,sample_0ms,sample_500ms,sample_1000ms\n2,0.1,0.2,0.3\n3,0.5,0.5,0.5\n4,-0.25,,-0.75\n");
         _folder.WriteText("emo/annotations/valence_cont_average.csv",
             "song_id,sample_0ms,sample_500ms,sample_1000ms\n2,-0.1,-0.2,\n3,0.5,0.5,0.5\n4,0.125,0.25,0.375\n");
-        return _folder.PathOf("emo");
+        return _folder.File("emo");
     }
 
     [Fact]
     public async Task Exports_features_index_labels_and_recipe()
     {
-        FeatureRecipe recipe = DefaultFeatureRecipe.Create();
-        string output = _folder.PathOf("out");
+        FeatureRecipe recipe = FeatureRecipe.CreateDefault();
+        string output = _folder.File("out");
         var progress = new SyncProgress();
 
         DatasetExportResult result = await DatasetExporter.ExportAsync(new DatasetExportRequest
@@ -98,7 +97,7 @@ public sealed class DatasetExporterTests : IDisposable
         }
 
         // Each .npy is frames × 85 and equals DatasetExporter.Extract of the same audio.
-        string[] audio = [_folder.PathOf("4q/Q1/a.wav"), _folder.PathOf("4q/Q2/b.wav"), _folder.PathOf("4q/Q3/c.wav"), _folder.PathOf("emo/audio/2.mp3"), _folder.PathOf("emo/clips/four.wav")];
+        string[] audio = [_folder.File("4q/Q1/a.wav"), _folder.File("4q/Q2/b.wav"), _folder.File("4q/Q3/c.wav"), _folder.File("emo/audio/2.mp3"), _folder.File("emo/clips/four.wav")];
         for (int i = 0; i < audio.Length; i++)
         {
             CsvRow row = index.Rows[i];
@@ -149,15 +148,15 @@ public sealed class DatasetExporterTests : IDisposable
     [Fact]
     public async Task Ids_that_clean_up_to_the_same_file_name_get_distinct_feature_files()
     {
-        _folder.WriteBytes("dup/x.wav", TestAudio.Wav16(TestAudio.Tones(1.0, 22050, 1, 220), 22050, 1));
-        _folder.WriteBytes("dup/y.wav", TestAudio.Wav16(TestAudio.Tones(2.0, 22050, 1, 440), 22050, 1));
+        _folder.Write("dup/x.wav", TestSignals.Wav16(TestSignals.Tones(1.0, 22050, 1, 220), 22050, 1));
+        _folder.Write("dup/y.wav", TestSignals.Wav16(TestSignals.Tones(2.0, 22050, 1, 440), 22050, 1));
         _folder.WriteText("dup/labels.csv", "song,quadrant,audio,split\na b,Q1,x.wav,train\na_b,Q2,y.wav,train\n");
 
         DatasetExportResult result = await DatasetExporter.ExportAsync(new DatasetExportRequest
         {
-            Recipe = DefaultFeatureRecipe.Create(),
-            OutputFolder = _folder.PathOf("dup-out"),
-            FourQuadrantFolder = _folder.PathOf("dup"),
+            Recipe = FeatureRecipe.CreateDefault(),
+            OutputFolder = _folder.File("dup-out"),
+            FourQuadrantFolder = _folder.File("dup"),
         });
 
         result.Exported.Should().Be(2);
@@ -166,7 +165,7 @@ public sealed class DatasetExporterTests : IDisposable
         index.Rows.Select(r => r[features]).Should().OnlyHaveUniqueItems();
         foreach (CsvRow row in index.Rows)
         {
-            NpyReader.Read(Path.Combine(_folder.PathOf("dup-out"), row[features])).Rows.Should().Be(int.Parse(row[frames], CultureInfo.InvariantCulture));
+            NpyReader.Read(Path.Combine(_folder.File("dup-out"), row[features])).Rows.Should().Be(int.Parse(row[frames], CultureInfo.InvariantCulture));
         }
     }
 
@@ -174,19 +173,19 @@ public sealed class DatasetExporterTests : IDisposable
     public async Task Named_sets_of_one_layout_export_side_by_side_with_their_groups()
     {
         string fourQ = FourQuadrantFolder();
-        _folder.WriteBytes("piano/audio/p1.wav", TestAudio.Wav16(TestAudio.Tones(1.2, 22050, 1, 262), 22050, 1));
+        _folder.Write("piano/audio/p1.wav", TestSignals.Wav16(TestSignals.Tones(1.2, 22050, 1, 262), 22050, 1));
         _folder.WriteText("piano/labels.csv", "song,quadrant,split,audio,artist\np1,Q3,val,audio/p1.wav,song-7\n");
-        _folder.WriteBytes("vg/train/audio/vg1.wav", TestAudio.Wav16(TestAudio.Tones(2.5, 22050, 1, 196), 22050, 1));
+        _folder.Write("vg/train/audio/vg1.wav", TestSignals.Wav16(TestSignals.Tones(2.5, 22050, 1, 196), 22050, 1));
         _folder.WriteText("vg/train/clips.csv", "song_id,audio,split,game,title,artist\nvg1,audio/vg1.wav,train,Zelda,Theme,Zelda\n");
         _folder.WriteText("vg/train/annotations/arousal_cont_average.csv", "song_id,sample_500ms,sample_1500ms\nvg1,0.25,0.5\n");
         _folder.WriteText("vg/train/annotations/valence_cont_average.csv", "song_id,sample_500ms,sample_1500ms\nvg1,-0.25,\n");
 
         DatasetExportResult result = await DatasetExporter.ExportAsync(new DatasetExportRequest
         {
-            Recipe = DefaultFeatureRecipe.Create(),
-            OutputFolder = _folder.PathOf("named-out"),
+            Recipe = FeatureRecipe.CreateDefault(),
+            OutputFolder = _folder.File("named-out"),
             FourQuadrantFolder = fourQ,
-            Sets = [ExportSet.Parse("piano=" + _folder.PathOf("piano"), ExportSetKind.FourQuadrant), ExportSet.Parse("vgmidi=" + _folder.PathOf("vg/train"), ExportSetKind.Dynamic)],
+            Sets = [ExportSet.Parse("piano=" + _folder.File("piano"), ExportSetKind.FourQuadrant), ExportSet.Parse("vgmidi=" + _folder.File("vg/train"), ExportSetKind.Dynamic)],
         });
 
         result.Exported.Should().Be(5);
@@ -195,8 +194,8 @@ public sealed class DatasetExporterTests : IDisposable
         index.Rows.Select(r => $"{r[set]}/{r[id]}:{r[split]}:{r[artist]}").Should().Equal(
             "4q/a:train:Doe, Jane", "4q/b:val:B", "4q/c:train:C", "piano/p1:val:song-7", "vgmidi/vg1:dynamic:Zelda");
         index.Rows[3][features].Should().Be("features/piano/p1.npy");
-        File.Exists(Path.Combine(_folder.PathOf("named-out"), "features", "vgmidi", "vg1.npy")).Should().BeTrue();
-        File.ReadAllText(Path.Combine(_folder.PathOf("named-out"), "dynamic_labels.csv")).Should().Be(
+        File.Exists(Path.Combine(_folder.File("named-out"), "features", "vgmidi", "vg1.npy")).Should().BeTrue();
+        File.ReadAllText(Path.Combine(_folder.File("named-out"), "dynamic_labels.csv")).Should().Be(
             "set,id,time,arousal,valence\nvgmidi,vg1,0.5,0.25,-0.25\nvgmidi,vg1,1.5,0.5,\n");
     }
 
@@ -206,14 +205,14 @@ public sealed class DatasetExporterTests : IDisposable
         string fourQ = FourQuadrantFolder();
         Func<Task> act = () => DatasetExporter.ExportAsync(new DatasetExportRequest
         {
-            Recipe = DefaultFeatureRecipe.Create(),
-            OutputFolder = _folder.PathOf("dup-sets"),
+            Recipe = FeatureRecipe.CreateDefault(),
+            OutputFolder = _folder.File("dup-sets"),
             FourQuadrantFolder = fourQ,
             Sets = [new ExportSet("4Q", ExportSetKind.FourQuadrant, fourQ)],
         });
 
         await act.Should().ThrowAsync<ArgumentException>().WithMessage("*named '4q'*");
-        Directory.Exists(_folder.PathOf("dup-sets")).Should().BeFalse();
+        Directory.Exists(_folder.File("dup-sets")).Should().BeFalse();
     }
 
     [Theory]
@@ -243,9 +242,9 @@ public sealed class DatasetExporterTests : IDisposable
     [Fact]
     public async Task Export_requires_a_dataset_folder()
     {
-        Func<Task> act = () => DatasetExporter.ExportAsync(new DatasetExportRequest { Recipe = DefaultFeatureRecipe.Create(), OutputFolder = _folder.PathOf("out") });
+        Func<Task> act = () => DatasetExporter.ExportAsync(new DatasetExportRequest { Recipe = FeatureRecipe.CreateDefault(), OutputFolder = _folder.File("out") });
         await act.Should().ThrowAsync<ArgumentException>();
-        Directory.Exists(_folder.PathOf("out")).Should().BeFalse();
+        Directory.Exists(_folder.File("out")).Should().BeFalse();
     }
 
     [Fact]
@@ -254,19 +253,19 @@ public sealed class DatasetExporterTests : IDisposable
         _folder.WriteText("bad4q/labels.csv", "song,quadrant,audio\na,Q9,a.wav\n");
         Func<Task> act = () => DatasetExporter.ExportAsync(new DatasetExportRequest
         {
-            Recipe = DefaultFeatureRecipe.Create(),
-            OutputFolder = _folder.PathOf("out"),
-            FourQuadrantFolder = _folder.PathOf("bad4q"),
+            Recipe = FeatureRecipe.CreateDefault(),
+            OutputFolder = _folder.File("out"),
+            FourQuadrantFolder = _folder.File("bad4q"),
         });
 
         await act.Should().ThrowAsync<DatasetFormatException>().WithMessage("*line 2: quadrant 'Q9'*");
-        Directory.Exists(_folder.PathOf("out")).Should().BeFalse();
+        Directory.Exists(_folder.File("out")).Should().BeFalse();
     }
 
     [Fact]
     public void RecipeJson_reads_back_as_the_same_recipe()
     {
-        FeatureRecipe recipe = DefaultFeatureRecipe.Create();
+        FeatureRecipe recipe = FeatureRecipe.CreateDefault();
         string json = DatasetExporter.RecipeJson(recipe);
         string card = $$"""{"name":"x","window":{"seconds":3},"features":{{json}}}""";
 

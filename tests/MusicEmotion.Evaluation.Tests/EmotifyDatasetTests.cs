@@ -1,12 +1,11 @@
 using MusicEmotion.Evaluation.Datasets;
-using MusicEmotion.Evaluation.Tests.TestSupport;
 
 namespace MusicEmotion.Evaluation.Tests;
 
 public sealed class EmotifyDatasetTests : IDisposable
 {
     private const string RatingsHeader = "track_id, amazement, solemnity, tenderness, nostalgia, calmness, power, joyful_activation, tension, sadness, mood, liked, disliked";
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
@@ -21,12 +20,12 @@ public sealed class EmotifyDatasetTests : IDisposable
             + "1,1,0,0,0,0,1,1,1,0,3,1,0\n"
             + "99,1,1,1,1,1,1,1,1,1,5,1,0\n");
 
-        IReadOnlyList<EmotifyTrack> tracks = EmotifyDataset.Load(_folder.Root);
+        IReadOnlyList<EmotifyTrack> tracks = EmotifyDataset.Load(_folder.Path);
 
         tracks.Select(t => t.Id).Should().Equal("1", "2"); // 3 has no rating, 99 is not a listed track
         EmotifyTrack one = tracks[0];
         one.Genre.Should().Be("rock");
-        one.AudioPath.Should().Be(Path.Combine(_folder.Root, "rock", "1.mp3"));
+        one.AudioPath.Should().Be(Path.Combine(_folder.Path, "rock", "1.mp3"));
         one.Ratings.Should().Be(3);
         one.GemsProfile.Should().HaveCount(9);
         one.GemsProfile.Zip(new[] { 2 / 3.0, 0, 0, 2 / 3.0, 0, 2 / 3.0, 1, 2 / 3.0, 0 }).Should().OnlyContain(p => Math.Abs(p.First - p.Second) < 1e-12);
@@ -46,7 +45,7 @@ public sealed class EmotifyDatasetTests : IDisposable
     {
         _folder.WriteText("tracks.csv", "track_id,genre,audio\n1,rock,1.mp3\n");
         _folder.WriteText("ratings.csv", RatingsHeader + "\n1,1,0,0,1,0,1,1,0,0,4,1,0\n1,1,0,0,1,0,1,1,0,0,four,1,0\n");
-        FluentActions.Invoking(() => EmotifyDataset.Load(_folder.Root)).Should().Throw<DatasetFormatException>()
+        FluentActions.Invoking(() => EmotifyDataset.Load(_folder.Path)).Should().Throw<DatasetFormatException>()
             .WithMessage("*ratings.csv: line 3: 'four' is not a number");
     }
 
@@ -54,11 +53,11 @@ public sealed class EmotifyDatasetTests : IDisposable
     public void Missing_gems_column_or_file_is_an_error()
     {
         _folder.WriteText("tracks.csv", "track_id,genre,audio\n1,rock,1.mp3\n");
-        FluentActions.Invoking(() => EmotifyDataset.Load(_folder.Root)).Should().Throw<DatasetFormatException>()
+        FluentActions.Invoking(() => EmotifyDataset.Load(_folder.Path)).Should().Throw<DatasetFormatException>()
             .WithMessage("*ratings.csv: file not found");
 
         _folder.WriteText("ratings.csv", "track_id,amazement,mood,liked\n1,1,3,1\n");
-        FluentActions.Invoking(() => EmotifyDataset.Load(_folder.Root)).Should().Throw<DatasetFormatException>()
+        FluentActions.Invoking(() => EmotifyDataset.Load(_folder.Path)).Should().Throw<DatasetFormatException>()
             .WithMessage("*missing column 'solemnity'*");
     }
 
@@ -67,7 +66,7 @@ public sealed class EmotifyDatasetTests : IDisposable
     {
         _folder.WriteText("tracks.csv", "track_id,genre,audio\n1,rock,/etc/passwd\n");
         _folder.WriteText("ratings.csv", RatingsHeader + "\n1,1,0,0,1,0,1,1,0,0,4,1,0\n");
-        FluentActions.Invoking(() => EmotifyDataset.Load(_folder.Root)).Should().Throw<DatasetFormatException>()
+        FluentActions.Invoking(() => EmotifyDataset.Load(_folder.Path)).Should().Throw<DatasetFormatException>()
             .WithMessage("*tracks.csv line 2: audio reference '/etc/passwd'*");
     }
 }

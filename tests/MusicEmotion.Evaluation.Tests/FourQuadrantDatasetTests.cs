@@ -1,12 +1,11 @@
 using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Evaluation.Datasets;
-using MusicEmotion.Evaluation.Tests.TestSupport;
 
 namespace MusicEmotion.Evaluation.Tests;
 
 public sealed class FourQuadrantDatasetTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
@@ -17,11 +16,11 @@ public sealed class FourQuadrantDatasetTests : IDisposable
     {
         Labels("MT001,Q1,Q1/MT001.mp3,train,\"Doe, Jane\",Happy\nMT002,q2,Q2/MT002.mp3,val,B,Angry\nMT003,3,Q3/MT003.mp3,TRAIN,C,Sad\nMT004, Q4 ,Q4/MT004.mp3,test,D,Calm\n");
 
-        IReadOnlyList<QuadrantClip> clips = FourQuadrantDataset.Load(_folder.Root);
+        IReadOnlyList<QuadrantClip> clips = FourQuadrantDataset.Load(_folder.Path);
 
         clips.Select(c => c.Id).Should().Equal("MT001", "MT002", "MT003", "MT004");
         clips.Select(c => c.Quadrant).Should().Equal(EmotionQuadrant.Q1, EmotionQuadrant.Q2, EmotionQuadrant.Q3, EmotionQuadrant.Q4);
-        clips[0].AudioPath.Should().Be(Path.Combine(Path.GetFullPath(_folder.Root), "Q1", "MT001.mp3"));
+        clips[0].AudioPath.Should().Be(Path.Combine(Path.GetFullPath(_folder.Path), "Q1", "MT001.mp3"));
         clips[0].Artist.Should().Be("Doe, Jane");
         clips[0].Title.Should().Be("Happy");
         clips[1].Split.Should().Be("val");
@@ -32,9 +31,9 @@ public sealed class FourQuadrantDatasetTests : IDisposable
     {
         Labels("a,Q1,a.mp3,train,,\nb,Q2,b.mp3,val,,\nc,Q3,c.mp3,TRAIN,,\n");
 
-        FourQuadrantDataset.Load(_folder.Root, "train").Select(c => c.Id).Should().Equal("a", "c");
-        FourQuadrantDataset.Load(_folder.Root, "Val").Select(c => c.Id).Should().Equal("b");
-        FourQuadrantDataset.Load(_folder.Root, "test").Should().BeEmpty();
+        FourQuadrantDataset.Load(_folder.Path, "train").Select(c => c.Id).Should().Equal("a", "c");
+        FourQuadrantDataset.Load(_folder.Path, "Val").Select(c => c.Id).Should().Equal("b");
+        FourQuadrantDataset.Load(_folder.Path, "test").Should().BeEmpty();
     }
 
     [Fact]
@@ -42,10 +41,10 @@ public sealed class FourQuadrantDatasetTests : IDisposable
     {
         _folder.WriteText("labels.csv", "audio,quadrant,song\nx.wav,Q4,x\n");
 
-        QuadrantClip clip = FourQuadrantDataset.Load(_folder.Root).Single();
+        QuadrantClip clip = FourQuadrantDataset.Load(_folder.Path).Single();
 
-        clip.Should().Be(new QuadrantClip("x", EmotionQuadrant.Q4, "", Path.Combine(Path.GetFullPath(_folder.Root), "x.wav"), "", ""));
-        FourQuadrantDataset.Load(_folder.Root, "train").Should().BeEmpty("a file without a split column has no train split");
+        clip.Should().Be(new QuadrantClip("x", EmotionQuadrant.Q4, "", Path.Combine(Path.GetFullPath(_folder.Path), "x.wav"), "", ""));
+        FourQuadrantDataset.Load(_folder.Path, "train").Should().BeEmpty("a file without a split column has no train split");
     }
 
     [Theory]
@@ -57,7 +56,7 @@ public sealed class FourQuadrantDatasetTests : IDisposable
     public void Bad_quadrant_is_an_error_with_line(string quadrant)
     {
         Labels($"a,Q1,a.mp3,train,,\nb,{quadrant},b.mp3,train,,\n");
-        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Root)).Should().Throw<DatasetFormatException>()
+        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Path)).Should().Throw<DatasetFormatException>()
             .WithMessage($"*labels.csv: line 3: quadrant '{quadrant}' is not Q1..Q4");
     }
 
@@ -65,7 +64,7 @@ public sealed class FourQuadrantDatasetTests : IDisposable
     public void Duplicate_ids_are_an_error()
     {
         Labels("a,Q1,a.mp3,train,,\nb,Q2,b.mp3,train,,\na,Q3,c.mp3,val,,\n");
-        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Root)).Should().Throw<DatasetFormatException>()
+        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Path)).Should().Throw<DatasetFormatException>()
             .WithMessage("*line 4: song 'a' is listed twice");
     }
 
@@ -73,7 +72,7 @@ public sealed class FourQuadrantDatasetTests : IDisposable
     public void Empty_id_is_an_error()
     {
         Labels(" ,Q1,a.mp3,train,,\n");
-        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Root)).Should().Throw<DatasetFormatException>()
+        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Path)).Should().Throw<DatasetFormatException>()
             .WithMessage("*line 2: empty song id");
     }
 
@@ -85,7 +84,7 @@ public sealed class FourQuadrantDatasetTests : IDisposable
     public void Audio_paths_leaving_the_folder_are_rejected(string reference)
     {
         Labels($"a,Q1,{reference},train,,\n");
-        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Root)).Should().Throw<DatasetFormatException>()
+        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Path)).Should().Throw<DatasetFormatException>()
             .Where(e => e.DatasetPath.EndsWith("labels.csv line 2"))
             .WithMessage($"*'{reference}'*");
     }
@@ -93,9 +92,9 @@ public sealed class FourQuadrantDatasetTests : IDisposable
     [Fact]
     public void A_sibling_folder_sharing_the_name_prefix_is_outside()
     {
-        string name = Path.GetFileName(_folder.Root);
+        string name = Path.GetFileName(_folder.Path);
         Labels($"a,Q1,../{name}-other/a.mp3,train,,\n");
-        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Root)).Should().Throw<DatasetFormatException>()
+        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Path)).Should().Throw<DatasetFormatException>()
             .WithMessage("*points outside the dataset folder*");
     }
 
@@ -103,17 +102,17 @@ public sealed class FourQuadrantDatasetTests : IDisposable
     public void Dot_dot_that_stays_inside_is_allowed()
     {
         Labels("a,Q1,audio/../clips/a.mp3,train,,\n");
-        FourQuadrantDataset.Load(_folder.Root).Single().AudioPath.Should().Be(Path.Combine(Path.GetFullPath(_folder.Root), "clips", "a.mp3"));
+        FourQuadrantDataset.Load(_folder.Path).Single().AudioPath.Should().Be(Path.Combine(Path.GetFullPath(_folder.Path), "clips", "a.mp3"));
     }
 
     [Fact]
     public void Missing_folder_file_or_column_are_errors()
     {
-        string missing = Path.Combine(_folder.Root, "nope");
+        string missing = Path.Combine(_folder.Path, "nope");
         FluentActions.Invoking(() => FourQuadrantDataset.Load(missing)).Should().Throw<DatasetFormatException>()
             .WithMessage($"{missing}: dataset folder not found");
 
-        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Root)).Should().Throw<DatasetFormatException>()
+        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Path)).Should().Throw<DatasetFormatException>()
             .WithMessage("*labels.csv: file not found");
 
         string file = _folder.WriteText("plain.txt", "x");
@@ -121,7 +120,7 @@ public sealed class FourQuadrantDatasetTests : IDisposable
             .WithMessage("*is a file; expected a dataset folder");
 
         _folder.WriteText("labels.csv", "song,audio\na,a.mp3\n");
-        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Root)).Should().Throw<DatasetFormatException>()
+        FluentActions.Invoking(() => FourQuadrantDataset.Load(_folder.Path)).Should().Throw<DatasetFormatException>()
             .WithMessage("*missing column 'quadrant'*");
     }
 

@@ -39,13 +39,13 @@ public class AggregationTests
     {
         // Tolerance: exact.
         var extractor = new DescriptorExtractor();
-        FeatureMatrix frames = extractor.Extract(TestSignals.GoldenSignal());
+        FeatureMatrix frames = extractor.Extract(FixtureFiles.GoldenSignal());
         FeatureMatrix whole = PerSecondAggregator.Aggregate(frames, extractor.Settings);
 
         var sink = new FeatureMatrixSink(2 * extractor.Width, PerSecondAggregator.OutputNames(extractor.FeatureNames), 1.0);
         var aggregator = new PerSecondAggregator(extractor.Width, 22050, 512, sink);
         IFeatureStream stream = extractor.CreateStream();
-        stream.Push(TestSignals.GoldenSignal(), aggregator);
+        stream.Push(FixtureFiles.GoldenSignal(), aggregator);
         stream.Complete(aggregator);
         aggregator.Complete();
         sink.ToMatrix().Data.Should().Equal(whole.Data);

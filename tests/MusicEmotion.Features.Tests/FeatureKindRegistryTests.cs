@@ -63,7 +63,7 @@ public class FeatureKindRegistryTests
         var settings = new FeatureSettings { MelBands = 32 };
         var registry = new FeatureKindRegistry().Add("peak", s => new PeakExtractor(s));
         string[] recipe = ["logMel", "peak", "descriptors"];
-        float[] signal = TestSignals.GoldenSignal();
+        float[] signal = FixtureFiles.GoldenSignal();
 
         FeatureMatrix rows = Run(registry.CreateStream(recipe, settings), signal, registry.WidthOf(recipe, settings), settings.FrameRate);
 
@@ -86,7 +86,7 @@ public class FeatureKindRegistryTests
         var settings = new FeatureSettings();
         var registry = new FeatureKindRegistry().Add("coarse", s => new PeakExtractor(s, hopOverride: s.HopLength * 2));
 
-        FluentActions.Invoking(() => Run(registry.CreateStream(["mfcc", "coarse"], settings), TestSignals.GoldenSignal(), 22, settings.FrameRate))
+        FluentActions.Invoking(() => Run(registry.CreateStream(["mfcc", "coarse"], settings), FixtureFiles.GoldenSignal(), 22, settings.FrameRate))
             .Should().Throw<InvalidOperationException>().WithMessage("*'coarse' produced*frames*");
     }
 

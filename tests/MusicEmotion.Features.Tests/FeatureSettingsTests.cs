@@ -94,13 +94,17 @@ public class FeatureSettingsTests
         FeatureSettings.FromJson(" { \"melBands\": 64, \"topDb\": null }\n").Should().Be(new FeatureSettings { MelBands = 64, TopDb = null });
         FeatureSettings.FromJson("{\"HopLength\": 256}").Should().Be(new FeatureSettings(), "names are case-sensitive; unknown ones are ignored");
         FeatureSettings.FromJson("{\"hopLength\": 256, \"hopLength\": 128}").Should().Be(new FeatureSettings { HopLength = 128 });
+        FeatureSettings.FromJson("{ /* a comment */ \"hopLength\": 256, }").Should().Be(new FeatureSettings { HopLength = 256 }, "comments and trailing commas are allowed");
+        FeatureSettings.FromJson("{\"window\": \"Hamming\", \"frameRate\": 1}").Should().Be(new FeatureSettings { Window = WindowFunction.Hamming }, "enum names in any case; computed properties are ignored");
     }
 
     [Fact]
-    public void Errors_point_into_the_callers_text()
+    public void Errors_name_the_property_and_what_it_takes()
     {
         FluentActions.Invoking(() => FeatureSettings.FromJson("{\n  \"melBands\": 64,\n  \"window\": 2\n}"))
-            .Should().Throw<ArgumentException>().WithMessage("*$.window*LineNumber: 2*");
+            .Should().Throw<ArgumentException>().WithMessage("*$.window must be one of hann, *");
+        FluentActions.Invoking(() => FeatureSettings.FromJson("{\"hopLength\": \"256\"}"))
+            .Should().Throw<ArgumentException>().WithMessage("*$.hopLength must be a whole number*");
         FluentActions.Invoking(() => FeatureSettings.FromJson("[1]")).Should().Throw<ArgumentException>().WithMessage("*JSON*");
         FluentActions.Invoking(() => FeatureSettings.FromJson("{\"hopLength\": 256")).Should().Throw<ArgumentException>().WithMessage("*JSON*");
     }

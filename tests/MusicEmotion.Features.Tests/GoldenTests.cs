@@ -20,7 +20,7 @@ public class GoldenTests
     [Fact]
     public void Slaney_mel_weights_match_librosa_formula()
     {
-        var golden = TestSignals.ReadFixture("mel_slaney_sr22050_nfft2048_128.npy");
+        var golden = FixtureFiles.ReadFixture("mel_slaney_sr22050_nfft2048_128.npy");
         var bank = new MelFilterbank(22050, 2048, 128);
         golden.Shape.Should().Equal(128, 1025);
         ShouldMatch(bank.ToDense(), golden.ToSingleArray(), 1e-6, 1e-5, "slaney");
@@ -30,7 +30,7 @@ public class GoldenTests
     [Fact]
     public void Htk_unnormalised_mel_weights_match_librosa_formula()
     {
-        var golden = TestSignals.ReadFixture("mel_htk_sr22050_nfft1024_64_fmin50_fmax8000_nonorm.npy");
+        var golden = FixtureFiles.ReadFixture("mel_htk_sr22050_nfft1024_64_fmin50_fmax8000_nonorm.npy");
         var bank = new MelFilterbank(22050, 1024, 64, 50, 8000, MelScaleKind.Htk, MelNorm.None);
         ShouldMatch(bank.ToDense(), golden.ToSingleArray(), 1e-6, 1e-5, "htk");
     }
@@ -39,9 +39,9 @@ public class GoldenTests
     [Fact]
     public void Log_mel_db_matches_power_to_db()
     {
-        var golden = TestSignals.ReadFixture("logmel64_db.npy");
+        var golden = FixtureFiles.ReadFixture("logmel64_db.npy");
         var extractor = new LogMelExtractor(new FeatureSettings { MelBands = 64 });
-        FeatureMatrix logMel = extractor.Extract(TestSignals.GoldenSignal());
+        FeatureMatrix logMel = extractor.Extract(FixtureFiles.GoldenSignal());
         logMel.Frames.Should().Be(golden.Rows).And.Be(87);
         ShouldMatch(logMel.Data, golden.ToSingleArray(), 2e-3, 0, "logmel");
     }
@@ -50,9 +50,9 @@ public class GoldenTests
     [Fact]
     public void Log_mel_db_with_reference_amin_and_top_db_matches()
     {
-        var golden = TestSignals.ReadFixture("logmel64_db_ref2_amin1e-6_top60.npy");
+        var golden = FixtureFiles.ReadFixture("logmel64_db_ref2_amin1e-6_top60.npy");
         var extractor = new LogMelExtractor(new FeatureSettings { MelBands = 64, DbReference = 2.0, DbAmin = 1e-6, TopDb = 60 });
-        FeatureMatrix logMel = extractor.ExtractWithTopDb(TestSignals.GoldenSignal());
+        FeatureMatrix logMel = extractor.ExtractWithTopDb(FixtureFiles.GoldenSignal());
         ShouldMatch(logMel.Data, golden.ToSingleArray(), 2e-3, 0, "logmel top_db");
     }
 
@@ -60,10 +60,10 @@ public class GoldenTests
     [Fact]
     public void Mfcc_matches_dct_of_power_to_db()
     {
-        float[] signal = TestSignals.GoldenSignal();
+        float[] signal = FixtureFiles.GoldenSignal();
         var extractor = new MfccExtractor();
-        ShouldMatch(extractor.Extract(signal).Data, TestSignals.ReadFixture("mfcc20_notopdb.npy").ToSingleArray(), 2e-2, 1e-4, "mfcc");
-        ShouldMatch(extractor.ExtractWithTopDb(signal).Data, TestSignals.ReadFixture("mfcc20_top80.npy").ToSingleArray(), 2e-2, 1e-4, "mfcc top80");
+        ShouldMatch(extractor.Extract(signal).Data, FixtureFiles.ReadFixture("mfcc20_notopdb.npy").ToSingleArray(), 2e-2, 1e-4, "mfcc");
+        ShouldMatch(extractor.ExtractWithTopDb(signal).Data, FixtureFiles.ReadFixture("mfcc20_top80.npy").ToSingleArray(), 2e-2, 1e-4, "mfcc top80");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public class NpyTests
     public void Reads_a_fixture_written_by_numpy()
     {
         // generate_golden.py stored the signal as a float32 1-D array with numpy.save.
-        NpyArray signal = TestSignals.ReadFixture("signal.npy");
+        NpyArray signal = FixtureFiles.ReadFixture("signal.npy");
         signal.Shape.Should().Equal(44100);
         signal.Columns.Should().Be(1);
     }

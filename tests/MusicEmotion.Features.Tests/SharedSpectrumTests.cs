@@ -16,7 +16,7 @@ public class SharedSpectrumTests
     public void Every_kind_of_a_shared_stream_equals_its_own_extractor_bit_for_bit(LogScaleKind scale, int bands)
     {
         var settings = new FeatureSettings { MelBands = bands, FMax = 8000, TopDb = null, LogScale = scale, MfccCount = 13 };
-        float[] signal = TestSignals.GoldenSignal();
+        float[] signal = FixtureFiles.GoldenSignal();
         FeatureKind[] kinds = [FeatureKind.Descriptors, FeatureKind.LogMel, FeatureKind.Mfcc];
         IFeatureStream shared = FeatureExtractorFactory.CreateStream(kinds, settings);
         var sink = new FeatureMatrixSink(shared.Width, Enumerable.Range(0, shared.Width).Select(i => $"c{i}").ToArray(), settings.FrameRate);

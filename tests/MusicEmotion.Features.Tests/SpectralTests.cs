@@ -18,7 +18,7 @@ public class SpectralTests
     [Fact]
     public void Log1p_scale_is_consistent_with_decibels()
     {
-        float[] signal = TestSignals.GoldenSignal();
+        float[] signal = FixtureFiles.GoldenSignal();
         FeatureMatrix db = new LogMelExtractor(new FeatureSettings { MelBands = 32 }).Extract(signal);
         FeatureMatrix log1p = new LogMelExtractor(new FeatureSettings { MelBands = 32, LogScale = LogScaleKind.Log1p, Log1pC = 1000 }).Extract(signal);
         for (int i = 0; i < db.Data.Length; i++)
@@ -32,7 +32,7 @@ public class SpectralTests
     [Fact]
     public void Stft_frames_are_windowed_power_spectra()
     {
-        float[] signal = TestSignals.GoldenSignal();
+        float[] signal = FixtureFiles.GoldenSignal();
         var stft = new Stft(new FeatureSettings());
         FeatureMatrix power = stft.Compute(signal);
         power.Frames.Should().Be(1 + (signal.Length / 512));

@@ -52,7 +52,7 @@ public class StreamingTests
     [MemberData(nameof(Cases))]
     public void Streaming_in_chunks_equals_whole_signal(FeatureKind kind, PadMode padMode, int chunk)
     {
-        float[] signal = TestSignals.GoldenSignal().AsSpan(0, 12_345).ToArray();
+        float[] signal = FixtureFiles.GoldenSignal().AsSpan(0, 12_345).ToArray();
         IFeatureExtractor extractor = FeatureExtractorFactory.Create(kind, new FeatureSettings { PadMode = padMode });
         FeatureMatrix whole = extractor.Extract(signal);
         whole.Frames.Should().Be(1 + (12_345 / 512));

@@ -22,11 +22,13 @@ public sealed class AnalyzerTests : IDisposable
         EmotionAnalysis fromFile = await Analyzer.AnalyzeAsync(wav);
 
         using var reader = new WaveFileReader(wav);
-        EmotionAnalysis fromSource = await Analyzer.AnalyzeAsync(reader.ToSampleSource("song.wav"), "song.wav");
+        EmotionAnalysis fromStream = await Analyzer.AnalyzeAsync(reader.ToAudioInput("song.wav"));
         reader.Position = 0;
-        EmotionAnalysis fromProvider = await Analyzer.AnalyzeAsync(reader.ToSampleProvider(), "song.wav");
+        EmotionAnalysis fromSource = await Analyzer.AnalyzeAsync(AudioInput.FromSamples(reader.ToSampleSource("song.wav"), "song.wav"));
+        reader.Position = 0;
+        EmotionAnalysis fromProvider = await Analyzer.AnalyzeAsync(reader.ToSampleProvider().ToAudioInput("song.wav"));
 
-        foreach (EmotionAnalysis fromNAudio in new[] { fromSource, fromProvider })
+        foreach (EmotionAnalysis fromNAudio in new[] { fromStream, fromSource, fromProvider })
         {
             fromNAudio.Timeline.Arousal.Should().Equal(fromFile.Timeline.Arousal);
             fromNAudio.Timeline.Valence.Should().Equal(fromFile.Timeline.Valence);
@@ -40,8 +42,8 @@ public sealed class AnalyzerTests : IDisposable
     {
         float[] song = TestAudio.Song(22050, 15);
         ISampleProvider chain = new VolumeSampleProvider(new ArrayProvider(song, 22050)) { Volume = 1f };
-        EmotionAnalysis fromNAudio = await Analyzer.AnalyzeAsync(chain, "chain");
-        EmotionAnalysis fromArray = await Analyzer.AnalyzeAsync(new Audio.Processing.ArraySampleSource(song, 22050), "array");
+        EmotionAnalysis fromNAudio = await Analyzer.AnalyzeAsync(chain.ToAudioInput("chain"));
+        EmotionAnalysis fromArray = await Analyzer.AnalyzeAsync(AudioInput.FromSamples(new Audio.Processing.ArraySampleSource(song, 22050), "array"));
 
         fromNAudio.Timeline.Count.Should().Be(15);
         fromNAudio.Timeline.Arousal.Should().Equal(fromArray.Timeline.Arousal);
@@ -58,7 +60,7 @@ public sealed class AnalyzerTests : IDisposable
 
         Func<Task> follow = async () =>
         {
-            await foreach (EmotionFrame frame in Analyzer.AnalyzeStreamingAsync(endless, "endless", cancellation.Token))
+            await foreach (EmotionFrame frame in Analyzer.AnalyzeStreamingAsync(endless.ToAudioInput("endless", cancellation.Token), cancellationToken: cancellation.Token))
             {
                 seconds.Add(frame.Second);
                 if (seconds.Count == 12)
@@ -79,14 +81,14 @@ public sealed class AnalyzerTests : IDisposable
     {
         var endless = new SignalGenerator(22050, 1) { Frequency = 200, Gain = 0.3 };
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        Func<Task> analyse = () => Analyzer.AnalyzeAsync(endless, "endless", cancellation.Token);
+        Func<Task> analyse = () => Analyzer.AnalyzeAsync(endless.ToAudioInput("endless", cancellation.Token), cancellationToken: cancellation.Token);
         await analyse.Should().ThrowAsync<OperationCanceledException>();
     }
 
     [Fact]
     public async Task An_empty_provider_is_a_typed_error()
     {
-        Func<Task> analyse = () => Analyzer.AnalyzeAsync(new ArrayProvider([], 22050), "silence.raw");
+        Func<Task> analyse = () => Analyzer.AnalyzeAsync(new ArrayProvider([], 22050).ToAudioInput("silence.raw"));
         (await analyse.Should().ThrowAsync<AudioFormatException>()).Which.Message.Should().Contain("silence.raw");
     }
 

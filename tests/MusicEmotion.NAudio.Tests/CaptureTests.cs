@@ -21,7 +21,7 @@ public sealed class CaptureTests
         var seconds = new List<EmotionFrame>();
 
         // Subscribe first, then start: what the device delivers before the subscription is not seen.
-        IAsyncEnumerable<EmotionFrame> live = SharedAnalyzer.Value.AnalyzeStreamingAsync(device, "fake microphone");
+        IAsyncEnumerable<EmotionFrame> live = SharedAnalyzer.Value.AnalyzeStreamingAsync(device.ToAudioInput("fake microphone"));
         device.StartRecording();
         await foreach (EmotionFrame frame in live)
         {
@@ -29,7 +29,7 @@ public sealed class CaptureTests
         }
 
         seconds.Select(s => s.Second).Should().Equal(Enumerable.Range(0, 8));
-        EmotionAnalysis offline = await SharedAnalyzer.Value.AnalyzeAsync(new Audio.Processing.ArraySampleSource(Quantised(song), 16000), "same samples");
+        EmotionAnalysis offline = await SharedAnalyzer.Value.AnalyzeAsync(AudioInput.FromSamples(new Audio.Processing.ArraySampleSource(Quantised(song), 16000), "same samples"));
         seconds.Select(s => s.Arousal).Should().Equal(offline.Timeline.Arousal);
     }
 

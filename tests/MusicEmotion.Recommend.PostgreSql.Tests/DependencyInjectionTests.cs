@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.PostgreSql.Jobs;
 using MusicEmotion.Recommend.Recommending;
@@ -33,5 +34,30 @@ public sealed class DependencyInjectionTests(PostgresServer server)
         result.Items.Should().HaveCount(3);
         result.SearchKind.Should().Be("exact");
         provider.GetRequiredService<Recommender>().Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Registration_and_resolution_do_not_touch_the_server_and_the_first_call_reports_it_unreachable()
+    {
+        var services = new ServiceCollection().AddMusicEmotionPostgresCatalog("Host=127.0.0.1;Port=1;Username=mer;Timeout=2");
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        var catalog = provider.GetRequiredService<PostgresTrackCatalog>(); // no connection yet: nothing blocks
+
+        CatalogException error = (await FluentActions.Awaiting(() => catalog.CountAsync()).Should().ThrowAsync<CatalogException>()).Which;
+        error.Kind.Should().Be(MusicEmotionErrorKind.Environment);
+        error.Message.Should().Contain("cannot reach the PostgreSQL server");
+    }
+
+    [Fact]
+    public async Task Invalid_options_fail_when_the_host_starts_with_the_options_message()
+    {
+        var services = new ServiceCollection().AddMusicEmotionPostgresCatalog("Host=db;Username=mer", o => o.Schema = "Bad-Name");
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        FluentActions.Invoking(() => provider.GetRequiredService<IStartupValidator>().Validate())
+            .Should().Throw<OptionsValidationException>().WithMessage("*not a plain PostgreSQL name*");
+        FluentActions.Invoking(() => provider.GetRequiredService<IOptions<PostgresCatalogOptions>>().Value)
+            .Should().Throw<OptionsValidationException>();
     }
 }

@@ -1,6 +1,6 @@
 namespace MusicEmotion.Tests.Shared;
 
-/// <summary>A scratch directory deleted when the test ends.</summary>
+/// <summary>A scratch directory deleted when the test ends (the one temporary-folder helper of every test project).</summary>
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
@@ -11,12 +11,22 @@ internal sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The path of <paramref name="name"/> (a file name or a relative path) inside the directory.</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="name"/>, creating its folders.</summary>
     public string Write(string name, byte[] bytes)
     {
-        string path = File(name);
+        string path = Prepare(name);
         System.IO.File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    /// <summary>Writes UTF-8 text (no BOM) to <paramref name="name"/>, creating its folders.</summary>
+    public string WriteText(string name, string text)
+    {
+        string path = Prepare(name);
+        System.IO.File.WriteAllText(path, text, new System.Text.UTF8Encoding(false));
         return path;
     }
 
@@ -29,5 +39,12 @@ internal sealed class TempDirectory : IDisposable
         catch (IOException)
         {
         }
+    }
+
+    private string Prepare(string name)
+    {
+        string path = File(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        return path;
     }
 }

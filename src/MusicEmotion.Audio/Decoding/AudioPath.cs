@@ -43,4 +43,8 @@ public static class AudioPath
 
         return fullPath;
     }
+
+    /// <summary>Opens a file a decoder reads from start to end (read-only, shared, 64 KiB buffer, sequential-scan hint).</summary>
+    internal static FileStream OpenSequential(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 }

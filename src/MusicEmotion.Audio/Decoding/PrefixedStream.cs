@@ -5,17 +5,9 @@ namespace MusicEmotion.Audio.Decoding;
 /// header) and then continues with <c>inner</c>, so a non-seekable stream can be inspected before a
 /// decoder is chosen.
 /// </summary>
-internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner) : Stream
+internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner) : ForwardReadStream(inner)
 {
     private int _prefixPosition;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -27,7 +19,7 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inn
             return n;
         }
 
-        return inner.Read(buffer);
+        return Inner.Read(buffer);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -37,24 +29,9 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inn
             return Read(buffer.Span);
         }
 
-        return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 }

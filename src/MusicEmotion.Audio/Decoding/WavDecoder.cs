@@ -10,8 +10,6 @@ namespace MusicEmotion.Audio.Decoding;
 /// </summary>
 public sealed class WavDecoder : IAudioDecoder
 {
-    private const int BufferSize = 1 << 16;
-
     /// <inheritdoc />
     public string Name => "wav";
 
@@ -53,7 +51,7 @@ public sealed class WavDecoder : IAudioDecoder
 
     /// <inheritdoc />
     public ISampleSource Open(string path, CancellationToken cancellationToken = default) =>
-        new WavSampleSource(OpenFile(path), path);
+        new WavSampleSource(AudioPath.OpenSequential(path), path);
 
     /// <inheritdoc />
     public ISampleSource Open(Stream stream, string sourceName, CancellationToken cancellationToken = default) =>
@@ -62,7 +60,7 @@ public sealed class WavDecoder : IAudioDecoder
     /// <inheritdoc />
     public AudioFileInfo Probe(string path, CancellationToken cancellationToken = default)
     {
-        using var stream = OpenFile(path);
+        using var stream = AudioPath.OpenSequential(path);
         WavHeader header = WavHeaderParser.Parse(stream, path);
         TimeSpan? duration = header.FrameCount is { } frames
             ? TimeSpan.FromSeconds((double)frames / header.Format.SampleRate)
@@ -70,7 +68,4 @@ public sealed class WavDecoder : IAudioDecoder
         long bitRate = (long)header.BlockAlign * 8 * header.Format.SampleRate;
         return new AudioFileInfo(path, Name, header.Describe(), header.Format.SampleRate, header.Format.Channels, duration, bitRate);
     }
-
-    private static FileStream OpenFile(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
 }

@@ -10,8 +10,6 @@ namespace MusicEmotion.Audio.Managed;
 /// </summary>
 public sealed class NLayerMp3Decoder : IAudioDecoder
 {
-    private const int BufferSize = 1 << 16;
-
     /// <inheritdoc />
     public string Name => "nlayer";
 
@@ -20,7 +18,7 @@ public sealed class NLayerMp3Decoder : IAudioDecoder
 
     /// <inheritdoc />
     public ISampleSource Open(string path, CancellationToken cancellationToken = default) =>
-        Mp3SampleSource.Open(OpenFile(path), path, cancellationToken);
+        Mp3SampleSource.Open(AudioPath.OpenSequential(path), path, cancellationToken);
 
     /// <inheritdoc />
     public ISampleSource Open(Stream stream, string sourceName, CancellationToken cancellationToken = default) =>
@@ -34,7 +32,7 @@ public sealed class NLayerMp3Decoder : IAudioDecoder
     public AudioFileInfo Probe(string path, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using FileStream file = OpenFile(path);
+        using FileStream file = AudioPath.OpenSequential(path);
         Mp3StreamStart start = Mp3StreamStart.Read(file, path);
         MpegFrameHeader first = start.FirstFrame;
         long audioBytes = file.Length - start.AudioOffset;
@@ -48,7 +46,4 @@ public sealed class NLayerMp3Decoder : IAudioDecoder
         return new AudioFileInfo(path, Name, format, first.SampleRate, first.Channels,
             seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : null, bitRate);
     }
-
-    private static FileStream OpenFile(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
 }

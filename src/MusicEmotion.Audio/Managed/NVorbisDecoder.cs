@@ -9,8 +9,6 @@ namespace MusicEmotion.Audio.Managed;
 /// </summary>
 public sealed class NVorbisDecoder : IAudioDecoder
 {
-    private const int BufferSize = 1 << 16;
-
     /// <inheritdoc />
     public string Name => "nvorbis";
 
@@ -19,7 +17,7 @@ public sealed class NVorbisDecoder : IAudioDecoder
 
     /// <inheritdoc />
     public ISampleSource Open(string path, CancellationToken cancellationToken = default) =>
-        VorbisSampleSource.Open(OpenFile(path), path, cancellationToken);
+        VorbisSampleSource.Open(AudioPath.OpenSequential(path), path, cancellationToken);
 
     /// <inheritdoc />
     public ISampleSource Open(Stream stream, string sourceName, CancellationToken cancellationToken = default) =>
@@ -35,14 +33,14 @@ public sealed class NVorbisDecoder : IAudioDecoder
         cancellationToken.ThrowIfCancellationRequested();
         int channels, sampleRate;
         long? bitRate;
-        using (var reader = VorbisSampleSource.CreateReader(OpenFile(path), path))
+        using (var reader = VorbisSampleSource.CreateReader(AudioPath.OpenSequential(path), path))
         {
             channels = reader.Channels;
             sampleRate = reader.SampleRate;
             bitRate = reader.NominalBitrate > 0 ? reader.NominalBitrate : null;
         }
 
-        using FileStream file = OpenFile(path);
+        using FileStream file = AudioPath.OpenSequential(path);
         long? samples = OggTail.LastGranulePosition(file);
         TimeSpan? duration = samples is > 0 ? TimeSpan.FromSeconds((double)samples.Value / sampleRate) : null;
         return new AudioFileInfo(path, Name, "ogg (vorbis)", sampleRate, channels, duration, bitRate);
@@ -62,7 +60,4 @@ public sealed class NVorbisDecoder : IAudioDecoder
             && header[packet] == 0x01
             && header.Slice(packet + 1, 6).SequenceEqual("vorbis"u8);
     }
-
-    private static FileStream OpenFile(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace MusicEmotion.Audio.Processing;
 
 /// <summary>
@@ -12,20 +10,18 @@ namespace MusicEmotion.Audio.Processing;
 /// scratch buffer of at most <see cref="MaxFramesPerInnerRead"/> frames, so steady-state reading allocates nothing.
 /// A mono inner source is passed through untouched. Disposing this source disposes the inner one.
 /// </remarks>
-internal sealed class MonoMixdownSource : ISampleSource
+internal sealed class MonoMixdownSource : SampleStage
 {
     /// <summary>The most frames requested from the inner source per call (bounds the scratch buffer).</summary>
     public const int MaxFramesPerInnerRead = 8192;
 
-    private readonly ISampleSource _inner;
     private readonly int _channels;
-    private float[]? _scratch;
-    private bool _disposed;
 
     /// <summary>Wraps <paramref name="inner"/>, which this source then owns.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="inner"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="inner"/> reports fewer than one channel.</exception>
     public MonoMixdownSource(ISampleSource inner)
+        : base(inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
         _channels = inner.Format.Channels;
@@ -34,34 +30,33 @@ internal sealed class MonoMixdownSource : ISampleSource
             throw new ArgumentException($"The inner source reports {_channels} channels.", nameof(inner));
         }
 
-        _inner = inner;
         Format = inner.Format with { Channels = 1 };
     }
 
     /// <summary>The inner source's rate, with one channel.</summary>
-    public AudioFormat Format { get; }
+    public override AudioFormat Format { get; }
 
     /// <inheritdoc />
-    public long? LengthInFrames => _inner.LengthInFrames;
+    public override long? LengthInFrames => Inner.LengthInFrames;
 
     /// <summary>Fills <paramref name="buffer"/> with mono samples; returns fewer only at the end of the inner source.</summary>
     /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
     /// <exception cref="InvalidOperationException">The inner source returned a partial frame.</exception>
-    public int Read(Span<float> buffer)
+    public override int Read(Span<float> buffer)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfDisposed();
         if (_channels == 1)
         {
-            return _inner.Read(buffer);
+            return Inner.Read(buffer);
         }
 
         int channels = _channels;
-        _scratch ??= ArrayPool<float>.Shared.Rent(MaxFramesPerInnerRead * channels);
+        float[] scratch = Scratch(MaxFramesPerInnerRead * channels);
         int written = 0;
         while (written < buffer.Length)
         {
             int frames = Math.Min(buffer.Length - written, MaxFramesPerInnerRead);
-            int got = _inner.Read(_scratch.AsSpan(0, frames * channels));
+            int got = Inner.Read(scratch.AsSpan(0, frames * channels));
             if (got == 0)
             {
                 break;
@@ -74,29 +69,11 @@ internal sealed class MonoMixdownSource : ISampleSource
             }
 
             int gotFrames = got / channels;
-            Mix(_scratch.AsSpan(0, got), buffer.Slice(written, gotFrames), channels);
+            Mix(scratch.AsSpan(0, got), buffer.Slice(written, gotFrames), channels);
             written += gotFrames;
         }
 
         return written;
-    }
-
-    /// <summary>Disposes the inner source and returns the scratch buffer to the pool.</summary>
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        if (_scratch is not null)
-        {
-            ArrayPool<float>.Shared.Return(_scratch);
-            _scratch = null;
-        }
-
-        _inner.Dispose();
     }
 
     /// <summary>Averages each frame of <paramref name="interleaved"/> into <paramref name="mono"/>.</summary>

@@ -24,33 +24,25 @@ internal sealed class PolyphaseFilterBank
 
     private readonly float[] _coefficients;
 
-    private PolyphaseFilterBank(float[] coefficients, int tapCount, int halfWidth, int phaseCount, bool isExact, double cutoff)
-    {
-        _coefficients = coefficients;
-        TapCount = tapCount;
-        HalfWidth = halfWidth;
-        PhaseCount = phaseCount;
-        IsExact = isExact;
-        CutoffCyclesPerInputSample = cutoff;
-    }
+    private PolyphaseFilterBank(float[] coefficients) => _coefficients = coefficients;
 
     /// <summary>Taps per row (<c>2·HalfWidth</c>), a multiple of 16 so the SIMD loop has no scalar tail.</summary>
-    public int TapCount { get; }
+    public int TapCount { get; private init; }
 
     /// <summary>Half the kernel support, in input samples (the look-ahead the resampler needs).</summary>
-    public int HalfWidth { get; }
+    public int HalfWidth { get; private init; }
 
     /// <summary>
     /// Number of phases the table is indexed by: the reduced up-factor L when <see cref="IsExact"/>, otherwise the
     /// oversampling factor (the table then has <c>PhaseCount + 1</c> rows to interpolate between).
     /// </summary>
-    public int PhaseCount { get; }
+    public int PhaseCount { get; private init; }
 
     /// <summary>True when every output phase has its own precomputed row (no interpolation).</summary>
-    public bool IsExact { get; }
+    public bool IsExact { get; private init; }
 
     /// <summary>The −6 dB cutoff in cycles per input sample.</summary>
-    public double CutoffCyclesPerInputSample { get; }
+    public double CutoffCyclesPerInputSample { get; private init; }
 
     /// <summary>The taps of one row.</summary>
     public ReadOnlySpan<float> Row(int phase) => _coefficients.AsSpan(phase * TapCount, TapCount);
@@ -116,7 +108,14 @@ internal sealed class PolyphaseFilterBank
             }
         }
 
-        return new PolyphaseFilterBank(coefficients, taps, halfWidth, phases, exact, cutoff);
+        return new PolyphaseFilterBank(coefficients)
+        {
+            TapCount = taps,
+            HalfWidth = halfWidth,
+            PhaseCount = phases,
+            IsExact = exact,
+            CutoffCyclesPerInputSample = cutoff,
+        };
     }
 
     private static double Kernel(double t, double cutoff, int halfWidth, double beta, double i0Beta)

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace MusicEmotion.Audio.Processing;
 
 /// <summary>
@@ -13,15 +11,12 @@ namespace MusicEmotion.Audio.Processing;
 /// when the resampler needs more input, so memory stays bounded and steady-state reading allocates nothing.
 /// Disposing this source disposes the inner one.
 /// </remarks>
-internal sealed class ResamplingSource : ISampleSource
+internal sealed class ResamplingSource : SampleStage
 {
     /// <summary>Frames requested from the inner source per read.</summary>
     public const int InnerBlockFrames = 4096;
 
-    private readonly ISampleSource _inner;
     private readonly PolyphaseResampler? _resampler;
-    private float[]? _scratch;
-    private bool _disposed;
 
     /// <summary>Wraps <paramref name="inner"/>, which this source then owns.</summary>
     /// <param name="inner">The source to convert; mono unless it is already at <paramref name="targetRate"/>.</param>
@@ -31,6 +26,7 @@ internal sealed class ResamplingSource : ISampleSource
     /// <exception cref="ArgumentOutOfRangeException">The rates or the quality are out of range (see <see cref="PolyphaseResampler"/>).</exception>
     /// <exception cref="ArgumentException">The rates differ and <paramref name="inner"/> is not mono.</exception>
     public ResamplingSource(ISampleSource inner, int targetRate, ResamplerQuality quality = ResamplerQuality.Balanced)
+        : base(inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
         AudioFormat format = inner.Format;
@@ -51,12 +47,11 @@ internal sealed class ResamplingSource : ISampleSource
             throw new ArgumentOutOfRangeException(nameof(quality), quality, "Unknown resampler quality.");
         }
 
-        _inner = inner;
         Format = format with { SampleRate = targetRate };
     }
 
     /// <summary>The target rate with the inner channel count.</summary>
-    public AudioFormat Format { get; }
+    public override AudioFormat Format { get; }
 
     /// <summary>True when the rates are equal and samples pass through untouched.</summary>
     public bool IsPassThrough => _resampler is null;
@@ -64,18 +59,18 @@ internal sealed class ResamplingSource : ISampleSource
     /// <summary>
     /// <see cref="PolyphaseResampler.GetOutputLength"/> of the inner length when that is known; otherwise null.
     /// </summary>
-    public long? LengthInFrames => _resampler is null || _inner.LengthInFrames is not { } frames
-        ? _inner.LengthInFrames
+    public override long? LengthInFrames => _resampler is null || Inner.LengthInFrames is not { } frames
+        ? Inner.LengthInFrames
         : PolyphaseResampler.GetOutputLength(frames, _resampler.SourceRate, _resampler.TargetRate);
 
     /// <summary>Fills <paramref name="buffer"/>; returns fewer samples only at the end of the stream.</summary>
     /// <exception cref="ObjectDisposedException">The source was disposed.</exception>
-    public int Read(Span<float> buffer)
+    public override int Read(Span<float> buffer)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfDisposed();
         if (_resampler is null)
         {
-            return _inner.Read(buffer);
+            return Inner.Read(buffer);
         }
 
         int written = 0;
@@ -89,37 +84,19 @@ internal sealed class ResamplingSource : ISampleSource
 
             if (!_resampler.IsCompleted)
             {
-                _scratch ??= ArrayPool<float>.Shared.Rent(InnerBlockFrames);
-                int got = _inner.Read(_scratch.AsSpan(0, InnerBlockFrames));
+                float[] scratch = Scratch(InnerBlockFrames);
+                int got = Inner.Read(scratch.AsSpan(0, InnerBlockFrames));
                 if (got == 0)
                 {
                     _resampler.Complete();
                 }
                 else
                 {
-                    _resampler.Write(_scratch.AsSpan(0, got));
+                    _resampler.Write(scratch.AsSpan(0, got));
                 }
             }
         }
 
         return written;
-    }
-
-    /// <summary>Disposes the inner source and returns the scratch buffer to the pool.</summary>
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        if (_scratch is not null)
-        {
-            ArrayPool<float>.Shared.Return(_scratch);
-            _scratch = null;
-        }
-
-        _inner.Dispose();
     }
 }

@@ -5,7 +5,6 @@ using MusicEmotion.Cli.Output;
 using MusicEmotion.Plotting;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
-using MusicEmotion.Inference.Models;
 
 namespace MusicEmotion.Cli.Commands;
 
@@ -15,8 +14,9 @@ namespace MusicEmotion.Cli.Commands;
 /// </summary>
 /// <remarks>
 /// Exit codes of a folder batch: 0 when at least one file was analysed (failed files are listed in the
-/// <c>.jsonl</c> with <c>"ok": false</c>, on stderr and in the summary line); 2 when every file failed (the
-/// <c>.jsonl</c> is still written, for the record); 2 without any output file for bad input (no such folder, no
+/// <c>.jsonl</c> with <c>"ok": false</c>, on stderr and in the summary line); when every file failed (the <c>.jsonl</c>
+/// is still written, for the record) the code of the failures (2 bad input, 69 the environment, 74 I/O); 70 whenever a
+/// file hit a bug (its stack trace goes to a log file); 2 without any output file for bad input (no such folder, no
 /// audio files, unwritable destination, bad model).
 /// </remarks>
 internal static class AnalyzeCommand
@@ -47,7 +47,7 @@ internal static class AnalyzeCommand
             Description = "Values per dimension of the fixed-length emotion vector in the JSON output (default 180).",
             DefaultValueFactory = _ => EmotionVector.DefaultLength,
         };
-        var jobs = new Option<int>("--jobs") { Description = "Folder input: files analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = CommonOptions.Jobs("Folder input: files analysed");
         var noDescription = new Option<bool>("--no-description") { Description = "Skip the plain-language description." };
         var smoothing = ModelOptions.Smoothing();
         var model = ModelOptions.ModelPath();
@@ -63,6 +63,11 @@ internal static class AnalyzeCommand
             string? plotPath = parse.GetValue(plot);
             string? formatName = parse.GetValue(format);
             int jobCount = parse.GetValue(jobs);
+            if (jobCount < 1)
+            {
+                throw new CliInputException($"--jobs must be at least 1 (got {jobCount})");
+            }
+
             var options = new EmotionAnalyzerOptions
             {
                 VectorLength = parse.GetValue(length),
@@ -70,12 +75,14 @@ internal static class AnalyzeCommand
                 MaxConcurrency = jobCount,
                 Smoothing = ModelOptions.ParseSmoothing(parse.GetValue(smoothing)),
             };
-            if (jobCount < 1)
+            try
             {
-                throw new CliInputException($"--jobs must be at least 1 (got {jobCount})");
+                options.Validate();
             }
-
-            options.Validate();
+            catch (ArgumentException ex)
+            {
+                throw new CliInputException(ex.Message);
+            }
             bool isFolder = Directory.Exists(path);
             if (!isFolder && !File.Exists(path))
             {
@@ -96,8 +103,7 @@ internal static class AnalyzeCommand
 
                 OutputPaths.EnsureWritable(destination);
                 string[] files = FindAudio(path);
-                using IEmotionModel folderModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
-                using var folderAnalyzer = new EmotionAnalyzer(folderModel, options: options);
+                using EmotionAnalyzer folderAnalyzer = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), options);
                 return await RunBatchAsync(folderAnalyzer, files, destination, output, error, cancellationToken).ConfigureAwait(false);
             }
 
@@ -111,13 +117,12 @@ internal static class AnalyzeCommand
                 OutputPaths.EnsureWritable(plotPath);
             }
 
-            using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
-            using var analyzer = new EmotionAnalyzer(emotionModel, options: options);
-            EmotionAnalysis analysis = await analyzer.AnalyzeAsync(path, cancellationToken).ConfigureAwait(false);
+            using EmotionAnalyzer analyzer = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), options);
+            EmotionAnalysis analysis = await analyzer.AnalyzeAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
             string text = (formatName ?? "table") switch
             {
                 "json" => AnalysisJson.Format(analysis, path),
-                "csv" => AnalysisText.Csv(analysis),
+                "csv" => analysis.Timeline.ToCsv(),
                 _ => AnalysisText.Table(analysis, path),
             };
             if (plotPath is not null)
@@ -173,27 +178,28 @@ internal static class AnalyzeCommand
         {
             await using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)))
             {
-                async Task Consume(Action<EmotionBatchProgress> onProgress)
+                // The items arrive as the files finish: they are the progress.
+                async Task Consume(Action<int, int> report)
                 {
-                    // Progress<T> would post to the thread pool out of order; report synchronously instead.
-                    await foreach (EmotionBatchItem item in analyzer.AnalyzeManyAsync(files, new SynchronousProgress<EmotionBatchProgress>(onProgress), cancellationToken).ConfigureAwait(false))
+                    await foreach (EmotionBatchItem item in analyzer.AnalyzeManyAsync(files.Select(AudioInput.FromFile), cancellationToken: cancellationToken).ConfigureAwait(false))
                     {
                         if (item.Analysis is { } analysis)
                         {
                             analysed++;
-                            await writer.WriteLineAsync(AnalysisJson.SuccessLine(analysis, item.Path)).ConfigureAwait(false);
+                            await writer.WriteLineAsync(AnalysisJson.SuccessLine(analysis, item.Source)).ConfigureAwait(false);
                         }
                         else
                         {
                             failures.Add(item);
-                            await writer.WriteLineAsync(AnalysisJson.FailureLine(item.Path, item.Error ?? "unknown error", item.ErrorType)).ConfigureAwait(false);
+                            await writer.WriteLineAsync(AnalysisJson.FailureLine(item.Source, item.Error?.Message ?? "unknown error", item.Error?.GetType().Name)).ConfigureAwait(false);
                         }
 
                         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                        report(analysed + failures.Count, failures.Count);
                     }
                 }
 
-                await BatchProgressDisplay.RunAsync(error, files.Length, "analysed", report => Consume(p => report(p.Completed, p.Failed))).ConfigureAwait(false);
+                await BatchProgressDisplay.RunAsync(error, files.Length, "analysed", Consume).ConfigureAwait(false);
             }
 
             File.Move(temporary, destination, overwrite: true);
@@ -204,16 +210,21 @@ internal static class AnalyzeCommand
         }
 
         clock.Stop();
+        var codes = new List<int>();
         foreach (EmotionBatchItem failure in failures.OrderBy(f => f.Index))
         {
-            string message = (failure.Error ?? "unknown error").ReplaceLineEndings(" ");
-            await error.WriteLineAsync(message.Contains(failure.Path, StringComparison.Ordinal) ? $"mer: failed: {message}" : $"mer: failed: {failure.Path}: {message}")
-                .ConfigureAwait(false);
+            Exception cause = failure.Error ?? new InvalidOperationException("the analysis failed without an error");
+            codes.Add(await CommandFailure.ReportAsync(error, cause, failure.Source, verb: "failed").ConfigureAwait(false));
         }
 
         double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
         await output.WriteLineAsync(string.Create(C,
             $"analysed {analysed}, failed {failures.Count} in {seconds:0.0} s ({files.Length / seconds:0.00} songs/s); wrote {destination}")).ConfigureAwait(false);
-        return analysed > 0 ? ExitCodes.Success : ExitCodes.InputError;
+        // A bug fails the batch whatever else happened; otherwise one analysed file is success, and a batch where every
+        // file failed says why (the environment before bad input).
+        return codes.Contains(ExitCodes.InternalError) ? ExitCodes.InternalError
+            : analysed > 0 ? ExitCodes.Success
+            : codes.Count > 0 ? codes.Max()
+            : ExitCodes.InputError;
     }
 }

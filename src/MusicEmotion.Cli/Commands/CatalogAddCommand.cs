@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using MusicEmotion.Cli.Output;
 using MusicEmotion.Inference;
-using MusicEmotion.Inference.Models;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tracks;
 
@@ -23,7 +22,7 @@ internal static class CatalogAddCommand
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Audio files and folders (searched recursively for audio files).", Arity = ArgumentArity.OneOrMore };
         var catalogOptions = CatalogOptions.Either();
-        var jobs = new Option<int>("--jobs") { Description = "Files analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = CommonOptions.Jobs("Files analysed");
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
         var command = new Command("add", "Analyse audio files into the catalog (per-second emotion, descriptors, vectors); files already there are skipped.")
@@ -41,8 +40,7 @@ internal static class CatalogAddCommand
 
             string[] files = ExpandInputs(parse.GetValue(inputs)!);
             using ITrackCatalog catalog = await catalogOptions.OpenAsync(parse, mustExist: false, cancellationToken).ConfigureAwait(false);
-            using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
-            using var emotion = new EmotionAnalyzer(emotionModel, options: new EmotionAnalyzerOptions { MaxConcurrency = jobCount });
+            using EmotionAnalyzer emotion = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), new EmotionAnalyzerOptions { MaxConcurrency = jobCount });
             var importer = new TrackImporter(new TrackAnalyzer(emotion), catalog);
             var failures = new List<TrackImportResult>();
             int added = 0, present = 0;

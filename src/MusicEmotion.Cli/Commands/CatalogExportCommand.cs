@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using MusicEmotion.Cli.Output;
-using MusicEmotion.Features.Track;
+using MusicEmotion.Features.Descriptors;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Recommend.Vectors;

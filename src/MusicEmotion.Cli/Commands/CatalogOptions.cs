@@ -72,6 +72,25 @@ internal sealed class CatalogOptions
     public async Task<PostgresTrackCatalog> OpenPostgresAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         string connectionString = parse.GetValue(Postgres) ?? throw new CliInputException("--postgres is required");
-        return await PostgresTrackCatalog.OpenAsync(connectionString, new PostgresCatalogOptions { Schema = parse.GetValue(Schema)! }, cancellationToken).ConfigureAwait(false);
+        PostgresTrackCatalog catalog;
+        try
+        {
+            catalog = PostgresTrackCatalog.Create(connectionString, new PostgresCatalogOptions { Schema = parse.GetValue(Schema)! });
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliInputException(ex.Message);
+        }
+
+        try
+        {
+            await catalog.CountAsync(cancellationToken).ConfigureAwait(false); // connects, creating or upgrading the schema
+            return catalog;
+        }
+        catch
+        {
+            await catalog.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using MusicEmotion.Recommend.Catalog;
-using MusicEmotion.Recommend.Tracks;
 
 namespace MusicEmotion.Cli.Commands;
 

@@ -45,7 +45,7 @@ internal static class DatasetCommand
                 throw new CliInputException("give at least one of --4q, --dynamic, --mood or --reference");
             }
 
-            FeatureRecipe featureRecipe = parse.GetValue(recipe) is { } recipePath ? RecipeFile.Load(recipePath) : DefaultFeatureRecipe.Create();
+            FeatureRecipe featureRecipe = parse.GetValue(recipe) is { } recipePath ? RecipeFile.Load(recipePath) : FeatureRecipe.CreateDefault();
             var request = new DatasetExportRequest
             {
                 Recipe = featureRecipe,

@@ -3,8 +3,8 @@ using System.Globalization;
 using MusicEmotion.Cli.Output;
 using MusicEmotion.Evaluation.Dynamics;
 using MusicEmotion.Evaluation.ModelEvaluation;
+using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
-using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Cli.Commands;
 
@@ -18,11 +18,11 @@ internal static class DynamicsCommand
     {
         var fourQ = new Option<string>("--4q") { Description = "A 4Q-layout folder (labels.csv): its low-arousal (Q3, Q4) and high-arousal (Q1, Q2) clips are joined.", Required = true };
         var split = new Option<string?>("--split") { Description = "Join only clips of this split (e.g. val); default: every row." };
-        var json = new Option<string?>("--json") { Description = "Also write the report (with every join) as JSON to this file." };
+        var json = CommonOptions.Json("the report (with every join)");
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
         var smoothing = ModelOptions.Smoothing();
-        var jobs = new Option<int>("--jobs") { Description = "Joins analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = CommonOptions.Jobs("Joins analysed");
         var command = new Command("dynamics",
             "Join low- and high-arousal clips and measure how the per-second arousal follows each join: direction, plateau contrast (5-10 s from the join) and 20→80 % rise time.")
         {
@@ -38,25 +38,9 @@ internal static class DynamicsCommand
 
             EmotionSmoothing chosen = ModelOptions.ParseSmoothing(parse.GetValue(smoothing));
             using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
-            var progress = new Progress<EvaluationProgress>(p =>
-            {
-                if (p.Done % 25 == 0 || p.Done == p.Total)
-                {
-                    error.WriteLine($"joined {p.Done}/{p.Total}");
-                }
-            });
             DynamicsReport report = await new DynamicsEvaluator(emotionModel, parse.GetValue(jobs))
-                .EvaluateAsync(parse.GetValue(fourQ)!, parse.GetValue(split), chosen, progress, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync(FormatTable(report, emotionModel.Card.Name)).ConfigureAwait(false);
-            foreach (SkippedClip skipped in report.Skipped)
-            {
-                await error.WriteLineAsync($"mer: skipped {skipped.Clip}: {skipped.Reason}").ConfigureAwait(false);
-            }
-
-            if (jsonPath is not null)
-            {
-                OutputPaths.WriteAtomically(jsonPath, report.ToJson());
-            }
+                .EvaluateAsync(parse.GetValue(fourQ)!, parse.GetValue(split), chosen, EvaluationOutput.Progress(error, "joined"), cancellationToken).ConfigureAwait(false);
+            await EvaluationOutput.WriteAsync(output, error, FormatTable(report, emotionModel.Card.Name), report.Skipped, jsonPath, report.ToJson).ConfigureAwait(false);
 
             return ExitCodes.Success;
         }));

@@ -2,8 +2,8 @@ using MusicEmotion.Cli.Output;
 using System.CommandLine;
 using System.Globalization;
 using MusicEmotion.Evaluation.ModelEvaluation;
+using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
-using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Cli.Commands;
 
@@ -15,11 +15,11 @@ internal static class EvalCommand
         var fourQ = new Option<string?>("--4q") { Description = "A 4Q-layout folder (labels.csv): quadrant from the clip mean of the per-second outputs." };
         var split = new Option<string?>("--split") { Description = "Score only rows of this split (e.g. val); default: every row." };
         var dynamic = new Option<string?>("--dynamic") { Description = "A dynamic-annotation folder (emoMusic, DEAM or PMEmo layout): per-second RMSE, MAE, Pearson r." };
-        var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
+        var json = CommonOptions.Json();
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
         var smoothing = ModelOptions.Smoothing();
-        var jobs = new Option<int>("--jobs") { Description = "Clips analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = CommonOptions.Jobs("Clips analysed");
         var command = new Command("model", "Evaluate the emotion model: 4Q quadrant accuracy/macro-F1 and per-second RMSE/MAE/Pearson r.")
         {
             fourQ, split, dynamic, json, model, card, smoothing, jobs,
@@ -40,25 +40,9 @@ internal static class EvalCommand
             EmotionSmoothing chosen = ModelOptions.ParseSmoothing(parse.GetValue(smoothing));
             using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
             var evaluator = new ModelEvaluator(emotionModel, chosen, parse.GetValue(jobs));
-            var progress = new Progress<EvaluationProgress>(p =>
-            {
-                if (p.Done % 25 == 0 || p.Done == p.Total)
-                {
-                    error.WriteLine($"analysed {p.Done}/{p.Total}");
-                }
-            });
-            EvaluationReport report = await evaluator.EvaluateAsync(parse.GetValue(fourQ), parse.GetValue(split), parse.GetValue(dynamic), progress, cancellationToken)
-                .ConfigureAwait(false);
-            await output.WriteLineAsync(FormatTable(report, emotionModel.Card.Name)).ConfigureAwait(false);
-            foreach (SkippedClip skipped in report.Skipped)
-            {
-                await error.WriteLineAsync($"mer: skipped {skipped.Clip}: {skipped.Reason}").ConfigureAwait(false);
-            }
-
-            if (jsonPath is not null)
-            {
-                OutputPaths.WriteAtomically(jsonPath, report.ToJson());
-            }
+            EvaluationReport report = await evaluator.EvaluateAsync(parse.GetValue(fourQ), parse.GetValue(split), parse.GetValue(dynamic),
+                EvaluationOutput.Progress(error, "analysed"), cancellationToken).ConfigureAwait(false);
+            await EvaluationOutput.WriteAsync(output, error, FormatTable(report, emotionModel.Card.Name), report.Skipped, jsonPath, report.ToJson).ConfigureAwait(false);
 
             return ExitCodes.Success;
         }));

@@ -18,8 +18,8 @@ internal static class EvalPlaylistsCommand
     {
         var mpd = new Option<string>("--mpd") { Description = "A Million Playlist Dataset slice (mpd.slice.*.json).", Required = true };
         var features = new Option<string>("--features") { Description = "A CSV of Spotify audio features with an id column (the catalog to recommend from).", Required = true };
-        var k = new Option<int>("--k") { Description = "Cut-off of precision@k (default 10).", DefaultValueFactory = _ => 10 };
-        var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
+        var k = CommonOptions.K("Cut-off of precision@k (default 10).");
+        var json = CommonOptions.Json();
         var catalogScope = new Option<string>("--catalog")
         {
             Description = "Recommend from: playlists (the playlists' tracks that have features, as the study did; default) or features (every track of the features file).",

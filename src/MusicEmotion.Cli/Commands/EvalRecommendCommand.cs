@@ -22,9 +22,9 @@ internal static class EvalRecommendCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var emotify = new Option<string>("--emotify") { Description = "An Emotify-layout folder (tracks.csv, ratings.csv, audio).", Required = true };
-        var k = new Option<int>("--k") { Description = "Cut-off of precision@k and nDCG@k (default 10).", DefaultValueFactory = _ => 10 };
+        var k = CommonOptions.K("Cut-off of precision@k and nDCG@k (default 10).");
         var db = new Option<string?>("--db") { Description = "A SQLite catalog that caches the analyses (tracks already in it are not decoded again); default: analyse in memory." };
-        var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
+        var json = CommonOptions.Json();
         var weights = new Option<string?>("--weights") { Description = "Weights of the combined condition, e.g. descriptors=0.4,emotion=0.5,arc=0.1 (default: the shipped defaults)." };
         var grid = new Option<bool>("--grid") { Description = "Also print precision@k for a grid of combined weights (all queries, and the even- and odd-numbered halves): how the defaults were chosen." };
         var librarySizes = new Option<string?>("--library-sizes")
@@ -34,7 +34,7 @@ internal static class EvalRecommendCommand
         };
         var libraries = new Option<int>("--libraries") { Description = "Random libraries per size for --library-sizes (default 40).", DefaultValueFactory = _ => 40 };
         var reference = new Option<string?>("--reference") { Description = "Reference statistics file for --library-sizes (default: the shipped reference)." };
-        var jobs = new Option<int>("--jobs") { Description = "Tracks analysed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = CommonOptions.Jobs("Tracks analysed");
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
         var command = new Command("recommend", "Evaluate emotion-aware recommendation on Emotify: does adding emotion to audio descriptors find tracks that listeners feel alike?")
@@ -57,8 +57,8 @@ internal static class EvalRecommendCommand
             }
 
             BlockWeights combined = parse.GetValue(weights) is { } text ? ParseWeights(text) : BlockWeights.Default;
-            using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
-            using var emotion = new EmotionAnalyzer(emotionModel, options: new EmotionAnalyzerOptions { Describe = false, MaxConcurrency = jobCount });
+            using EmotionAnalyzer emotion = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), new EmotionAnalyzerOptions { Describe = false, MaxConcurrency = jobCount });
+            IEmotionModel emotionModel = emotion.Model;
             var analyzer = new TrackAnalyzer(emotion);
             using ITrackCatalog cache = parse.GetValue(db) is { } dbPath ? SqliteTrackCatalog.Open(dbPath) : new InMemoryTrackCatalog();
             var progress = new Progress<TrackImportProgress>(p =>

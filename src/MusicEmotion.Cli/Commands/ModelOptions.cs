@@ -1,13 +1,13 @@
-using MusicEmotion.Cli.Output;
 using System.CommandLine;
-using System.Globalization;
-using MusicEmotion.Evaluation.ModelEvaluation;
+using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
-using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Cli.Commands;
 
-/// <summary>The --model/--card options shared by commands that run the emotion model.</summary>
+/// <summary>
+/// The --model/--card/--smoothing options shared by commands that run the emotion model, and the analyser they name:
+/// loaded by the library's own <see cref="EmotionAnalyzer.CreateDefault"/> and <see cref="EmotionAnalyzer.LoadModel"/>.
+/// </summary>
 internal static class ModelOptions
 {
     public static Option<string?> ModelPath() => new("--model") { Description = "Your own ONNX emotion model (needs --card); default: the shipped model." };
@@ -37,10 +37,34 @@ internal static class ModelOptions
         }
     }
 
-    public static IEmotionModel Load(string? modelPath, string? cardPath) => (modelPath, cardPath) switch
+    /// <summary>An analyser (owning its model) with <paramref name="options"/> and the model --model/--card name (default: the shipped one).</summary>
+    /// <exception cref="CliInputException">--model without --card (or the other way round), or an option out of range.</exception>
+    public static EmotionAnalyzer CreateAnalyzer(string? modelPath, string? cardPath, EmotionAnalyzerOptions? options = null) =>
+        EmotionAnalyzer.CreateDefault(Checked(modelPath, cardPath, options));
+
+    /// <summary>The model --model/--card name (default: the shipped one); the caller disposes it.</summary>
+    /// <exception cref="CliInputException">--model without --card, or the other way round.</exception>
+    public static IEmotionModel Load(string? modelPath, string? cardPath) => EmotionAnalyzer.LoadModel(Checked(modelPath, cardPath, null));
+
+    private static EmotionAnalyzerOptions Checked(string? modelPath, string? cardPath, EmotionAnalyzerOptions? options)
     {
-        (null, null) => OnnxEmotionModel.LoadDefault(),
-        (not null, not null) => OnnxEmotionModel.Load(modelPath, cardPath),
-        _ => throw new CliInputException("--model and --card go together"),
-    };
+        if ((modelPath is null) != (cardPath is null))
+        {
+            throw new CliInputException("--model and --card go together");
+        }
+
+        options ??= new EmotionAnalyzerOptions();
+        options.ModelPath = modelPath;
+        options.ModelCardPath = cardPath;
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliInputException(ex.Message);
+        }
+
+        return options;
+    }
 }

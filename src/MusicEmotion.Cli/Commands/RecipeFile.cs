@@ -1,5 +1,3 @@
-using System.CommandLine;
-using MusicEmotion.Evaluation.Export;
 using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Cli.Commands;

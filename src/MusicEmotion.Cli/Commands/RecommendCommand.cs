@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using MusicEmotion.Cli.Output;
 using MusicEmotion.Inference;
-using MusicEmotion.Inference.Models;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
@@ -23,7 +22,7 @@ internal static class RecommendCommand
         var catalogOptions = CatalogOptions.Either();
         var like = new Option<string[]>("--like") { Description = "A liked track: an audio file (analysed and added if new) or a track id. Repeat for several.", Required = true, AllowMultipleArgumentsPerToken = true };
         var dislike = new Option<string[]>("--dislike") { Description = "A disliked track (file or id); results move away from it. Repeat for several.", AllowMultipleArgumentsPerToken = true };
-        var k = new Option<int>("--k") { Description = "How many tracks (default 10).", DefaultValueFactory = _ => 10 };
+        var k = CommonOptions.K("How many tracks (default 10).");
         var diversity = new Option<double>("--diversity") { Description = "Diversity λ in [0, 1] (maximal marginal relevance; default 0: by similarity only).", DefaultValueFactory = _ => 0 };
         var similarity = new Option<string>("--similarity") { Description = "combined (sound and emotion; default) or arc (the shape of the emotion curves only).", DefaultValueFactory = _ => "combined" };
         similarity.AcceptOnlyFromAmong("combined", "arc");
@@ -41,8 +40,7 @@ internal static class RecommendCommand
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
             using ITrackCatalog catalog = await catalogOptions.OpenAsync(parse, mustExist: false, cancellationToken).ConfigureAwait(false);
-            using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
-            using var emotion = new EmotionAnalyzer(emotionModel);
+            using EmotionAnalyzer emotion = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card));
             var analyzer = new TrackAnalyzer(emotion);
             var importer = new TrackImporter(analyzer, catalog);
             string[] liked = await ResolveAsync(parse.GetValue(like) ?? [], importer, error, cancellationToken).ConfigureAwait(false);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using MusicEmotion.Cli.Output;
 using MusicEmotion.Inference;
-using MusicEmotion.Inference.Models;
 using MusicEmotion.Recommend.PostgreSql;
 using MusicEmotion.Recommend.PostgreSql.Jobs;
 using MusicEmotion.Recommend.Tracks;
@@ -54,8 +53,7 @@ internal static class WorkerCommand
             }
 
             await using PostgresTrackCatalog catalog = await catalogOptions.OpenPostgresAsync(parse, cancellationToken).ConfigureAwait(false);
-            using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));
-            using var emotion = new EmotionAnalyzer(emotionModel);
+            using EmotionAnalyzer emotion = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card));
             var worker = new AnalysisWorker(new AnalysisJobQueue(catalog), new TrackAnalyzer(emotion), options);
             await error.WriteLineAsync(string.Create(C, $"worker {options.WorkerId}: {options.Concurrency} at a time on {catalog.Name}")).ConfigureAwait(false);
             var progress = new SynchronousProgress<AnalysisJobResult>(r =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
 
@@ -8,58 +9,25 @@ namespace MusicEmotion.Cli.Output;
 /// <summary>
 /// The JSON shape of one analysis, shared by <c>mer analyze --format json</c> and the lines of a batch's
 /// <c>.jsonl</c>: <c>{"file", "durationSeconds", "secondsPerValue", "model", "arousal", "valence", "summary",
-/// "description", "vector"}</c>, camelCase, every number rounded to <see cref="Decimals"/> decimals.
+/// "description", "vector"}</c>, camelCase (quadrant names as everywhere else: <c>"Q1"</c>), every number rounded to
+/// <see cref="Decimals"/> decimals. The summary is the library's <see cref="EmotionSummary"/>, serialised as it is.
 /// </summary>
 internal static class AnalysisJson
 {
     /// <summary>Decimals kept in every number written.</summary>
     public const int Decimals = 4;
 
-    private static readonly JsonSerializerOptions SummaryOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
+    private static readonly JsonSerializerOptions Indented = Options(indented: true);
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
-
-    /// <summary>The analysis as a JSON object.</summary>
-    /// <param name="analysis">The analysis.</param>
-    /// <param name="file">The name to report as <c>"file"</c> (as the user gave it).</param>
-    public static JsonObject ToNode(EmotionAnalysis analysis, string file)
-    {
-        ArgumentNullException.ThrowIfNull(analysis);
-        EmotionVector vector = analysis.Vector;
-        return new JsonObject
-        {
-            ["file"] = file,
-            ["durationSeconds"] = Round(analysis.DurationSeconds),
-            ["secondsPerValue"] = analysis.Timeline.SecondsPerValue,
-            ["model"] = analysis.ModelName,
-            ["arousal"] = Numbers(analysis.Timeline.Arousal),
-            ["valence"] = Numbers(analysis.Timeline.Valence),
-            ["summary"] = SummaryNode(analysis.Summary),
-            ["description"] = analysis.Description,
-            ["vector"] = new JsonObject
-            {
-                ["length"] = vector.Length,
-                ["arousal"] = Numbers(vector.Arousal),
-                ["valence"] = Numbers(vector.Valence),
-            },
-        };
-    }
+    private static readonly JsonSerializerOptions Compact = Options(indented: false);
 
     /// <summary>Indented JSON for <c>--format json</c>.</summary>
-    public static string Format(EmotionAnalysis analysis, string file) => ToNode(analysis, file).ToJsonString(Indented);
+    /// <param name="analysis">The analysis.</param>
+    /// <param name="file">The name to report as <c>"file"</c> (as the user gave it).</param>
+    public static string Format(EmotionAnalysis analysis, string file) => JsonSerializer.Serialize(Document.Of(analysis, file, ok: null), Indented);
 
     /// <summary>One line of a batch's <c>.jsonl</c> for a file that was analysed: the JSON shape plus <c>"ok": true</c>.</summary>
-    public static string SuccessLine(EmotionAnalysis analysis, string file)
-    {
-        JsonObject node = ToNode(analysis, file);
-        node.Insert(1, "ok", true);
-        return node.ToJsonString(Compact);
-    }
+    public static string SuccessLine(EmotionAnalysis analysis, string file) => JsonSerializer.Serialize(Document.Of(analysis, file, ok: true), Compact);
 
     /// <summary>One line of a batch's <c>.jsonl</c> for a file that failed.</summary>
     public static string FailureLine(string file, string error, string? errorType)
@@ -76,23 +44,6 @@ internal static class AnalysisJson
     /// <summary>Rounds to <see cref="Decimals"/> decimals (what every formatter writes).</summary>
     public static double Round(double value) => Math.Round(value, Decimals, MidpointRounding.AwayFromZero);
 
-    private static JsonNode? SummaryNode(EmotionSummary summary)
-    {
-        JsonNode? node = RoundNumbers(JsonNode.Parse(JsonSerializer.Serialize(summary, SummaryOptions)));
-        if (node?["quadrantShares"] is JsonObject shares)
-        {
-            // Keep the quadrant names as everywhere else ("Q1", not the camel-cased "q1").
-            foreach (string key in shares.Select(p => p.Key).ToArray())
-            {
-                JsonNode? value = shares[key];
-                shares.Remove(key);
-                shares[key.ToUpperInvariant()] = value;
-            }
-        }
-
-        return node;
-    }
-
     internal static JsonArray Numbers(IReadOnlyList<float> values)
     {
         var array = new JsonArray();
@@ -104,43 +55,56 @@ internal static class AnalysisJson
         return array;
     }
 
-    private static JsonNode? RoundNumbers(JsonNode? node)
+    private static JsonSerializerOptions Options(bool indented) => new()
     {
-        switch (node)
+        WriteIndented = indented,
+        PropertyNamingPolicy = new QuadrantKeepingCamelCase(),
+        Converters = { new RoundedDouble(), new RoundedFloat() },
+    };
+
+    /// <summary>The document written for one analysis (property order is the output's).</summary>
+    private sealed record Document(
+        string File,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Ok,
+        double DurationSeconds,
+        double SecondsPerValue,
+        string Model,
+        IReadOnlyList<float> Arousal,
+        IReadOnlyList<float> Valence,
+        EmotionSummary Summary,
+        string? Description,
+        VectorDocument Vector)
+    {
+        public static Document Of(EmotionAnalysis analysis, string file, bool? ok)
         {
-            case JsonObject obj:
-                foreach (string key in obj.Select(p => p.Key).ToArray())
-                {
-                    if (Rounded(obj[key]) is { } replacement)
-                    {
-                        obj[key] = replacement;
-                    }
-                    else
-                    {
-                        RoundNumbers(obj[key]);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                for (int i = 0; i < array.Count; i++)
-                {
-                    if (Rounded(array[i]) is { } replacement)
-                    {
-                        array[i] = replacement;
-                    }
-                    else
-                    {
-                        RoundNumbers(array[i]);
-                    }
-                }
-
-                break;
+            ArgumentNullException.ThrowIfNull(analysis);
+            EmotionTimeline timeline = analysis.Timeline;
+            EmotionVector vector = analysis.Vector;
+            return new Document(file, ok, analysis.DurationSeconds, timeline.SecondsPerValue, analysis.ModelName, timeline.Arousal, timeline.Valence,
+                analysis.Summary, analysis.Description, new VectorDocument(vector.Length, vector.Arousal, vector.Valence));
         }
-
-        return node;
     }
 
-    private static JsonValue? Rounded(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue(out double d) ? JsonValue.Create(Round(d)) : null;
+    private sealed record VectorDocument(int Length, IReadOnlyList<float> Arousal, IReadOnlyList<float> Valence);
+
+    /// <summary>camelCase, except the quadrant names (<c>Q1</c> … <c>Q4</c>), which stay as everywhere else.</summary>
+    private sealed class QuadrantKeepingCamelCase : JsonNamingPolicy
+    {
+        public override string ConvertName(string name) =>
+            Enum.TryParse(name, ignoreCase: false, out EmotionQuadrant _) ? name : CamelCase.ConvertName(name);
+    }
+
+    private sealed class RoundedDouble : JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(Round(value));
+    }
+
+    private sealed class RoundedFloat : JsonConverter<float>
+    {
+        public override float Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetSingle();
+
+        public override void Write(Utf8JsonWriter writer, float value, JsonSerializerOptions options) => writer.WriteNumberValue(Round(value));
+    }
 }

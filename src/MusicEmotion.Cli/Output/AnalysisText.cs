@@ -59,20 +59,6 @@ internal static class AnalysisText
             $"{name,-18}{Signed(d.Mean),-9}{d.StandardDeviation,-9:0.000}{Signed(d.Min),-9}{Signed(d.Max),-9}{Signed(d.TrendPerMinute)}"));
     }
 
-    /// <summary><c>second,arousal,valence</c> then one row per second (invariant culture, 4 decimals).</summary>
-    public static string Csv(EmotionAnalysis analysis)
-    {
-        ArgumentNullException.ThrowIfNull(analysis);
-        var text = new StringBuilder("second,arousal,valence\n");
-        EmotionTimeline timeline = analysis.Timeline;
-        for (int i = 0; i < timeline.Count; i++)
-        {
-            text.Append(C, $"{i},{AnalysisJson.Round(timeline.Arousal[i])},{AnalysisJson.Round(timeline.Valence[i])}\n");
-        }
-
-        return text.ToString();
-    }
-
     private static string Moment(EmotionMoment m) =>
         string.Create(C, $"{Clock(m.Second)} {m.Quadrant} (A {Signed(m.Arousal)}, V {Signed(m.Valence)})");
 

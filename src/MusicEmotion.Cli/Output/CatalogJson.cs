@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MusicEmotion.Features.Track;
+using MusicEmotion.Features.Descriptors;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;

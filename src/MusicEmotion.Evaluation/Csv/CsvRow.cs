@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MusicEmotion.Evaluation.Csv;
 
 /// <summary>One data row of a <see cref="CsvTable"/>.</summary>

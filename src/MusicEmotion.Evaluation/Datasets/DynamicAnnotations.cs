@@ -7,7 +7,7 @@ namespace MusicEmotion.Evaluation.Datasets;
 /// Reads dynamic (per-time) arousal/valence annotations in the emoMusic, DEAM and PMEmo layouts. Values are
 /// returned on [-1, 1]: emoMusic and DEAM already use that scale; PMEmo's [0, 1] is mapped by 2x − 1.
 /// </summary>
-public static class DynamicAnnotations
+internal static class DynamicAnnotations
 {
     private const string EmoMusicArousal = "annotations/arousal_cont_average.csv";
     private const string EmoMusicValence = "annotations/valence_cont_average.csv";

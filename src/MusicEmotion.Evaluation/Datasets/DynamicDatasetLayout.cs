@@ -1,10 +1,7 @@
-using System.Globalization;
-using MusicEmotion.Evaluation.Csv;
-
 namespace MusicEmotion.Evaluation.Datasets;
 
 /// <summary>Which published layout a dynamic-annotation folder follows.</summary>
-public enum DynamicDatasetLayout
+internal enum DynamicDatasetLayout
 {
     /// <summary>emoMusic / MediaEval 2013: <c>annotations/arousal_cont_average.csv</c>, <c>valence_cont_average.csv</c>, <c>audio/{id}.mp3</c> (or <c>clips.csv</c>).</summary>
     EmoMusic,

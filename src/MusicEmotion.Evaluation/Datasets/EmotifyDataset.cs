@@ -4,7 +4,7 @@ using MusicEmotion.Evaluation.Csv;
 namespace MusicEmotion.Evaluation.Datasets;
 
 /// <summary>Reads the Emotify layout (Aljanaki et al. 2016): <c>tracks.csv</c> (<c>track_id,genre,audio</c>) and <c>ratings.csv</c>.</summary>
-public static class EmotifyDataset
+internal static class EmotifyDataset
 {
     /// <summary>The nine GEMS induced emotions, in the column order of <c>ratings.csv</c>.</summary>
     public static IReadOnlyList<string> GemsNames { get; } =

@@ -1,6 +1,3 @@
-using System.Globalization;
-using MusicEmotion.Evaluation.Csv;
-
 namespace MusicEmotion.Evaluation.Datasets;
 
 /// <summary>One Emotify track with its listeners' induced-emotion profile.</summary>
@@ -11,4 +8,4 @@ namespace MusicEmotion.Evaluation.Datasets;
 /// <param name="MeanMood">Mean <c>mood</c> rating (1–5).</param>
 /// <param name="LikedShare">Share of listeners who liked it.</param>
 /// <param name="Ratings">How many listeners rated it.</param>
-public sealed record EmotifyTrack(string Id, string Genre, string AudioPath, IReadOnlyList<double> GemsProfile, double MeanMood, double LikedShare, int Ratings);
+internal sealed record EmotifyTrack(string Id, string Genre, string AudioPath, IReadOnlyList<double> GemsProfile, double MeanMood, double LikedShare, int Ratings);

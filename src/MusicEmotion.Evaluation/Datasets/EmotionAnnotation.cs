@@ -1,10 +1,7 @@
-using System.Globalization;
-using MusicEmotion.Evaluation.Csv;
-
 namespace MusicEmotion.Evaluation.Datasets;
 
 /// <summary>One annotated instant: arousal and/or valence on [-1, 1] at a time in seconds.</summary>
 /// <param name="TimeSeconds">Time from the start of the clip.</param>
 /// <param name="Arousal">Mean arousal there, or null when not annotated.</param>
 /// <param name="Valence">Mean valence there, or null when not annotated.</param>
-public readonly record struct EmotionAnnotation(double TimeSeconds, double? Arousal, double? Valence);
+internal readonly record struct EmotionAnnotation(double TimeSeconds, double? Arousal, double? Valence);

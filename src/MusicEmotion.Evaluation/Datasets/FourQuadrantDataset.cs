@@ -8,7 +8,7 @@ namespace MusicEmotion.Evaluation.Datasets;
 /// <c>song</c>, <c>quadrant</c> (Q1..Q4) and <c>audio</c> (path relative to the folder); <c>split</c>, <c>artist</c>,
 /// <c>title</c> and <c>moods</c> (mood tags separated by ';') are optional.
 /// </summary>
-public static class FourQuadrantDataset
+internal static class FourQuadrantDataset
 {
     /// <summary>The labels file name inside the dataset folder.</summary>
     public const string LabelsFile = "labels.csv";

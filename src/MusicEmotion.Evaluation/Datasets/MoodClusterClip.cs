@@ -7,4 +7,4 @@ namespace MusicEmotion.Evaluation.Datasets;
 /// <param name="AudioPath">Full path of the audio file.</param>
 /// <param name="Artist">The <c>artist</c> column, empty when absent.</param>
 /// <param name="Title">The <c>title</c> column, empty when absent.</param>
-public sealed record MoodClusterClip(string Id, string Cluster, string Mood, string AudioPath, string Artist, string Title);
+internal sealed record MoodClusterClip(string Id, string Cluster, string Mood, string AudioPath, string Artist, string Title);

@@ -9,7 +9,7 @@ namespace MusicEmotion.Evaluation.Datasets;
 /// was chosen for) and <c>audio</c> (path relative to the folder); <c>artist</c> and <c>title</c> are optional.
 /// Every clip is a training clip: the layout has no split.
 /// </summary>
-public static partial class MoodClusterDataset
+internal static partial class MoodClusterDataset
 {
     /// <summary>The labels file name inside the dataset folder.</summary>
     public const string LabelsFile = "labels.csv";

@@ -3,7 +3,7 @@ using MusicEmotion.Inference.Analysis;
 namespace MusicEmotion.Evaluation.Datasets;
 
 /// <summary>Conversions between 4Q labels, <see cref="EmotionQuadrant"/> and the signs of arousal and valence.</summary>
-public static class QuadrantSigns
+internal static class QuadrantSigns
 {
     /// <summary>Whether the quadrant has high (positive) arousal: Q1 and Q2.</summary>
     public static bool IsHighArousal(this EmotionQuadrant quadrant) => quadrant is EmotionQuadrant.Q1 or EmotionQuadrant.Q2;

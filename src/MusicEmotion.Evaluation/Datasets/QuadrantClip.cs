@@ -1,5 +1,4 @@
 using MusicEmotion.Inference.Analysis;
-using MusicEmotion.Evaluation.Csv;
 
 namespace MusicEmotion.Evaluation.Datasets;
 
@@ -10,7 +9,7 @@ namespace MusicEmotion.Evaluation.Datasets;
 /// <param name="AudioPath">Full path of the audio file.</param>
 /// <param name="Artist">The <c>artist</c> column, empty when absent.</param>
 /// <param name="Title">The <c>title</c> column, empty when absent.</param>
-public sealed record QuadrantClip(string Id, EmotionQuadrant Quadrant, string Split, string AudioPath, string Artist, string Title)
+internal sealed record QuadrantClip(string Id, EmotionQuadrant Quadrant, string Split, string AudioPath, string Artist, string Title)
 {
     /// <summary>The mood tags of the optional <c>moods</c> column (separated by ';'), empty when absent.</summary>
     public IReadOnlyList<string> Moods { get; init; } = [];

@@ -6,4 +6,4 @@ namespace MusicEmotion.Evaluation.Dynamics;
 /// <param name="First">The clip heard first.</param>
 /// <param name="Second">The clip heard second.</param>
 /// <param name="Direction">Rising (low → high arousal) or falling.</param>
-public sealed record ClipJoin(QuadrantClip First, QuadrantClip Second, JoinDirection Direction);
+internal sealed record ClipJoin(QuadrantClip First, QuadrantClip Second, JoinDirection Direction);

@@ -5,7 +5,6 @@ using MusicEmotion.Evaluation.Datasets;
 using MusicEmotion.Evaluation.ModelEvaluation;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
-using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Evaluation.Dynamics;
 
@@ -16,10 +15,10 @@ namespace MusicEmotion.Evaluation.Dynamics;
 /// (<see cref="StepResponse"/>) with the chosen smoothing and without any. Joins run in parallel; a clip that cannot
 /// be decoded is skipped and listed.
 /// </summary>
-public sealed class DynamicsEvaluator
+internal sealed class DynamicsEvaluator
 {
     private readonly IEmotionModel _model;
-    private readonly EmotionTimelinePredictor _predictor;
+    private readonly EmotionAnalyzer _analyzer;
     private readonly int _parallelism;
 
     /// <summary>Creates an evaluator for <paramref name="model"/> (shared across threads).</summary>
@@ -29,7 +28,7 @@ public sealed class DynamicsEvaluator
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
-        _predictor = new EmotionTimelinePredictor(model);
+        _analyzer = new EmotionAnalyzer(model, options: new EmotionAnalyzerOptions { Smoothing = EmotionSmoothing.None, Describe = false });
         _parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
     }
 
@@ -50,13 +49,13 @@ public sealed class DynamicsEvaluator
         var skipped = new ConcurrentBag<SkippedClip>();
         int done = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, joins.Count), new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken },
-            (i, token) =>
+            async (i, token) =>
             {
                 ClipJoin join = joins[i];
                 string name = $"{join.First.Id}+{join.Second.Id}";
                 try
                 {
-                    JoinResult? result = Measure(join, smoothing, token);
+                    JoinResult? result = await MeasureAsync(join, smoothing, token).ConfigureAwait(false);
                     if (result is null)
                     {
                         skipped.Add(new SkippedClip(name, $"a clip is shorter than the plateau's {StepResponse.DefaultInnerMarginSeconds:0} seconds"));
@@ -72,7 +71,6 @@ public sealed class DynamicsEvaluator
                 }
 
                 progress?.Report(new EvaluationProgress(Interlocked.Increment(ref done), joins.Count));
-                return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
 
         JoinResult[] ordered = results.OrderBy(p => p.Key).Select(p => p.Value).ToArray();
@@ -88,7 +86,7 @@ public sealed class DynamicsEvaluator
     }
 
     /// <summary>Decodes, joins and analyses one pair; null when a side is too short for a plateau.</summary>
-    private JoinResult? Measure(ClipJoin join, EmotionSmoothing smoothing, CancellationToken cancellationToken)
+    private async Task<JoinResult?> MeasureAsync(ClipJoin join, EmotionSmoothing smoothing, CancellationToken cancellationToken)
     {
         int rate = _model.Card.Features.Settings.SampleRate;
         float[] first = Decode(join.First.AudioPath, rate, cancellationToken);
@@ -99,20 +97,10 @@ public sealed class DynamicsEvaluator
         double joinSeconds = (double)first.Length / rate;
 
         // One model pass: the unsmoothed timeline, then the requested smoothing on top (equal to smoothing while streaming).
-        EmotionTimeline raw = _predictor.Predict(new ArraySampleSource(joined, rate), $"{join.First.Id}+{join.Second.Id}", EmotionSmoothing.None, cancellationToken);
-        IReadOnlyList<float> smoothed = raw.Arousal;
-        if (smoothing.CreateSmoother(_model.Card) is { } smoother)
-        {
-            var collector = new TimelineCollector();
-            for (int s = 0; s < raw.Count; s++)
-            {
-                smoother.Add(raw[s], collector);
-            }
-
-            smoother.Complete(collector);
-            smoothed = collector.ToTimeline(raw.DurationSeconds).Arousal;
-        }
-
+        string name = $"{join.First.Id}+{join.Second.Id}";
+        EmotionTimeline raw = (await _analyzer.AnalyzeAsync(AudioInput.FromSamples(new ArraySampleSource(joined, rate), name), cancellationToken: cancellationToken)
+            .ConfigureAwait(false)).Timeline;
+        IReadOnlyList<float> smoothed = smoothing.Apply(raw, _model.Card).Arousal;
         StepResponse? output = StepResponse.Measure(smoothed, joinSeconds, join.Direction);
         StepResponse? unsmoothed = StepResponse.Measure(raw.Arousal, joinSeconds, join.Direction);
         return output is null || unsmoothed is null ? null : new JoinResult(join.First.Id, join.Second.Id, join.Direction, joinSeconds, output, unsmoothed);

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MusicEmotion.Evaluation.Dynamics;
 
 /// <summary>The result of <c>mer eval dynamics</c>: how the per-second arousal follows joins of low- and high-arousal clips.</summary>
-public sealed record DynamicsReport
+internal sealed record DynamicsReport
 {
     /// <summary>The split evaluated, or null for every row.</summary>
     public string? Split { get; init; }

@@ -8,7 +8,7 @@ namespace MusicEmotion.Evaluation.Dynamics;
 /// infinitely slow; null (infinite) when half the joins or more are such.
 /// </param>
 /// <param name="RiseTimeMeasured">Joins with a measured rise time.</param>
-public sealed record DynamicsSummary(double DirectionRight, double MeanContrast, double? MedianRiseTimeSeconds, int RiseTimeMeasured)
+internal sealed record DynamicsSummary(double DirectionRight, double MeanContrast, double? MedianRiseTimeSeconds, int RiseTimeMeasured)
 {
     /// <summary>Summarises the responses.</summary>
     public static DynamicsSummary Of(IReadOnlyList<StepResponse> responses)

@@ -1,5 +1,4 @@
 using MusicEmotion.Evaluation.Datasets;
-using MusicEmotion.Inference.Analysis;
 
 namespace MusicEmotion.Evaluation.Dynamics;
 
@@ -9,7 +8,7 @@ namespace MusicEmotion.Evaluation.Dynamics;
 /// for i &lt; n = min(#low, #high). Every clip appears at most once in each direction, and a falling join never
 /// repeats a rising join's pair.
 /// </summary>
-public static class JoinPairing
+internal static class JoinPairing
 {
     /// <summary>The joins of <paramref name="clips"/> (empty when either arousal side has no clip).</summary>
     public static IReadOnlyList<ClipJoin> Pair(IReadOnlyList<QuadrantClip> clips)

@@ -7,4 +7,4 @@ namespace MusicEmotion.Evaluation.Dynamics;
 /// <param name="JoinSeconds">Where the second clip starts.</param>
 /// <param name="Output">The response of the evaluated output (with the chosen smoothing).</param>
 /// <param name="Unsmoothed">The response of the same model without smoothing.</param>
-public sealed record JoinResult(string First, string Second, JoinDirection Direction, double JoinSeconds, StepResponse Output, StepResponse Unsmoothed);
+internal sealed record JoinResult(string First, string Second, JoinDirection Direction, double JoinSeconds, StepResponse Output, StepResponse Unsmoothed);

@@ -17,7 +17,7 @@ namespace MusicEmotion.Evaluation.Dynamics;
 /// after) and its first crossing of 80 % (linear interpolation between seconds; searched within the outer margin of the
 /// join); null when the direction is wrong or the curve does not reach 80 % there.
 /// </param>
-public sealed record StepResponse(double PlateauBefore, double PlateauAfter, bool DirectionRight, double Contrast, double? RiseTimeSeconds)
+internal sealed record StepResponse(double PlateauBefore, double PlateauAfter, bool DirectionRight, double Contrast, double? RiseTimeSeconds)
 {
     /// <summary>The default inner margin: the plateaus start this many seconds away from the join.</summary>
     public const double DefaultInnerMarginSeconds = 5.0;

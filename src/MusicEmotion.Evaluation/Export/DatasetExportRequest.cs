@@ -1,19 +1,9 @@
-using MusicEmotion.Inference.Analysis;
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
-using MusicEmotion.Audio;
-using MusicEmotion.Audio.Processing;
-using MusicEmotion.Evaluation.Datasets;
-using MusicEmotion.Features;
-using MusicEmotion.Features.IO;
-using MusicEmotion.Inference.Features;
 using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Evaluation.Export;
 
 /// <summary>What to export and where.</summary>
-public sealed record DatasetExportRequest
+internal sealed record DatasetExportRequest
 {
     /// <summary>The feature recipe: the exact features the model will read at inference.</summary>
     public required FeatureRecipe Recipe { get; init; }

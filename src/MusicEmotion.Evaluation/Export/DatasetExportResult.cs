@@ -1,19 +1,7 @@
-using MusicEmotion.Inference.Analysis;
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
-using MusicEmotion.Audio;
-using MusicEmotion.Audio.Processing;
-using MusicEmotion.Evaluation.Datasets;
-using MusicEmotion.Features;
-using MusicEmotion.Features.IO;
-using MusicEmotion.Inference.Features;
-using MusicEmotion.Inference.Cards;
-
 namespace MusicEmotion.Evaluation.Export;
 
 /// <summary>The result of an export.</summary>
 /// <param name="Exported">Clips written.</param>
 /// <param name="Skipped">Clips that could not be decoded, with the reason.</param>
 /// <param name="IndexPath">The index CSV listing every exported clip.</param>
-public sealed record DatasetExportResult(int Exported, IReadOnlyList<(string Clip, string Reason)> Skipped, string IndexPath);
+internal sealed record DatasetExportResult(int Exported, IReadOnlyList<(string Clip, string Reason)> Skipped, string IndexPath);

@@ -1,4 +1,3 @@
-using MusicEmotion.Inference.Analysis;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
@@ -7,7 +6,6 @@ using MusicEmotion.Audio.Processing;
 using MusicEmotion.Evaluation.Datasets;
 using MusicEmotion.Features;
 using MusicEmotion.Features.IO;
-using MusicEmotion.Inference.Features;
 using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Evaluation.Export;
@@ -21,7 +19,7 @@ namespace MusicEmotion.Evaluation.Export;
 /// (<see cref="DatasetExportRequest.Sets"/>). Clips that fail to decode are skipped and
 /// listed; every file is written to a temporary name first, so an interrupted export leaves no half-written file.
 /// </summary>
-public static class DatasetExporter
+internal static class DatasetExporter
 {
     private static readonly string[] AudioExtensions = [".mp3", ".wav", ".flac", ".ogg", ".opus", ".m4a", ".aac", ".aiff", ".aif", ".wma"];
 
@@ -128,8 +126,9 @@ public static class DatasetExporter
     public static FeatureMatrix Extract(string audioPath, FeatureRecipe recipe, out long samples, CancellationToken cancellationToken = default)
     {
         using ISampleSource source = AudioLoader.Default.Open(audioPath, cancellationToken).ToMonoAt(recipe.Settings.SampleRate);
-        var stream = new FeatureRecipeStream(recipe);
-        var sink = new Features.Extraction.FeatureMatrixSink(stream.Width, stream.FeatureNames, recipe.Settings.FrameRate);
+        IFeatureStream stream = FeatureKindRegistry.BuiltIn.CreateStream(recipe.Kinds, recipe.Settings);
+        FeatureRecipeLayout layout = FeatureRecipeLayout.Of(recipe, FeatureKindRegistry.BuiltIn);
+        var sink = new Features.Extraction.FeatureMatrixSink(stream.Width, layout.ColumnNames, recipe.Settings.FrameRate);
         float[] buffer = new float[1 << 15];
         long total = 0;
         int n;

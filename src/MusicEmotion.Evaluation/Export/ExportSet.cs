@@ -6,7 +6,7 @@ namespace MusicEmotion.Evaluation.Export;
 /// One named dataset folder of an export. The name becomes the <c>set</c> column of <c>index.csv</c> and the folder
 /// under <c>features/</c>, so several folders of one layout (4Q and EMOPIA, say) can go into one export.
 /// </summary>
-public sealed partial record ExportSet
+internal sealed partial record ExportSet
 {
     /// <summary>Creates a set.</summary>
     /// <param name="name">Letters, digits, '_', '-', '.', '@' (at most 64; it becomes a folder name).</param>

@@ -1,7 +1,7 @@
 namespace MusicEmotion.Evaluation.Export;
 
 /// <summary>Which layout a set of an export follows, and so which labels its index rows carry.</summary>
-public enum ExportSetKind
+internal enum ExportSetKind
 {
     /// <summary>A 4Q-layout folder (<c>labels.csv</c> with song, quadrant, split, audio): quadrant and sign labels per clip.</summary>
     FourQuadrant,

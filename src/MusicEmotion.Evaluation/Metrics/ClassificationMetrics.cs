@@ -1,7 +1,7 @@
 namespace MusicEmotion.Evaluation.Metrics;
 
 /// <summary>Accuracy, per-class F1 and the confusion matrix of a multi-class prediction.</summary>
-public sealed class ClassificationMetrics
+internal sealed class ClassificationMetrics
 {
     private ClassificationMetrics(int[,] confusion, int count)
     {

@@ -5,7 +5,7 @@ namespace MusicEmotion.Evaluation.Metrics;
 /// <param name="Rmse">Root mean squared error.</param>
 /// <param name="Mae">Mean absolute error.</param>
 /// <param name="Pearson">Pearson correlation coefficient; NaN when either side is constant or fewer than 2 pairs.</param>
-public sealed record RegressionMetrics(int Count, double Rmse, double Mae, double Pearson)
+internal sealed record RegressionMetrics(int Count, double Rmse, double Mae, double Pearson)
 {
     /// <summary>Computes RMSE, MAE and Pearson r of <paramref name="predicted"/> against <paramref name="actual"/>.</summary>
     /// <exception cref="ArgumentException">The spans differ in length or are empty.</exception>

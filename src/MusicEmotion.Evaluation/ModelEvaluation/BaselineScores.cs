@@ -1,9 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace MusicEmotion.Evaluation.ModelEvaluation;
 
 /// <summary>The constant-mean baseline.</summary>
 /// <param name="Arousal">Arousal baseline.</param>
 /// <param name="Valence">Valence baseline.</param>
-public sealed record BaselineScores(RmseOnly Arousal, RmseOnly Valence);
+internal sealed record BaselineScores(RmseOnly Arousal, RmseOnly Valence);

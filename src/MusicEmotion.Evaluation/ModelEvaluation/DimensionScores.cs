@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace MusicEmotion.Evaluation.ModelEvaluation;
 
 /// <summary>RMSE, MAE and Pearson r of one dimension.</summary>
@@ -8,4 +5,4 @@ namespace MusicEmotion.Evaluation.ModelEvaluation;
 /// <param name="Rmse">Root mean squared error.</param>
 /// <param name="Mae">Mean absolute error.</param>
 /// <param name="Pearson">Pearson correlation.</param>
-public sealed record DimensionScores(int N, double Rmse, double Mae, double Pearson);
+internal sealed record DimensionScores(int N, double Rmse, double Mae, double Pearson);

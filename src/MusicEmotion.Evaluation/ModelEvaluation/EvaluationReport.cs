@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MusicEmotion.Evaluation.ModelEvaluation;
 
 /// <summary>The result of <c>mer eval model</c>; serialises to the documented JSON shape.</summary>
-public sealed record EvaluationReport
+internal sealed record EvaluationReport
 {
     /// <summary>The temporal smoothing of the evaluated output ("card", "none" or a half-window in seconds), when known.</summary>
     public string? Smoothing { get; init; }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace MusicEmotion.Evaluation.ModelEvaluation;
 
 /// <summary>Quadrant classification from the clip mean of the per-second outputs (0 counts as positive).</summary>
@@ -11,4 +8,4 @@ namespace MusicEmotion.Evaluation.ModelEvaluation;
 /// <param name="ArousalSignAccuracy">Share with the right arousal sign.</param>
 /// <param name="ValenceSignAccuracy">Share with the right valence sign.</param>
 /// <param name="Confusion">Counts, row = true quadrant Q1..Q4, column = predicted.</param>
-public sealed record FourQuadrantReport(string? Split, int N, double Accuracy, double MacroF1, double ArousalSignAccuracy, double ValenceSignAccuracy, int[][] Confusion);
+internal sealed record FourQuadrantReport(string? Split, int N, double Accuracy, double MacroF1, double ArousalSignAccuracy, double ValenceSignAccuracy, int[][] Confusion);

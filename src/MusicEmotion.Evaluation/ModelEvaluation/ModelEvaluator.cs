@@ -1,22 +1,21 @@
-using MusicEmotion.Inference.Analysis;
 using System.Collections.Concurrent;
 using MusicEmotion.Audio;
 using MusicEmotion.Evaluation.Datasets;
 using MusicEmotion.Evaluation.Metrics;
 using MusicEmotion.Inference;
+using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Inference.Models;
-using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Evaluation.ModelEvaluation;
 
 /// <summary>
 /// Scores an <see cref="IEmotionModel"/> on labelled folders exactly as a host would run it: every clip is decoded
-/// and analysed by <see cref="EmotionTimelinePredictor"/> (the library's inference path), clips in parallel. Clips
+/// and analysed by <see cref="EmotionAnalyzer"/> (the library's front door), clips in parallel. Clips
 /// that cannot be decoded are skipped and listed, never aborting the evaluation.
 /// </summary>
-public sealed class ModelEvaluator
+internal sealed class ModelEvaluator
 {
-    private readonly EmotionTimelinePredictor _predictor;
+    private readonly EmotionAnalyzer _analyzer;
     private readonly EmotionSmoothing _smoothing;
     private readonly int _parallelism;
 
@@ -35,7 +34,7 @@ public sealed class ModelEvaluator
     public ModelEvaluator(IEmotionModel model, EmotionSmoothing smoothing, int parallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(smoothing);
-        _predictor = new EmotionTimelinePredictor(model);
+        _analyzer = new EmotionAnalyzer(model, options: new EmotionAnalyzerOptions { Smoothing = smoothing, Describe = false });
         _smoothing = smoothing;
         _parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
     }
@@ -53,11 +52,11 @@ public sealed class ModelEvaluator
         var skipped = new ConcurrentBag<SkippedClip>();
         int done = 0;
         await Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken },
-            (item, token) =>
+            async (item, token) =>
             {
                 try
                 {
-                    timelines[item.Item1] = _predictor.PredictFile(item.Item2, _smoothing, token);
+                    timelines[item.Item1] = (await _analyzer.AnalyzeAsync(item.Item2, cancellationToken: token).ConfigureAwait(false)).Timeline;
                 }
                 catch (AudioException ex)
                 {
@@ -65,7 +64,6 @@ public sealed class ModelEvaluator
                 }
 
                 progress?.Report(new EvaluationProgress(Interlocked.Increment(ref done), paths.Count));
-                return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
 
         return new EvaluationReport

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace MusicEmotion.Evaluation.ModelEvaluation;
 
 /// <summary>Per-second agreement: the model's value for second floor(t) against the label at each annotated time t.</summary>
@@ -9,4 +6,4 @@ namespace MusicEmotion.Evaluation.ModelEvaluation;
 /// <param name="Arousal">Arousal scores.</param>
 /// <param name="Valence">Valence scores.</param>
 /// <param name="BaselineMean">RMSE of predicting the mean label of the evaluated instants everywhere.</param>
-public sealed record PerSecondReport(int Clips, int N, DimensionScores Arousal, DimensionScores Valence, BaselineScores BaselineMean);
+internal sealed record PerSecondReport(int Clips, int N, DimensionScores Arousal, DimensionScores Valence, BaselineScores BaselineMean);

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace MusicEmotion.Evaluation.ModelEvaluation;
 
 /// <summary>An RMSE figure.</summary>
 /// <param name="Rmse">Root mean squared error.</param>
-public sealed record RmseOnly(double Rmse);
+internal sealed record RmseOnly(double Rmse);

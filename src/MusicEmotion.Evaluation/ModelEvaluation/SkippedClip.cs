@@ -1,9 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace MusicEmotion.Evaluation.ModelEvaluation;
 
 /// <summary>A clip left out of an evaluation.</summary>
 /// <param name="Clip">Its id.</param>
 /// <param name="Reason">Why.</param>
-public sealed record SkippedClip(string Clip, string Reason);
+internal sealed record SkippedClip(string Clip, string Reason);

@@ -4,4 +4,4 @@ namespace MusicEmotion.Evaluation.Playlists;
 /// <param name="Pid">The playlist id.</param>
 /// <param name="Name">Its title.</param>
 /// <param name="TrackIds">Spotify track ids (the last part of <c>spotify:track:…</c>), in playlist order.</param>
-public sealed record MpdPlaylist(int Pid, string Name, IReadOnlyList<string> TrackIds);
+internal sealed record MpdPlaylist(int Pid, string Name, IReadOnlyList<string> TrackIds);

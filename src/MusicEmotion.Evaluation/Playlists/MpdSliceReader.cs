@@ -6,7 +6,7 @@ namespace MusicEmotion.Evaluation.Playlists;
 /// Reads a Million Playlist Dataset slice file (<c>mpd.slice.*.json</c>: <c>{"info":{..},"playlists":[{"pid","name",
 /// "tracks":[{"pos","track_uri",..}]}]}</c>), streaming, so a full 1,000-playlist slice is never held as a DOM.
 /// </summary>
-public static class MpdSliceReader
+internal static class MpdSliceReader
 {
     private const string TrackUriPrefix = "spotify:track:";
 

@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using MusicEmotion.Recommend.Metrics;
+using MusicEmotion.Evaluation.Metrics;
 using MusicEmotion.Recommend.Search;
 
 namespace MusicEmotion.Evaluation.Playlists;
@@ -11,7 +11,7 @@ namespace MusicEmotion.Evaluation.Playlists;
 /// tracks in the top k. Vectors are built as the recommender builds them: each block standardised over the catalog,
 /// scaled to unit norm and weighted.
 /// </summary>
-public static class PlaylistHoldoutBenchmark
+internal static class PlaylistHoldoutBenchmark
 {
     /// <summary>Runs the protocol.</summary>
     /// <param name="playlists">The playlists.</param>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace MusicEmotion.Evaluation.Playlists;
 
@@ -12,7 +11,7 @@ namespace MusicEmotion.Evaluation.Playlists;
 /// <param name="DescriptorsPrecisionAtK">Mean precision@k with the descriptor features only.</param>
 /// <param name="CombinedPrecisionAtK">Mean precision@k with descriptors and emotion (valence, energy).</param>
 /// <param name="CombinedWeights">The block weights of the combined condition.</param>
-public sealed record PlaylistHoldoutReport(
+internal sealed record PlaylistHoldoutReport(
     int K,
     int Playlists,
     int PlaylistsSkipped,

@@ -8,7 +8,7 @@ namespace MusicEmotion.Evaluation.Playlists;
 /// energy, danceability, loudness, speechiness, acousticness, instrumentalness, liveness, tempo). Rows with a missing
 /// or non-numeric feature are skipped.
 /// </summary>
-public sealed class SpotifyAudioFeatures
+internal sealed class SpotifyAudioFeatures
 {
     /// <summary>The features playing the study's "audio descriptors" role.</summary>
     public static IReadOnlyList<string> DescriptorColumns { get; } =

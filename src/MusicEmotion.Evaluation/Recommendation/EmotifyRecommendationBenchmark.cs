@@ -1,7 +1,7 @@
 using MusicEmotion.Evaluation.Datasets;
 using MusicEmotion.Evaluation.ModelEvaluation;
 using MusicEmotion.Recommend.Catalog;
-using MusicEmotion.Recommend.Metrics;
+using MusicEmotion.Evaluation.Metrics;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Recommend.Vectors;
@@ -13,7 +13,7 @@ namespace MusicEmotion.Evaluation.Recommendation;
 /// the 10 % of the other tracks whose human induced-emotion profiles (mean GEMS-9 votes) are most similar by cosine,
 /// and the recommender ranks the others with several block weightings. The emotion model never saw these labels.
 /// </summary>
-public sealed class EmotifyRecommendationBenchmark
+internal sealed class EmotifyRecommendationBenchmark
 {
     private readonly IReadOnlyList<EmotifyTrack> _tracks;
     private readonly InMemoryTrackCatalog _catalog;

@@ -16,7 +16,7 @@ namespace MusicEmotion.Evaluation.Recommendation;
 /// <param name="Arc">Emotional arc only.</param>
 /// <param name="Combined">Descriptors and emotion with the combined weights.</param>
 /// <param name="CombinedWeights">The weights of <paramref name="Combined"/>.</param>
-public sealed record EmotifyRecommendationReport(
+internal sealed record EmotifyRecommendationReport(
     int K,
     int N,
     int Relevant,

@@ -1,5 +1,4 @@
 using MusicEmotion.Features.Cepstral;
-using MusicEmotion.Features.Spectral;
 
 namespace MusicEmotion.Features.Extraction;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MusicEmotion.Inference.Analysis;
 
 /// <summary>Maps points of the valence–arousal plane to quadrants.</summary>

@@ -1,14 +1,17 @@
 namespace MusicEmotion.Inference.Analysis;
 
 /// <summary>
-/// A song's emotion timeline resampled to a fixed number of values per dimension (see
-/// <see cref="FixedLengthResampler"/> for how), so that songs of any length can be compared or indexed for
-/// similarity search.
+/// A song's emotion timeline resampled to a fixed number of values per dimension, so that songs of any length can be
+/// compared or indexed for similarity search. A longer song is area-averaged (each value is the mean of the curve over
+/// its share of the song, so the mean is kept), a shorter one linearly interpolated with its first and last values kept.
 /// </summary>
 public sealed class EmotionVector
 {
     /// <summary>The default length: 180 values, one per second of a three-minute song.</summary>
     public const int DefaultLength = 180;
+
+    /// <summary>The largest length the options accept.</summary>
+    internal const int MaxLength = 100_000;
 
     private readonly float[] _arousal;
     private readonly float[] _valence;

@@ -15,7 +15,7 @@ namespace MusicEmotion.Inference.Analysis;
 /// <item><description>Equal lengths: a copy.</description></item>
 /// </list>
 /// </summary>
-public static class FixedLengthResampler
+internal static class FixedLengthResampler
 {
     /// <summary>Resamples <paramref name="values"/> to exactly <paramref name="length"/> values.</summary>
     /// <exception cref="ArgumentException"><paramref name="values"/> is empty.</exception>

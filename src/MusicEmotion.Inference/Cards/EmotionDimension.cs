@@ -1,12 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using MusicEmotion.Features;
-
 namespace MusicEmotion.Inference.Cards;
 
 /// <summary>The two emotion dimensions.</summary>
-public enum EmotionDimension
+internal enum EmotionDimension
 {
     /// <summary>Calm (−1) to excited (+1).</summary>
     Arousal,

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using MusicEmotion.Features;
 
 namespace MusicEmotion.Inference.Cards;
@@ -17,4 +14,26 @@ public sealed record FeatureRecipe
 
     /// <summary>The settings shared by every kind (sample rate, FFT, hop, mel bands...).</summary>
     public required FeatureSettings Settings { get; init; }
+
+    /// <summary>
+    /// The recipe of the shipped model, and the default of <c>mer dataset export</c>: 22.05 kHz, n_fft 2048, hop 512
+    /// (43.07 frames/s), periodic Hann, centred frames, 64 Slaney mel bands from 0 to 8 kHz (area-normalised), power in
+    /// dB (ref 1, amin 1e-10, no top_db), followed by the 21 music descriptors (RMS, loudness, spectral shape, flux,
+    /// zero-crossing rate, chroma, onset strength). The 8 kHz ceiling keeps the model blind to the low-pass that lossy
+    /// encoders apply (the 4Q training clips are cut at about 10 kHz).
+    /// </summary>
+    public static FeatureRecipe CreateDefault() => new()
+    {
+        Kinds = [FeatureKindRegistry.NameOf(FeatureKind.LogMel), FeatureKindRegistry.NameOf(FeatureKind.Descriptors)],
+        Settings = new FeatureSettings
+        {
+            SampleRate = 22050,
+            FftSize = 2048,
+            HopLength = 512,
+            MelBands = 64,
+            FMin = 0,
+            FMax = 8000,
+            TopDb = null,
+        },
+    };
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using MusicEmotion.Features;
 
 namespace MusicEmotion.Inference.Cards;
 
@@ -38,11 +37,34 @@ public sealed record ModelCard
     /// <summary>The context window around each second.</summary>
     public required WindowSpec Window { get; init; }
 
-    /// <summary>The input tensor.</summary>
-    public ModelInputSpec Input { get; init; } = new();
+    /// <summary>The input tensor (how an ONNX model's graph is read; the card's <c>input</c>).</summary>
+    [JsonInclude]
+    internal ModelInputSpec Input { get; init; } = new();
 
-    /// <summary>The output tensor(s) and their mapping to [-1, 1].</summary>
-    public ModelOutputSpec Output { get; init; } = new();
+    /// <summary>The output tensor(s), their mapping to [-1, 1] and the proposed smoothing (the card's <c>output</c>).</summary>
+    [JsonInclude]
+    internal ModelOutputSpec Output { get; init; } = new();
+
+    /// <summary>
+    /// The smoothing the model's authors propose for its per-second values (the card's <c>output.smoothing</c>; null:
+    /// none), which analyses apply by default (<see cref="EmotionSmoothing.Card"/>). Always a half-window: setting
+    /// <see cref="EmotionSmoothing.None"/> stores none.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set to <see cref="EmotionSmoothing.Card"/> (a card cannot propose itself).</exception>
+    [JsonIgnore]
+    public EmotionSmoothing? Smoothing
+    {
+        get => Output.Smoothing?.ToSmoothing(Output);
+        init
+        {
+            if (value is { FollowsCard: true })
+            {
+                throw new ArgumentException("A model card proposes a half-window (EmotionSmoothing.HalfWindow), not EmotionSmoothing.Card.", nameof(value));
+            }
+
+            Output = Output with { Smoothing = value is null || value == EmotionSmoothing.None ? null : SmoothingSpec.From(value, Output) };
+        }
+    }
 
     /// <summary>Free-form description of the training data and procedure.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

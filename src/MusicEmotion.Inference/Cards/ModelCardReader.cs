@@ -8,7 +8,8 @@ namespace MusicEmotion.Inference.Cards;
 /// <summary>
 /// Reads a model card from a <see cref="JsonDocument"/>, field by field, with the serialiser's rules (camelCase names,
 /// unknown properties ignored, absent ones at their defaults, enums as names or numbers, comments and trailing commas
-/// allowed).
+/// allowed); <c>features.settings</c> is read by <see cref="FeatureSettings.FromJson"/>, whose rules for the settings
+/// are those of every settings file (enums as names only).
 /// </summary>
 /// <remarks>
 /// Why not <see cref="JsonSerializer"/>: on a cold start (<c>mer analyze</c> on one song) the reflection serialiser
@@ -95,6 +96,7 @@ internal static class ModelCardReader
         };
     }
 
+    /// <summary>The recipe's settings, read by the one <see cref="FeatureSettings"/> reader (the features package's).</summary>
     private static FeatureSettings? ReadSettings(JsonElement e, string path)
     {
         if (e.ValueKind == JsonValueKind.Null)
@@ -103,45 +105,14 @@ internal static class ModelCardReader
         }
 
         RequireObject(e, path);
-        var s = new FeatureSettings();
-        foreach (JsonProperty p in e.EnumerateObject())
+        try
         {
-            string at = path + "." + p.Name;
-            JsonElement v = p.Value;
-            s = p.Name switch
-            {
-                "sampleRate" => s with { SampleRate = Int(v, at) },
-                "fftSize" => s with { FftSize = Int(v, at) },
-                "hopLength" => s with { HopLength = Int(v, at) },
-                "windowLength" => s with { WindowLength = v.ValueKind == JsonValueKind.Null ? null : Int(v, at) },
-                "window" => s with { Window = Enum<WindowFunction>(v, at) },
-                "center" => s with { Center = Bool(v, at) },
-                "padMode" => s with { PadMode = Enum<PadMode>(v, at) },
-                "melBands" => s with { MelBands = Int(v, at) },
-                "fMin" => s with { FMin = Double(v, at) },
-                "fMax" => s with { FMax = v.ValueKind == JsonValueKind.Null ? null : Double(v, at) },
-                "melScale" => s with { MelScale = Enum<MelScaleKind>(v, at) },
-                "melNorm" => s with { MelNorm = Enum<MelNorm>(v, at) },
-                "logScale" => s with { LogScale = Enum<LogScaleKind>(v, at) },
-                "dbReference" => s with { DbReference = Double(v, at) },
-                "dbAmin" => s with { DbAmin = Double(v, at) },
-                "topDb" => s with { TopDb = v.ValueKind == JsonValueKind.Null ? null : Double(v, at) },
-                "log1pC" => s with { Log1pC = Double(v, at) },
-                "mfccCount" => s with { MfccCount = Int(v, at) },
-                "rollOffPercent" => s with { RollOffPercent = Double(v, at) },
-                "onsetFloorDb" => s with { OnsetFloorDb = Double(v, at) },
-                "chromaFMin" => s with { ChromaFMin = Double(v, at) },
-                "chromaFMax" => s with { ChromaFMax = Double(v, at) },
-                "tuningFrequency" => s with { TuningFrequency = Double(v, at) },
-                "tempoMinBpm" => s with { TempoMinBpm = Double(v, at) },
-                "tempoMaxBpm" => s with { TempoMaxBpm = Double(v, at) },
-                "tempoPriorBpm" => s with { TempoPriorBpm = Double(v, at) },
-                "tempoPriorOctaves" => s with { TempoPriorOctaves = Double(v, at) },
-                _ => s, // computed properties the writer adds (frameRate...) and unknown ones are ignored, as the serialiser does
-            };
+            return FeatureSettings.FromJson(e.GetRawText());
         }
-
-        return s;
+        catch (ArgumentException ex)
+        {
+            throw new JsonException($"{path}: {ex.Message}", ex);
+        }
     }
 
     private static WindowSpec? ReadWindow(JsonElement e, string path)
@@ -247,7 +218,7 @@ internal static class ModelCardReader
         return mapping;
     }
 
-    private static TemporalSmoothing? ReadSmoothing(JsonElement e, string path)
+    private static SmoothingSpec? ReadSmoothing(JsonElement e, string path)
     {
         if (e.ValueKind == JsonValueKind.Null)
         {
@@ -255,7 +226,7 @@ internal static class ModelCardReader
         }
 
         RequireObject(e, path);
-        var smoothing = new TemporalSmoothing();
+        var smoothing = new SmoothingSpec();
         if (Optional(e, "halfWindowSeconds") is { } half)
         {
             smoothing = smoothing with { HalfWindowSeconds = Int(half, path + ".halfWindowSeconds") };
@@ -303,13 +274,6 @@ internal static class ModelCardReader
 
     private static double Double(JsonElement e, string path) =>
         e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out double value) ? value : throw Wrong(path, "a number");
-
-    private static bool Bool(JsonElement e, string path) => e.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => throw Wrong(path, "true or false"),
-    };
 
     private static T Enum<T>(JsonElement e, string path)
         where T : struct, System.Enum

@@ -1,12 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using MusicEmotion.Features;
-
 namespace MusicEmotion.Inference.Cards;
 
 /// <summary>The model's input tensor.</summary>
-public sealed record ModelInputSpec
+internal sealed record ModelInputSpec
 {
     /// <summary>Input name in the ONNX graph. Default "features".</summary>
     public string Name { get; init; } = "features";

@@ -1,12 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using MusicEmotion.Features;
-
 namespace MusicEmotion.Inference.Cards;
 
 /// <summary>The model's output tensor(s).</summary>
-public sealed record ModelOutputSpec
+internal sealed record ModelOutputSpec
 {
     /// <summary>One output name (a [batch, 2] tensor) or two (one per dimension, [batch] or [batch, 1]). Default ["arousal_valence"].</summary>
     public IReadOnlyList<string> Names { get; init; } = ["arousal_valence"];
@@ -33,5 +28,5 @@ public sealed record ModelOutputSpec
     }
 
     /// <summary>Optional temporal smoothing of the mapped per-second values; null leaves them as the model gives them.</summary>
-    public TemporalSmoothing? Smoothing { get; init; }
+    public SmoothingSpec? Smoothing { get; init; }
 }

@@ -1,12 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using MusicEmotion.Features;
-
 namespace MusicEmotion.Inference.Cards;
 
 /// <summary>Per-dimension mapping of raw outputs to [-1, 1] (arrays in the order of <see cref="ModelOutputSpec.Order"/>).</summary>
-public sealed record OutputMapping
+internal sealed record OutputMapping
 {
     /// <summary>The mapping function. Default affine.</summary>
     public OutputMappingKind Kind { get; init; } = OutputMappingKind.Affine;

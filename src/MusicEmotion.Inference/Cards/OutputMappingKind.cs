@@ -1,12 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using MusicEmotion.Features;
-
 namespace MusicEmotion.Inference.Cards;
 
 /// <summary>How a raw output <c>x</c> becomes a value on [-1, 1].</summary>
-public enum OutputMappingKind
+internal enum OutputMappingKind
 {
     /// <summary><c>clamp(offset + scale·x, −1, 1)</c>: e.g. a [1, 9] rating with scale 0.25 and offset −1.25.</summary>
     Affine,

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using MusicEmotion.Features;
-
 namespace MusicEmotion.Inference.Cards;
 
 /// <summary>The context window the model sees around each second.</summary>

@@ -1,7 +1,10 @@
 namespace MusicEmotion.Inference.Description;
 
-/// <summary>A description of a song's emotion could not be produced. Messages never contain credentials.</summary>
-public sealed class EmotionDescriptionException : Exception
+/// <summary>
+/// A description of a song's emotion could not be produced: the describing service failed, was unreachable or answered
+/// nonsense (<see cref="MusicEmotionErrorKind.Environment"/>). Messages never contain credentials.
+/// </summary>
+public sealed class EmotionDescriptionException : MusicEmotionException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="failure">What went wrong.</param>
@@ -9,7 +12,7 @@ public sealed class EmotionDescriptionException : Exception
     /// <param name="statusCode">The HTTP status the service answered with, if any.</param>
     /// <param name="innerException">The underlying error, if any.</param>
     public EmotionDescriptionException(EmotionDescriptionFailure failure, string message, int? statusCode = null, Exception? innerException = null)
-        : base(message, innerException)
+        : base(MusicEmotionErrorKind.Environment, message, innerException)
     {
         Failure = failure;
         StatusCode = statusCode;

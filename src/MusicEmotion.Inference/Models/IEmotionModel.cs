@@ -31,7 +31,7 @@ public interface IEmotionModel : IDisposable
 
     /// <summary>
     /// Where the kinds the card's recipe names are found: the built-in kinds (the default), or a registry with the
-    /// host's own kinds (<see cref="OnnxModelOptions.FeatureKinds"/>).
+    /// host's own kinds (<see cref="EmotionAnalyzerOptions.FeatureKinds"/>).
     /// </summary>
     FeatureKindRegistry FeatureKinds => FeatureKindRegistry.BuiltIn;
 }

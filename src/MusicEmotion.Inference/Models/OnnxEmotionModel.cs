@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using MusicEmotion.Features;
-using MusicEmotion.Inference.Features;
+using MusicEmotion.Inference.Prediction;
 using MusicEmotion.Inference.Cards;
 
 namespace MusicEmotion.Inference.Models;
@@ -13,7 +13,7 @@ namespace MusicEmotion.Inference.Models;
 /// passed as <see cref="OrtValue"/>s over the caller's memory (no copy), and the graph's inputs and outputs are
 /// checked against the card when the model loads.
 /// </summary>
-public sealed class OnnxEmotionModel : IEmotionModel
+internal sealed class OnnxEmotionModel : IEmotionModel
 {
     private const string ResourcePrefix = "MusicEmotion.Inference.ShippedModel.";
     private const string DefaultModelResource = ResourcePrefix + "emotion-model.onnx";
@@ -63,7 +63,15 @@ public sealed class OnnxEmotionModel : IEmotionModel
         Assembly assembly = typeof(OnnxEmotionModel).Assembly;
         byte[] model = ReadResource(assembly, DefaultModelResource);
         string card = System.Text.Encoding.UTF8.GetString(ReadResource(assembly, DefaultCardResource));
-        return Load(model, ModelCard.FromJson(card, "embedded model card"), options, "embedded emotion model");
+        try
+        {
+            return Load(model, ModelCard.FromJson(card, "embedded model card"), options, "embedded emotion model");
+        }
+        catch (EmotionModelException ex) when (ex.Kind == MusicEmotionErrorKind.Input)
+        {
+            // The shipped model is not something the host gave: its failing to load is the package's defect.
+            throw new EmotionModelException(MusicEmotionErrorKind.Internal, ex.Message, ex);
+        }
     }
 
     /// <summary>Loads your own ONNX model described by a card file.</summary>
@@ -145,7 +153,7 @@ public sealed class OnnxEmotionModel : IEmotionModel
         }
         catch (OnnxRuntimeException ex)
         {
-            throw new EmotionModelException($"{Card.Name}: inference failed ({ex.Message})", ex);
+            throw new EmotionModelException(MusicEmotionErrorKind.Internal, $"{Card.Name}: inference failed ({ex.Message})", ex);
         }
 
         using (outputs)
@@ -230,7 +238,8 @@ public sealed class OnnxEmotionModel : IEmotionModel
     private static byte[] ReadResource(Assembly assembly, string name)
     {
         using Stream? stream = assembly.GetManifestResourceStream(name)
-            ?? throw new EmotionModelException($"The embedded resource '{name}' is missing from {assembly.GetName().Name}: this build has no trained model. Run training/train.py (see docs/model.md) or load your own with OnnxEmotionModel.Load(modelPath, cardPath).");
+            ?? throw new EmotionModelException(MusicEmotionErrorKind.Internal,
+                $"The embedded resource '{name}' is missing from {assembly.GetName().Name}: this build has no trained model. Run training/train.py (see docs/model.md) or use your own (EmotionAnalyzerOptions.ModelPath and ModelCardPath).", null);
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();

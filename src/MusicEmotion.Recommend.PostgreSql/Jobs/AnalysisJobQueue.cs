@@ -180,7 +180,7 @@ public sealed class AnalysisJobQueue
         string id = TrackId.Normalize(trackId);
         if (track is not null)
         {
-            _catalog.Validate(track);
+            TrackRows.Validate(track, _catalog.Name);
             if (track.Id != id)
             {
                 throw new ArgumentException($"The track's id {track.Id} differs from the job's track id {id}.", nameof(track));

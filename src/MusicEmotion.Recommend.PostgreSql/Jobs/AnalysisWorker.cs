@@ -125,9 +125,8 @@ public sealed class AnalysisWorker
                 if (!await _queue.Catalog.ContainsAsync(id, jobCancellation.Token).ConfigureAwait(false))
                 {
                     TrackAnalysis analysis = await _analyzer.AnalyzeAsync(job.Path, job.Path, id, jobCancellation.Token).ConfigureAwait(false);
-                    track = PostgresTrackCatalog.Problem(analysis.Track) is { } problem
-                        ? throw new InvalidDataException($"{job.Path}: the analysis made a track the catalog refuses: {problem}")
-                        : analysis.Track;
+                    track = analysis.Track;
+                    TrackRows.Validate(track, _queue.Catalog.Name);
                 }
             }
             catch (OperationCanceledException) when (jobCancellation.IsCancellationRequested)
@@ -141,7 +140,7 @@ public sealed class AnalysisWorker
                 await ReleaseAsync(run, job, id).ConfigureAwait(false);
                 return;
             }
-            catch (CatalogException)
+            catch (CatalogException ex) when (ex.Kind == MusicEmotionErrorKind.Environment)
             {
                 throw; // the database failed (ContainsAsync): stop the worker
             }

@@ -19,16 +19,7 @@ public sealed class InMemoryTrackCatalog : ITrackCatalog
     /// <inheritdoc />
     public Task<bool> AddAsync(TrackRecord track, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(track);
-        try
-        {
-            track.Validate();
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CatalogException(Name, $"refused an invalid track: {ex.Message}", ex);
-        }
-
+        TrackRows.Validate(track, Name);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {

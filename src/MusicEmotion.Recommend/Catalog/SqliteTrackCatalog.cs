@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using MusicEmotion.Features.Track;
-using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Recommend.Vectors;
 
@@ -22,8 +20,9 @@ namespace MusicEmotion.Recommend.Catalog;
 /// </example>
 public sealed class SqliteTrackCatalog : ITrackCatalog
 {
-    private const string TrackColumns =
-        "id, source_name, duration_seconds, model_name, model_version, added_utc, arousal, valence, descriptors, key_tonic, key_minor, key_strength, emotion_statistics, emotion_arc, description";
+    private const string TrackColumns = TrackRows.Columns;
+
+    private static readonly string TrackParameters = string.Join(", ", Enumerable.Range(0, TrackRows.ColumnCount).Select(i => $"@p{i}"));
 
     private readonly string _connectionString;
 
@@ -85,38 +84,17 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
     /// <inheritdoc />
     public Task<bool> AddAsync(TrackRecord track, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(track);
-        try
-        {
-            track.Validate();
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CatalogException(Path, $"refused an invalid track: {ex.Message}", ex);
-        }
-
+        object?[] values = TrackRows.Values(track, Path);
         return Task.Run(() => Guard(() =>
         {
             using SqliteConnection connection = OpenConnection();
             using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-            using SqliteCommand insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO tracks ({TrackColumns}) VALUES (@id, @source, @duration, @model, @version, @added, @arousal, @valence, @descriptors, @tonic, @minor, @strength, @statistics, @arc, @description) ON CONFLICT (id) DO NOTHING;";
-            insert.Parameters.AddWithValue("@id", track.Id);
-            insert.Parameters.AddWithValue("@source", track.SourceName);
-            insert.Parameters.AddWithValue("@duration", track.DurationSeconds);
-            insert.Parameters.AddWithValue("@model", track.ModelName);
-            insert.Parameters.AddWithValue("@version", track.ModelVersion);
-            insert.Parameters.AddWithValue("@added", track.AddedUtc.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("@arousal", FloatBlob.ToBytes(track.Timeline.Arousal));
-            insert.Parameters.AddWithValue("@valence", FloatBlob.ToBytes(track.Timeline.Valence));
-            insert.Parameters.AddWithValue("@descriptors", FloatBlob.ToBytes(track.Descriptors.Values));
-            insert.Parameters.AddWithValue("@tonic", track.Descriptors.Key.Tonic);
-            insert.Parameters.AddWithValue("@minor", track.Descriptors.Key.Mode == MusicalMode.Minor ? 1 : 0);
-            insert.Parameters.AddWithValue("@strength", track.Descriptors.Key.Strength);
-            insert.Parameters.AddWithValue("@statistics", FloatBlob.ToBytes(track.Blocks.EmotionStatistics));
-            insert.Parameters.AddWithValue("@arc", FloatBlob.ToBytes(track.Blocks.EmotionArc));
-            insert.Parameters.AddWithValue("@description", (object?)track.Description ?? DBNull.Value);
+            using SqliteCommand insert = Command(connection, transaction, $"INSERT INTO tracks ({TrackColumns}) VALUES ({TrackParameters}) ON CONFLICT (id) DO NOTHING;");
+            for (int i = 0; i < values.Length; i++)
+            {
+                insert.Parameters.AddWithValue($"@p{i}", Stored(values[i]));
+            }
+
             bool added = insert.ExecuteNonQuery() == 1;
             if (added)
             {
@@ -136,8 +114,7 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
         return Task.Run(() => Guard(() =>
         {
             using SqliteConnection connection = OpenConnection();
-            using SqliteCommand select = connection.CreateCommand();
-            select.CommandText = $"SELECT {TrackColumns} FROM tracks WHERE id = @id;";
+            using SqliteCommand select = Command(connection, null, $"SELECT {TrackColumns} FROM tracks WHERE id = @id;");
             select.Parameters.AddWithValue("@id", key);
             using SqliteDataReader reader = select.ExecuteReader();
             return reader.Read() ? ReadTrack(reader) : null;
@@ -151,8 +128,7 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
         return Task.Run(() => Guard(() =>
         {
             using SqliteConnection connection = OpenConnection();
-            using SqliteCommand select = connection.CreateCommand();
-            select.CommandText = "SELECT EXISTS (SELECT 1 FROM tracks WHERE id = @id);";
+            using SqliteCommand select = Command(connection, null, "SELECT EXISTS (SELECT 1 FROM tracks WHERE id = @id);");
             select.Parameters.AddWithValue("@id", key);
             return Convert.ToInt64(select.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
         }), cancellationToken);
@@ -168,13 +144,9 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
         {
             using SqliteConnection connection = OpenConnection();
             using SqliteTransaction snapshot = connection.BeginTransaction(deferred: true);
-            using SqliteCommand count = connection.CreateCommand();
-            count.Transaction = snapshot;
-            count.CommandText = "SELECT count(*) FROM tracks;";
+            using SqliteCommand count = Command(connection, snapshot, "SELECT count(*) FROM tracks;");
             int total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-            using SqliteCommand select = connection.CreateCommand();
-            select.Transaction = snapshot;
-            select.CommandText = $"SELECT {TrackColumns} FROM tracks ORDER BY seq LIMIT @limit OFFSET @offset;";
+            using SqliteCommand select = Command(connection, snapshot, $"SELECT {TrackColumns} FROM tracks ORDER BY seq LIMIT @limit OFFSET @offset;");
             select.Parameters.AddWithValue("@limit", limit);
             select.Parameters.AddWithValue("@offset", offset);
             var items = new List<TrackRecord>();
@@ -201,8 +173,7 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
             List<(long Seq, TrackRecord Track)> page = await Task.Run(() => Guard(() =>
             {
                 using SqliteConnection connection = OpenConnection();
-                using SqliteCommand select = connection.CreateCommand();
-                select.CommandText = $"SELECT seq, {TrackColumns} FROM tracks WHERE seq > @after ORDER BY seq LIMIT 500;";
+                using SqliteCommand select = Command(connection, null, $"SELECT seq, {TrackColumns} FROM tracks WHERE seq > @after ORDER BY seq LIMIT 500;");
                 select.Parameters.AddWithValue("@after", from);
                 var rows = new List<(long, TrackRecord)>();
                 using SqliteDataReader reader = select.ExecuteReader();
@@ -234,9 +205,7 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
         {
             using SqliteConnection connection = OpenConnection();
             using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-            using SqliteCommand delete = connection.CreateCommand();
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM tracks WHERE id = @id;";
+            using SqliteCommand delete = Command(connection, transaction, "DELETE FROM tracks WHERE id = @id;");
             delete.Parameters.AddWithValue("@id", key);
             bool removed = delete.ExecuteNonQuery() == 1;
             if (removed)
@@ -262,8 +231,7 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
         Task.Run(() => Guard<IReadOnlyList<ModelTrackCount>>(() =>
         {
             using SqliteConnection connection = OpenConnection();
-            using SqliteCommand select = connection.CreateCommand();
-            select.CommandText = "SELECT model_name, model_version, count(*) FROM tracks GROUP BY model_name, model_version ORDER BY 3 DESC, 1, 2;";
+            using SqliteCommand select = Command(connection, null, "SELECT model_name, model_version, count(*) FROM tracks GROUP BY model_name, model_version ORDER BY 3 DESC, 1, 2;");
             var counts = new List<ModelTrackCount>();
             using SqliteDataReader reader = select.ExecuteReader();
             while (reader.Read())
@@ -279,8 +247,7 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
         Task.Run(() => Guard(() =>
         {
             using SqliteConnection connection = OpenConnection();
-            using SqliteCommand select = connection.CreateCommand();
-            select.CommandText = "SELECT model_name, model_version, track_count, arc_length, computed_utc, descriptors_mean, descriptors_sd, emotion_mean, emotion_sd, arc_mean, arc_sd FROM catalog_statistics WHERE id = 1;";
+            using SqliteCommand select = Command(connection, null, "SELECT model_name, model_version, track_count, arc_length, computed_utc, descriptors_mean, descriptors_sd, emotion_mean, emotion_sd, arc_mean, arc_sd FROM catalog_statistics WHERE id = 1;");
             using SqliteDataReader reader = select.ExecuteReader();
             if (!reader.Read())
             {
@@ -313,15 +280,13 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
         {
             using SqliteConnection connection = OpenConnection();
             using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-            using SqliteCommand upsert = connection.CreateCommand();
-            upsert.Transaction = transaction;
-            upsert.CommandText = """
+            using SqliteCommand upsert = Command(connection, transaction, """
                 INSERT INTO catalog_statistics (id, model_name, model_version, track_count, arc_length, computed_utc, descriptors_mean, descriptors_sd, emotion_mean, emotion_sd, arc_mean, arc_sd)
                 VALUES (1, @model, @version, @count, @arc, @computed, @dm, @ds, @em, @es, @am, @as)
                 ON CONFLICT (id) DO UPDATE SET model_name = excluded.model_name, model_version = excluded.model_version, track_count = excluded.track_count,
                     arc_length = excluded.arc_length, computed_utc = excluded.computed_utc, descriptors_mean = excluded.descriptors_mean, descriptors_sd = excluded.descriptors_sd,
                     emotion_mean = excluded.emotion_mean, emotion_sd = excluded.emotion_sd, arc_mean = excluded.arc_mean, arc_sd = excluded.arc_sd;
-                """;
+                """);
             upsert.Parameters.AddWithValue("@model", statistics.ModelName);
             upsert.Parameters.AddWithValue("@version", statistics.ModelVersion);
             upsert.Parameters.AddWithValue("@count", statistics.TrackCount);
@@ -361,51 +326,40 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
         }
     }
 
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
     private object? ScalarQuery(string sql)
     {
         using SqliteConnection connection = OpenConnection();
-        using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = sql;
+        using SqliteCommand command = Command(connection, null, sql);
         return command.ExecuteScalar();
     }
 
     private static void BumpRevision(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using SqliteCommand bump = connection.CreateCommand();
-        bump.Transaction = transaction;
-        bump.CommandText = "UPDATE catalog_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision';";
+        using SqliteCommand bump = Command(connection, transaction, "UPDATE catalog_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'revision';");
         bump.ExecuteNonQuery();
     }
 
-    private TrackRecord ReadTrack(SqliteDataReader reader, int first = 0)
+    private TrackRecord ReadTrack(SqliteDataReader reader, int first = 0) =>
+        TrackRows.Read(reader, first, static (r, column) => FloatBlob.FromBytes((byte[])r.GetValue(column)),
+            static (r, column) => DateTimeOffset.Parse(r.GetString(column), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal), Path);
+
+    /// <summary>A row value as SQLite stores it: float arrays as little-endian blobs, times as ISO 8601 text, flags as 0/1.</summary>
+    private static object Stored(object? value) => value switch
     {
-        string id = reader.GetString(first);
-        try
-        {
-            float[] arousal = Floats(reader, first + 6, id);
-            float[] valence = Floats(reader, first + 7, id);
-            var key = new MusicalKey(reader.GetInt32(first + 9), reader.GetInt32(first + 10) == 1 ? MusicalMode.Minor : MusicalMode.Major, reader.GetDouble(first + 11));
-            var descriptors = new TrackDescriptors(Floats(reader, first + 8, id), key);
-            var timeline = new EmotionTimeline(arousal, valence, reader.GetDouble(first + 2));
-            return new TrackRecord
-            {
-                Id = id,
-                SourceName = reader.GetString(first + 1),
-                DurationSeconds = reader.GetDouble(first + 2),
-                ModelName = reader.GetString(first + 3),
-                ModelVersion = reader.GetString(first + 4),
-                AddedUtc = DateTimeOffset.Parse(reader.GetString(first + 5), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                Timeline = timeline,
-                Descriptors = descriptors,
-                Blocks = new TrackVectorBlocks(descriptors.Values, Floats(reader, first + 12, id), Floats(reader, first + 13, id)),
-                Description = reader.IsDBNull(first + 14) ? null : reader.GetString(first + 14),
-            };
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
-        {
-            throw new CatalogException(Path, $"track {id} is damaged ({ex.Message}); remove it and add the file again", ex);
-        }
-    }
+        null => DBNull.Value,
+        float[] floats => FloatBlob.ToBytes(floats),
+        DateTimeOffset time => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        bool flag => flag ? 1 : 0,
+        _ => value,
+    };
 
     private float[] Floats(SqliteDataReader reader, int column, string what) =>
         FloatBlob.FromBytes((byte[])reader.GetValue(column))
@@ -419,17 +373,16 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
         }
         catch (SqliteException ex)
         {
-            string problem = ex.SqliteErrorCode switch
+            throw ex.SqliteErrorCode switch
             {
-                26 => "is not a SQLite database (or is encrypted); give a new file name for a new catalog",
-                11 => "the database file is damaged (SQLite: malformed); restore a backup or re-create the catalog",
-                5 or 6 => "is locked by another writer for longer than the busy timeout; try again",
-                8 => "is read-only; check the file's permissions",
-                13 => "the disk is full",
-                14 => "cannot be opened; check the path and permissions",
-                _ => $"SQLite error {ex.SqliteErrorCode}: {ex.Message}",
+                26 => new CatalogException(Path, "is not a SQLite database (or is encrypted); give a new file name for a new catalog", ex),
+                11 => new CatalogException(Path, "the database file is damaged (SQLite: malformed); restore a backup or re-create the catalog", ex),
+                5 or 6 => CatalogException.Unavailable(Path, "is locked by another writer for longer than the busy timeout; try again", ex),
+                8 => CatalogException.Unavailable(Path, "is read-only; check the file's permissions", ex),
+                13 => CatalogException.Unavailable(Path, "the disk is full", ex),
+                14 => CatalogException.Unavailable(Path, "cannot be opened; check the path and permissions", ex),
+                _ => CatalogException.Unavailable(Path, $"SQLite error {ex.SqliteErrorCode}: {ex.Message}", ex),
             };
-            throw new CatalogException(Path, problem, ex);
         }
     }
 }

@@ -1,6 +1,3 @@
-using MusicEmotion.Inference;
-using MusicEmotion.Inference.Analysis;
-
 namespace MusicEmotion.Recommend.Recommending;
 
 /// <summary>The overall shape of a track's arousal over time, as explanations name it.</summary>

@@ -1,11 +1,14 @@
 namespace MusicEmotion.Recommend.Recommending;
 
-/// <summary>A recommendation request cannot be served; <see cref="Reason"/> says why (for mapping to HTTP statuses).</summary>
-public sealed class RecommendationException : Exception
+/// <summary>
+/// A recommendation request cannot be served: bad input (<see cref="MusicEmotionErrorKind.Input"/>); <see cref="Reason"/>
+/// says which (for mapping to HTTP statuses).
+/// </summary>
+public sealed class RecommendationException : MusicEmotionException
 {
     /// <summary>Creates the exception.</summary>
     public RecommendationException(RecommendationFailure reason, string message, string? trackId = null)
-        : base(message)
+        : base(MusicEmotionErrorKind.Input, message)
     {
         Reason = reason;
         TrackId = trackId;

@@ -31,21 +31,8 @@ public sealed class ExactVectorIndex : IVectorIndex
     public int Dimension { get; }
 
     /// <inheritdoc />
-    public int Count
-    {
-        get
-        {
-            _lock.EnterReadLock();
-            try
-            {
-                return _count;
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
-        }
-    }
+    /// <remarks>Read without the lock: the count is one word, written only under the write lock.</remarks>
+    public int Count => Volatile.Read(ref _count);
 
     /// <inheritdoc />
     public void Add(long key, ReadOnlySpan<float> vector)

@@ -58,7 +58,7 @@ public sealed class TrackAnalyzer
         EmotionAnalysis analysis;
         try
         {
-            analysis = await _analyzer.AnalyzeAsync(path, EmotionAnalysisOptions.Inherit, observer, cancellationToken).ConfigureAwait(false);
+            analysis = await _analyzer.AnalyzeAsync(path, new AnalysisCallOptions { Observer = observer }, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

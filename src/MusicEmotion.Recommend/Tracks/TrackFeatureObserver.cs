@@ -1,9 +1,8 @@
 using MusicEmotion.Features;
 using MusicEmotion.Features.Extraction;
-using MusicEmotion.Features.Track;
+using MusicEmotion.Features.Descriptors;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Cards;
-using MusicEmotion.Inference.Features;
 
 namespace MusicEmotion.Recommend.Tracks;
 

@@ -1,4 +1,4 @@
-using MusicEmotion.Features.Track;
+using MusicEmotion.Features.Descriptors;
 using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Vectors;
 

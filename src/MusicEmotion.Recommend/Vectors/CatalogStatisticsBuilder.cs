@@ -21,7 +21,7 @@ public sealed class CatalogStatisticsBuilder
         _modelName = modelName;
         _modelVersion = modelVersion;
         _arcLength = arcLength;
-        _descriptors = new Moments(Features.Track.TrackDescriptors.Names.Count);
+        _descriptors = new Moments(Features.Descriptors.TrackDescriptors.Names.Count);
         _emotion = new Moments(TrackVectorBlocks.EmotionStatisticNames.Count);
     }
 

@@ -52,7 +52,7 @@ public static class ReferenceStatistics
                 Text(root, "modelVersion"),
                 root.GetProperty("trackCount").GetInt32(),
                 root.GetProperty("arcLength").GetInt32(),
-                Block(root, "descriptors", Features.Track.TrackDescriptors.Names.Count),
+                Block(root, "descriptors", Features.Descriptors.TrackDescriptors.Names.Count),
                 Block(root, "emotionStatistics", TrackVectorBlocks.EmotionStatisticNames.Count),
                 Block(root, "emotionArc", 2 * root.GetProperty("arcLength").GetInt32()),
                 DateTimeOffset.Parse(Text(root, "computedUtc"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
@@ -84,7 +84,7 @@ public static class ReferenceStatistics
             writer.WriteString("sources", sources);
         }
 
-        WriteBlock(writer, "descriptors", statistics.Descriptors, Features.Track.TrackDescriptors.Names);
+        WriteBlock(writer, "descriptors", statistics.Descriptors, Features.Descriptors.TrackDescriptors.Names);
         WriteBlock(writer, "emotionStatistics", statistics.EmotionStatistics, TrackVectorBlocks.EmotionStatisticNames);
         WriteBlock(writer, "emotionArc", statistics.EmotionArc, names: null);
         writer.WriteEndObject();

@@ -1,3 +1,5 @@
+using MusicEmotion;
+
 namespace MusicEmotion.Server.Api;
 
 /// <summary>
@@ -26,6 +28,19 @@ internal static class FrameworkProblems
         }
     }
 
+    /// <summary>
+    /// The status of an exception no endpoint answered: Kestrel's refusals keep theirs; the library's errors by their
+    /// kind (bad input 422, an unavailable environment such as ffmpeg or the database 503, an internal error 500);
+    /// anything else is a bug (500).
+    /// </summary>
+    public static int StatusOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        MusicEmotionException { Kind: MusicEmotionErrorKind.Input } => StatusCodes.Status422UnprocessableEntity,
+        MusicEmotionException { Kind: MusicEmotionErrorKind.Environment } => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     /// <summary>The code of a problem the framework answers with <paramref name="status"/>.</summary>
     public static string CodeFor(int? status) => status switch
     {
@@ -35,7 +50,9 @@ internal static class FrameworkProblems
         StatusCodes.Status408RequestTimeout => ProblemCode.RequestTimeout,
         StatusCodes.Status413PayloadTooLarge => ProblemCode.BodyTooLarge,
         StatusCodes.Status415UnsupportedMediaType => ProblemCode.UnsupportedMediaType,
+        StatusCodes.Status422UnprocessableEntity => ProblemCode.Unprocessable,
         StatusCodes.Status500InternalServerError => ProblemCode.InternalError,
+        StatusCodes.Status503ServiceUnavailable => ProblemCode.Unavailable,
         _ => ProblemCode.Error,
     };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Plotting;
 using MusicEmotion.Recommend.Tracks;
@@ -10,7 +11,7 @@ using MusicEmotion.Server.Logging;
 namespace MusicEmotion.Server.Api;
 
 /// <summary>Renders a track's plot (<see cref="EmotionPlot"/>) behind the <see cref="PlotGate"/>, so plot requests cannot take every core.</summary>
-internal sealed class PlotService(PlotGate gate, IOptions<ServerOptions> options, ILogger<PlotService> logger)
+internal sealed class PlotService(PlotGate gate, IOptions<ServerOptions> options, IOptions<EmotionAnalyzerOptions> analysis, ILogger<PlotService> logger)
 {
     /// <summary>The PNG of <paramref name="track"/>.</summary>
     /// <exception cref="ApiProblemException">Too many plots are being rendered (503).</exception>
@@ -21,7 +22,7 @@ internal sealed class PlotService(PlotGate gate, IOptions<ServerOptions> options
             ?? throw new ApiProblemException(ApiProblem.Overloaded("plots", gate.RetryAfterSeconds));
         long started = Stopwatch.GetTimestamp();
         byte[] png = await Task.Run(
-            () => EmotionPlot.RenderPng(track.Timeline, EmotionSummary.From(track.Timeline), $"{track.SourceName} — {track.ModelName}"),
+            () => EmotionPlot.RenderPng(track.Timeline, EmotionSummary.From(track.Timeline, analysis.Value.Summary), $"{track.SourceName} — {track.ModelName}"),
             cancellationToken).ConfigureAwait(false);
         ServerLog.PlotRendered(logger, track.Id, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return png;

@@ -93,6 +93,9 @@ internal static class ProblemCode
     /// <summary>422: a recommendation request names a track that is not in the catalog.</summary>
     public const string UnknownTrack = "unknown-track";
 
+    /// <summary>422: any other bad-input error of the library that no endpoint answered itself.</summary>
+    public const string Unprocessable = "unprocessable";
+
     /// <summary>429: this client already has as many uploads in progress as one client may.</summary>
     public const string TooManyUploads = "too-many-uploads";
 
@@ -101,6 +104,9 @@ internal static class ProblemCode
 
     /// <summary>503: too much work in progress.</summary>
     public const string Overloaded = "overloaded";
+
+    /// <summary>503: something the service needs (ffmpeg, the database) is unavailable.</summary>
+    public const string Unavailable = "unavailable";
 
     /// <summary>Any other status the framework answers (the title says which).</summary>
     public const string Error = "error";

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
@@ -96,7 +98,7 @@ internal static class TrackEndpoints
         return app;
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext context, TrackUploadService uploads, CancellationToken cancellationToken)
+    private static async Task<IResult> UploadAsync(HttpContext context, TrackUploadService uploads, IOptions<EmotionAnalyzerOptions> analysis, CancellationToken cancellationToken)
     {
         UploadOutcome outcome;
         try
@@ -108,7 +110,7 @@ internal static class TrackEndpoints
             return Results.Empty; // the client is gone: there is no one to answer
         }
 
-        TrackResponse body = TrackResponse.From(outcome.Track);
+        TrackResponse body = TrackResponse.From(outcome.Track, analysis.Value.Summary);
         return outcome.Created ? TypedResults.Created(body.Links.Self, body) : TypedResults.Ok(body);
     }
 
@@ -122,13 +124,13 @@ internal static class TrackEndpoints
         return TypedResults.Ok(new TrackListResponse(page.Items.Select(TrackListItem.From).ToArray(), page.Offset, size, page.Total, page.HasMore));
     }
 
-    private static async Task<Ok<TrackResponse>> GetAsync(string id, ITrackCatalog catalog, CancellationToken cancellationToken) =>
-        TypedResults.Ok(TrackResponse.From(await FindAsync(catalog, id, cancellationToken)));
+    private static async Task<Ok<TrackResponse>> GetAsync(string id, ITrackCatalog catalog, IOptions<EmotionAnalyzerOptions> analysis, CancellationToken cancellationToken) =>
+        TypedResults.Ok(TrackResponse.From(await FindAsync(catalog, id, cancellationToken), analysis.Value.Summary));
 
     private static async Task<IResult> CsvAsync(string id, ITrackCatalog catalog, CancellationToken cancellationToken)
     {
         TrackRecord track = await FindAsync(catalog, id, cancellationToken);
-        return TypedResults.Text(TimelineCsv.Format(track.Timeline), "text/csv; charset=utf-8");
+        return TypedResults.Text(track.Timeline.ToCsv(), "text/csv; charset=utf-8");
     }
 
     private static async Task<IResult> PlotAsync(string id, HttpContext context, ITrackCatalog catalog, PlotService plots, CancellationToken cancellationToken)

@@ -33,8 +33,8 @@ internal sealed record TrackResponse(
     DateTimeOffset AddedUtc,
     TrackLinks Links)
 {
-    /// <summary>The response for <paramref name="track"/>.</summary>
-    public static TrackResponse From(TrackRecord track)
+    /// <summary>The response for <paramref name="track"/>, its summary made with the service's configured <paramref name="summary"/> options.</summary>
+    public static TrackResponse From(TrackRecord track, SummaryOptions summary)
     {
         EmotionTimeline timeline = track.Timeline;
         return new TrackResponse(
@@ -44,7 +44,7 @@ internal sealed record TrackResponse(
             timeline.SecondsPerValue,
             Rounded(timeline.Arousal),
             Rounded(timeline.Valence),
-            EmotionSummary.From(timeline),
+            EmotionSummary.From(timeline, summary),
             track.Description,
             new TrackSound(Math.Round(track.Descriptors.TempoBpm, 1), track.Descriptors.Key.Name, Math.Round(track.Descriptors.Key.Strength, 3)),
             track.ModelName,

@@ -102,10 +102,10 @@ internal static class ServerSetup
 
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            // Kestrel's own refusals (body too large, malformed request) keep their status; anything else is a 500.
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-            // A client's malformed request is answered (400/413), not a fault of the service: no error log for it.
-            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+            // Kestrel's own refusals keep their status, the library's errors get theirs by kind, anything else is a 500.
+            StatusCodeSelector = FrameworkProblems.StatusOf,
+            // A client's malformed request or bad input is answered (400/413/422), not a fault of the service: no error log for it.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or MusicEmotionException { Kind: MusicEmotionErrorKind.Input },
         });
         app.UseStatusCodePages();
         app.UseSecurityHeaders();

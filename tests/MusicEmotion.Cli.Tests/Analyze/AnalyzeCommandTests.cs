@@ -92,6 +92,21 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public async Task Csv_is_the_librarys_timeline_csv_which_the_service_serves_too()
+    {
+        using var dir = new TempDirectory();
+        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 4.2);
+        string[] model = AnalyzeFixtures.ModelArgs(dir);
+
+        var (code, output, error) = await CliRunner.RunAsync(["analyze", wav, "--format", "csv", .. model]);
+        using Inference.EmotionAnalyzer analyzer = Inference.EmotionAnalyzer.CreateDefault(new Inference.EmotionAnalyzerOptions { ModelPath = model[1], ModelCardPath = model[3] });
+        Inference.EmotionAnalysis analysis = await analyzer.AnalyzeAsync(wav);
+
+        code.Should().Be(0, error);
+        output.Should().Be(analysis.Timeline.ToCsv());
+    }
+
+    [Fact]
     public async Task Table_is_the_default_and_shows_the_key_fields()
     {
         using var dir = new TempDirectory();

@@ -77,7 +77,7 @@ public sealed class SharedCatalogCommandTests(PostgresServer server) : IDisposab
         bothError.Should().Contain("either --db or --postgres");
         neither.Should().Be(2);
         neitherError.Should().Contain("--db <file> or --postgres");
-        badConnection.Should().Be(2);
+        badConnection.Should().Be(ExitCodes.EnvironmentError, "an unreachable server is the environment's problem, not the input's");
         badConnectionError.Should().Contain("cannot reach the PostgreSQL server");
         badSchema.Should().Be(2);
         badSchemaError.Should().Contain("not a plain PostgreSQL name");

@@ -52,7 +52,7 @@ public sealed class EvalDynamicsCommandTests
         var (code, _, error) = await CliRunner.RunAsync(["eval", "dynamics", "--4q", Folder(dir), "--smoothing", "lots", .. AnalyzeFixtures.ModelArgs(dir)]);
 
         code.Should().Be(ExitCodes.InputError);
-        error.Should().Contain("--smoothing").And.Contain("none, card or a half-window");
+        error.Should().Contain("--smoothing").And.Contain("none, card, a half-window");
     }
 
     [Fact]

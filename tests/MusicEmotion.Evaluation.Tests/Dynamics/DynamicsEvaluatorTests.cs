@@ -1,8 +1,6 @@
 using MusicEmotion.Evaluation.Dynamics;
-using MusicEmotion.Evaluation.Tests.TestSupport;
-using MusicEmotion.Inference.Cards;
+using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
-using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Evaluation.Tests.Dynamics;
 
@@ -12,35 +10,15 @@ namespace MusicEmotion.Evaluation.Tests.Dynamics;
 /// </summary>
 public sealed class DynamicsEvaluatorTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
-    private static OnnxEmotionModel MeanModel()
+    private IEmotionModel MeanModel() => EmotionAnalyzer.LoadModel(new EmotionAnalyzerOptions
     {
-        var card = new ModelCard
-        {
-            Name = "mean-test",
-            Features = DefaultFeatureRecipe.Create(),
-            Window = new WindowSpec { Seconds = 2.0 },
-            Output = new ModelOutputSpec { Mapping = new OutputMapping { Scale = [0.01, 0.01], Offset = [0.3, 0.2] } },
-        };
-        return OnnxEmotionModel.Load(File.ReadAllBytes(FindFixture("mean_model.onnx")), card);
-    }
-
-    private static string FindFixture(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "tests", "MusicEmotion.Inference.Tests", "Fixtures", name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{name} not found above {AppContext.BaseDirectory}");
-    }
+        ModelPath = MeanModelFiles.OnnxPath,
+        ModelCardPath = MeanModelFiles.WriteCard(_folder.Path),
+    });
 
     private static byte[] Tone(double seconds, double amplitude, int sampleRate = 22050)
     {
@@ -51,32 +29,32 @@ public sealed class DynamicsEvaluatorTests : IDisposable
             samples[i] = (float)(amplitude * (Math.Sin(2 * Math.PI * 46 * t) + Math.Sin(2 * Math.PI * 93 * t)) / 2);
         }
 
-        return TestAudio.Wav16(samples, sampleRate, 1);
+        return TestSignals.Wav16(samples, sampleRate, 1);
     }
 
     /// <summary>Two quiet (Q3, Q4) and two loud (Q1, Q2) 20-second clips, plus a corrupt val clip when asked.</summary>
     private string Folder(bool withCorrupt = false)
     {
-        _folder.WriteBytes("set/a.wav", Tone(20, 0.6));
-        _folder.WriteBytes("set/b.wav", Tone(21, 0.5));
-        _folder.WriteBytes("set/c.wav", Tone(20, 0.01));
-        _folder.WriteBytes("set/d.wav", Tone(22, 0.02));
+        _folder.Write("set/a.wav", Tone(20, 0.6));
+        _folder.Write("set/b.wav", Tone(21, 0.5));
+        _folder.Write("set/c.wav", Tone(20, 0.01));
+        _folder.Write("set/d.wav", Tone(22, 0.02));
         string labels = "song,quadrant,split,audio\na,Q1,val,a.wav\nb,Q2,val,b.wav\nc,Q3,val,c.wav\nd,Q4,val,d.wav\nt,Q1,train,a.wav\n";
         if (withCorrupt)
         {
-            _folder.WriteBytes("set/e.wav", [1, 2, 3, 4]);
-            _folder.WriteBytes("set/f.wav", Tone(20, 0.6));
+            _folder.Write("set/e.wav", [1, 2, 3, 4]);
+            _folder.Write("set/f.wav", Tone(20, 0.6));
             labels += "e,Q3,val,e.wav\nf,Q1,val,f.wav\n";
         }
 
         _folder.WriteText("set/labels.csv", labels);
-        return _folder.PathOf("set");
+        return _folder.File("set");
     }
 
     [Fact]
     public async Task Follows_every_join_of_loud_and_quiet_clips_without_smoothing()
     {
-        using OnnxEmotionModel model = MeanModel();
+        using IEmotionModel model = MeanModel();
 
         DynamicsReport report = await new DynamicsEvaluator(model, 2).EvaluateAsync(Folder(), "val", EmotionSmoothing.None);
 
@@ -95,7 +73,7 @@ public sealed class DynamicsEvaluatorTests : IDisposable
     [Fact]
     public async Task Smoothing_costs_contrast_and_slows_the_rise()
     {
-        using OnnxEmotionModel model = MeanModel();
+        using IEmotionModel model = MeanModel();
 
         DynamicsReport report = await new DynamicsEvaluator(model, 2).EvaluateAsync(Folder(), "val", EmotionSmoothing.HalfWindow(12));
 
@@ -108,7 +86,7 @@ public sealed class DynamicsEvaluatorTests : IDisposable
     [Fact]
     public async Task A_clip_that_cannot_be_decoded_skips_its_joins_and_the_rest_are_measured()
     {
-        using OnnxEmotionModel model = MeanModel();
+        using IEmotionModel model = MeanModel();
 
         DynamicsReport report = await new DynamicsEvaluator(model, 2).EvaluateAsync(Folder(withCorrupt: true), "val", EmotionSmoothing.None);
 
@@ -120,11 +98,11 @@ public sealed class DynamicsEvaluatorTests : IDisposable
     [Fact]
     public async Task A_set_without_both_arousal_sides_is_refused()
     {
-        using OnnxEmotionModel model = MeanModel();
-        _folder.WriteBytes("one/a.wav", Tone(20, 0.5));
+        using IEmotionModel model = MeanModel();
+        _folder.Write("one/a.wav", Tone(20, 0.5));
         _folder.WriteText("one/labels.csv", "song,quadrant,audio\na,Q1,a.wav\n");
 
-        Func<Task> act = () => new DynamicsEvaluator(model).EvaluateAsync(_folder.PathOf("one"), null, EmotionSmoothing.Card);
+        Func<Task> act = () => new DynamicsEvaluator(model).EvaluateAsync(_folder.File("one"), null, EmotionSmoothing.Card);
 
         await act.Should().ThrowAsync<DatasetFormatException>().WithMessage("*high (Q1, Q2) and low (Q3, Q4)*");
     }

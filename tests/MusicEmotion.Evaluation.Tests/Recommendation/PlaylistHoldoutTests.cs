@@ -1,5 +1,4 @@
 using MusicEmotion.Evaluation.Playlists;
-using MusicEmotion.Evaluation.Tests.TestSupport;
 using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Evaluation.Tests.Recommendation;
@@ -7,7 +6,7 @@ namespace MusicEmotion.Evaluation.Tests.Recommendation;
 public sealed class PlaylistHoldoutTests : IDisposable
 {
     private const string Header = "id,name,valence,danceability,energy,loudness,speechiness,acousticness,instrumentalness,liveness,tempo";
-    private readonly TempFolder _folder = new();
+    private readonly TempDirectory _folder = new();
 
     public void Dispose() => _folder.Dispose();
 
@@ -22,8 +21,8 @@ public sealed class PlaylistHoldoutTests : IDisposable
         string Row(string id, double x) => FormattableString.Invariant($"{id},{id},0.5,{x},0.5,-8,0.05,{1 - x},0.0,0.1,{100 + (20 * x)}");
         _folder.WriteText("features.csv", string.Join("\n", Header, Row("a1", 0.9), Row("a2", 0.92), Row("a3", 0.88), Row("a4", 0.91), Row("b1", 0.1), Row("b2", 0.12), Row("c1", 0.5), Row("a1", 0.3)) + "\n");
 
-        IReadOnlyList<MpdPlaylist> playlists = MpdSliceReader.Read(Path.Combine(_folder.Root, "mpd.json"));
-        SpotifyAudioFeatures features = SpotifyAudioFeatures.Read(Path.Combine(_folder.Root, "features.csv"));
+        IReadOnlyList<MpdPlaylist> playlists = MpdSliceReader.Read(Path.Combine(_folder.Path, "mpd.json"));
+        SpotifyAudioFeatures features = SpotifyAudioFeatures.Read(Path.Combine(_folder.Path, "features.csv"));
         PlaylistHoldoutReport report = PlaylistHoldoutBenchmark.Run(playlists, features, k: 2, emotionWeight: 0.4, playlistTracksOnly: false);
 
         features.Count.Should().Be(7);
@@ -44,10 +43,10 @@ public sealed class PlaylistHoldoutTests : IDisposable
         _folder.WriteText("notjson.json", "{ nope");
         _folder.WriteText("noplaylists.json", """{"info": {}}""");
 
-        FluentActions.Invoking(() => MpdSliceReader.Read(Path.Combine(_folder.Root, "bad.json"))).Should().Throw<DatasetFormatException>().WithMessage("*track_uri*");
-        FluentActions.Invoking(() => MpdSliceReader.Read(Path.Combine(_folder.Root, "notjson.json"))).Should().Throw<DatasetFormatException>().WithMessage("*not valid JSON*");
-        FluentActions.Invoking(() => MpdSliceReader.Read(Path.Combine(_folder.Root, "noplaylists.json"))).Should().Throw<DatasetFormatException>();
-        FluentActions.Invoking(() => MpdSliceReader.Read(Path.Combine(_folder.Root, "missing.json"))).Should().Throw<DatasetFormatException>();
+        FluentActions.Invoking(() => MpdSliceReader.Read(Path.Combine(_folder.Path, "bad.json"))).Should().Throw<DatasetFormatException>().WithMessage("*track_uri*");
+        FluentActions.Invoking(() => MpdSliceReader.Read(Path.Combine(_folder.Path, "notjson.json"))).Should().Throw<DatasetFormatException>().WithMessage("*not valid JSON*");
+        FluentActions.Invoking(() => MpdSliceReader.Read(Path.Combine(_folder.Path, "noplaylists.json"))).Should().Throw<DatasetFormatException>();
+        FluentActions.Invoking(() => MpdSliceReader.Read(Path.Combine(_folder.Path, "missing.json"))).Should().Throw<DatasetFormatException>();
     }
 
     [SkippableFact]

@@ -1,7 +1,7 @@
 using MusicEmotion.Evaluation.Dynamics;
 using MusicEmotion.Evaluation.ModelEvaluation;
+using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
-using MusicEmotion.Inference.Windowing;
 using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Evaluation.Tests.ShippedModel;
@@ -23,7 +23,7 @@ public sealed class ShippedModelRegressionTests
     public async Task Shipped_model_keeps_the_macro_F1_its_card_records_on_4Q_val()
     {
         string fourQ = SharedData.Require("4q");
-        using OnnxEmotionModel model = OnnxEmotionModel.LoadDefault();
+        using IEmotionModel model = EmotionAnalyzer.LoadModel(new EmotionAnalyzerOptions());
         double recorded = model.Card.RecordedMacroF1 ?? throw new InvalidOperationException("The shipped card records no metrics.fourQuadrant.macroF1");
 
         EvaluationReport report = await new ModelEvaluator(model).EvaluateAsync(fourQ, "val", null);
@@ -38,7 +38,7 @@ public sealed class ShippedModelRegressionTests
     public async Task Shipped_model_reproduces_its_cards_per_second_figures_on_emoMusic()
     {
         string emoMusic = SharedData.Require("emomusic");
-        using OnnxEmotionModel model = OnnxEmotionModel.LoadDefault();
+        using IEmotionModel model = EmotionAnalyzer.LoadModel(new EmotionAnalyzerOptions());
         var recorded = model.Card.Metrics?["perSecond"];
         Skip.If(recorded is null, "the card records no per-second metrics");
 
@@ -58,7 +58,7 @@ public sealed class ShippedModelRegressionTests
     public async Task Shipped_models_default_output_follows_joins_of_4Q_val_clips_as_its_card_records()
     {
         string fourQ = SharedData.Require("4q");
-        using OnnxEmotionModel model = OnnxEmotionModel.LoadDefault();
+        using IEmotionModel model = EmotionAnalyzer.LoadModel(new EmotionAnalyzerOptions());
         var recorded = model.Card.Metrics?["dynamics"];
         Skip.If(recorded is null, "the card records no dynamics");
 

@@ -3,9 +3,9 @@ using MusicEmotion.Audio;
 using MusicEmotion.Inference.Description;
 using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
+using MusicEmotion.Inference.Prediction;
 using MusicEmotion.Inference.Tests.Model;
 using MusicEmotion.Inference.Tests.Prediction;
-using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Inference.Tests.Analyzer;
 
@@ -49,11 +49,11 @@ public sealed class EmotionAnalyzerTests : IDisposable
         string path = Wav("song.wav", 6);
         using var analyzer = EmotionAnalyzer.CreateDefault();
 
-        EmotionAnalysis analysis = await analyzer.AnalyzeAsync(path, new EmotionAnalysisOptions { VectorLength = 7, Describe = false });
+        EmotionAnalysis analysis = await analyzer.AnalyzeAsync(path, new AnalysisCallOptions { VectorLength = 7, Describe = false });
 
         analysis.Vector.Length.Should().Be(7);
         analysis.Description.Should().BeNull();
-        Func<Task> bad = () => analyzer.AnalyzeAsync(path, new EmotionAnalysisOptions { VectorLength = 0 });
+        Func<Task> bad = () => analyzer.AnalyzeAsync(path, new AnalysisCallOptions { VectorLength = 0 });
         await bad.Should().ThrowAsync<ArgumentException>();
     }
 
@@ -62,15 +62,15 @@ public sealed class EmotionAnalyzerTests : IDisposable
     {
         string path = Wav("varying.wav", 30, sampleRate: 22050, channels: 1);
         ModelCard baseCard = TestModels.MeanCard(seconds: 2.0, mapping: TestModels.DecibelMapping);
-        ModelCard card = baseCard with { Output = baseCard.Output with { Smoothing = new TemporalSmoothing { HalfWindowSeconds = 6, DeviationScale = [0.0, 0.5] } } };
+        ModelCard card = baseCard with { Smoothing = EmotionSmoothing.HalfWindow(6, 0.0, 0.5) };
         using OnnxEmotionModel model = TestModels.LoadMean(card);
         using var raw = new EmotionAnalyzer(model, options: new EmotionAnalyzerOptions { Smoothing = EmotionSmoothing.None, Describe = false });
         using var byCard = new EmotionAnalyzer(model, options: new EmotionAnalyzerOptions { Describe = false });
 
         ArousalValence[] unsmoothed = Values((await raw.AnalyzeAsync(path)).Timeline);
         ArousalValence[] cardSmoothed = Values((await byCard.AnalyzeAsync(path)).Timeline);
-        ArousalValence[] perCall = Values((await raw.AnalyzeAsync(path, new EmotionAnalysisOptions { Smoothing = EmotionSmoothing.HalfWindow(2) })).Timeline);
-        ArousalValence[] perCallNone = Values((await byCard.AnalyzeAsync(path, new EmotionAnalysisOptions { Smoothing = EmotionSmoothing.None })).Timeline);
+        ArousalValence[] perCall = Values((await raw.AnalyzeAsync(path, new AnalysisCallOptions { Smoothing = EmotionSmoothing.HalfWindow(2) })).Timeline);
+        ArousalValence[] perCallNone = Values((await byCard.AnalyzeAsync(path, new AnalysisCallOptions { Smoothing = EmotionSmoothing.None })).Timeline);
 
         unsmoothed.Select(v => v.Arousal).Distinct().Should().HaveCountGreaterThan(10, "the test signal changes from second to second");
         cardSmoothed.Should().Equal(TemporalSmoother.Apply(unsmoothed, 6, 0.0, 0.5), "the default is the card's smoothing");
@@ -79,7 +79,7 @@ public sealed class EmotionAnalyzerTests : IDisposable
         perCallNone.Should().Equal(unsmoothed, "a per-call none overrides the card");
 
         var streamed = new List<ArousalValence>();
-        await foreach (EmotionFrame frame in byCard.AnalyzeStreamingAsync(path, EmotionSmoothing.HalfWindow(2)))
+        await foreach (EmotionFrame frame in byCard.AnalyzeStreamingAsync(path, new AnalysisCallOptions { Smoothing = EmotionSmoothing.HalfWindow(2) }))
         {
             streamed.Add(new ArousalValence(frame.Arousal, frame.Valence));
         }
@@ -108,7 +108,7 @@ public sealed class EmotionAnalyzerTests : IDisposable
         using var analyzer = EmotionAnalyzer.CreateDefault();
 
         EmotionAnalysis fromFile = await analyzer.AnalyzeAsync(path);
-        EmotionAnalysis fromStream = await analyzer.AnalyzeAsync(new MemoryStream(File.ReadAllBytes(path)), "upload.wav");
+        EmotionAnalysis fromStream = await analyzer.AnalyzeAsync(AudioInput.FromStream(new MemoryStream(File.ReadAllBytes(path)), "upload.wav"));
 
         fromStream.Source.Should().Be("upload.wav");
         fromStream.Timeline.Arousal.Should().Equal(fromFile.Timeline.Arousal);
@@ -155,7 +155,7 @@ public sealed class EmotionAnalyzerTests : IDisposable
     }
 
     [Fact]
-    public async Task Batch_reports_a_failing_file_and_analyses_the_rest_with_progress()
+    public async Task Batch_reports_a_failing_file_with_its_typed_error_and_analyses_the_rest()
     {
         string[] files =
         [
@@ -167,23 +167,85 @@ public sealed class EmotionAnalyzerTests : IDisposable
         File.WriteAllBytes(Path.Combine(_dir, "corrupt.wav"), [1, 2, 3]);
         files = [.. files, Path.Combine(_dir, "corrupt.wav")];
         using var analyzer = EmotionAnalyzer.CreateDefault(new EmotionAnalyzerOptions { MaxConcurrency = 2 });
-        var reports = new List<EmotionBatchProgress>();
-        var progress = new SynchronousProgress<EmotionBatchProgress>(reports.Add);
 
         var items = new List<EmotionBatchItem>();
-        await foreach (EmotionBatchItem item in analyzer.AnalyzeManyAsync(files, progress))
+        await foreach (EmotionBatchItem item in analyzer.AnalyzeManyAsync(files.Select(AudioInput.FromFile), new AnalysisCallOptions { Describe = false }))
         {
             items.Add(item);
         }
 
         items.Should().HaveCount(5);
-        items.Where(i => i.Succeeded).Select(i => i.Path).Should().BeEquivalentTo([files[0], files[2], files[3]]);
-        items.Single(i => i.Path == files[1]).ErrorType.Should().Be(nameof(AudioSourceNotFoundException));
-        items.Single(i => i.Path == files[4]).Error.Should().Contain("corrupt.wav");
-        items.Single(i => i.Path == files[2]).Analysis!.Timeline.Count.Should().Be(6);
-        reports.Should().HaveCount(5);
-        reports.Max(r => r.Completed).Should().Be(5);
-        reports.Max(r => r.Failed).Should().Be(2);
+        items.Select(i => i.Index).Should().BeEquivalentTo(Enumerable.Range(0, 5));
+        items.Where(i => i.Succeeded).Select(i => i.Source).Should().BeEquivalentTo([files[0], files[2], files[3]]);
+        items.Single(i => i.Source == files[1]).Error.Should().BeOfType<AudioSourceNotFoundException>()
+            .Which.Kind.Should().Be(MusicEmotionErrorKind.Input);
+        items.Single(i => i.Source == files[4]).Error!.Message.Should().Contain("corrupt.wav");
+        items.Single(i => i.Source == files[2]).Analysis!.Timeline.Count.Should().Be(6);
+        items.Single(i => i.Source == files[2]).Analysis!.Description.Should().BeNull("the per-call options apply to every song");
+    }
+
+    [Fact]
+    public async Task A_batch_refuses_an_observer_and_a_stream_input_is_read_once()
+    {
+        string path = Wav("once.wav", 3);
+        using var analyzer = EmotionAnalyzer.CreateDefault();
+
+        FluentActions.Invoking(() => analyzer.AnalyzeManyAsync([path], new AnalysisCallOptions { Observer = new NullObserver() }))
+            .Should().Throw<ArgumentException>().WithMessage("*observer*");
+        var stream = new TrackingStream(File.ReadAllBytes(path));
+        AudioInput input = AudioInput.FromStream(stream, "upload.wav");
+        (await analyzer.AnalyzeAsync(input)).Source.Should().Be("upload.wav");
+        stream.Disposed.Should().BeTrue("the analysis that reads a stream disposes it");
+        await FluentActions.Awaiting(() => analyzer.AnalyzeAsync(input)).Should().ThrowAsync<InvalidOperationException>().WithMessage("*once*");
+    }
+
+    [Fact]
+    public async Task Bad_call_options_and_cancellation_before_the_start_still_dispose_a_stream()
+    {
+        string path = Wav("disposed.wav", 3);
+        using var analyzer = EmotionAnalyzer.CreateDefault();
+        var refused = new TrackingStream(File.ReadAllBytes(path));
+        var cancelled = new TrackingStream(File.ReadAllBytes(path));
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await FluentActions.Awaiting(() => analyzer.AnalyzeAsync(AudioInput.FromStream(refused, "a"), new AnalysisCallOptions { VectorLength = 0 }))
+            .Should().ThrowAsync<ArgumentException>();
+        await FluentActions.Awaiting(() => analyzer.AnalyzeAsync(AudioInput.FromStream(cancelled, "b"), cancellationToken: cts.Token))
+            .Should().ThrowAsync<OperationCanceledException>();
+
+        refused.Disposed.Should().BeTrue();
+        cancelled.Disposed.Should().BeTrue();
+    }
+
+    private sealed class TrackingStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public bool Disposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
+
+    private sealed class NullObserver : IFeatureFrameObserver
+    {
+        public void OnStart(FeatureRecipe recipe, FeatureRecipeLayout layout)
+        {
+        }
+
+        public void OnSamples(ReadOnlySpan<float> samples)
+        {
+        }
+
+        public void OnFrame(long frameIndex, ReadOnlySpan<float> row)
+        {
+        }
+
+        public void OnComplete(long totalSamples)
+        {
+        }
     }
 
     [Fact]
@@ -216,18 +278,5 @@ public sealed class EmotionAnalyzerTests : IDisposable
         Action resolve = () => provider.GetRequiredService<EmotionAnalyzer>();
 
         resolve.Should().Throw<Exception>().Which.Message.Should().Contain("ModelCardPath");
-    }
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        private readonly object _gate = new();
-
-        public void Report(T value)
-        {
-            lock (_gate)
-            {
-                report(value);
-            }
-        }
     }
 }

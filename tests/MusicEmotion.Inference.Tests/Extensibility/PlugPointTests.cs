@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MusicEmotion.Audio;
 using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
-using MusicEmotion.Inference.Windowing;
 using MusicEmotion.Audio.Processing;
 using MusicEmotion.Tests.Shared;
 
@@ -40,7 +39,7 @@ public sealed class PlugPointTests : IDisposable
         var card = new ModelCard
         {
             Name = "plug-test",
-            Features = new FeatureRecipe { Kinds = kinds, Settings = DefaultFeatureRecipe.Create().Settings },
+            Features = new FeatureRecipe { Kinds = kinds, Settings = FeatureRecipe.CreateDefault().Settings },
             Window = new WindowSpec { Seconds = 2 },
             Output = new ModelOutputSpec(),
         };
@@ -110,8 +109,8 @@ public sealed class PlugPointTests : IDisposable
         using ServiceProvider provider = Services(model, card);
         EmotionAnalyzer analyzer = provider.GetRequiredService<EmotionAnalyzer>();
 
-        EmotionAnalysis fromMeaf = await analyzer.AnalyzeAsync(new MemoryStream(MeafDecoder.Encode(signal, SampleRate, 2)), "upload.bin");
-        EmotionAnalysis fromSamples = await analyzer.AnalyzeAsync(new ArraySampleSource(signal, new AudioFormat(SampleRate, 2)), "samples");
+        EmotionAnalysis fromMeaf = await analyzer.AnalyzeAsync(AudioInput.FromStream(new MemoryStream(MeafDecoder.Encode(signal, SampleRate, 2)), "upload.bin"));
+        EmotionAnalysis fromSamples = await analyzer.AnalyzeAsync(AudioInput.FromSamples(new ArraySampleSource(signal, new AudioFormat(SampleRate, 2)), "samples"));
 
         fromMeaf.Timeline.Arousal.Should().Equal(fromSamples.Timeline.Arousal);
         fromMeaf.Timeline.Valence.Should().Equal(fromSamples.Timeline.Valence);

@@ -52,10 +52,10 @@ public class ModelCardReaderTests
             { "mean test card", mean },
             { "every optional part set", edited.ToJsonString() },
             { "only the required parts", sparse.ToJsonString() },
-            { "comments, trailing commas, enum numbers", """
+            { "comments, trailing commas, enum numbers outside the settings", """
                 { // a hand-written card
                   "name": "hand", "version": "0.1",
-                  "features": { "kinds": ["logMel"], "settings": { "melBands": 40, "padMode": 1, } },
+                  "features": { "kinds": ["logMel"], "settings": { "melBands": 40, /* as in every settings file */ "padMode": "reflect", } },
                   "window": { "seconds": 2.5, "batchSize": 8 },
                   "output": { "names": ["a", "v"], "mapping": { "kind": 1 } },
                 }
@@ -83,6 +83,7 @@ public class ModelCardReaderTests
     [InlineData("""{"name": "x", "features": {"kinds": ["logMel"], "settings": {"window": "triangle"}}, "window": {"seconds": 1}}""", "*window*hann*")]
     [InlineData("""{"name": "x", "features": {"kinds": "logMel", "settings": {}}, "window": {"seconds": 1}}""", "*kinds*array*")]
     [InlineData("""{"name": "x", """, "*")]
+    [InlineData("""{"name": "x", "features": {"kinds": ["logMel"], "settings": {"padMode": 1}}, "window": {"seconds": 1}}""", "*features.settings*padMode*constant*")]
     public void Bad_cards_are_refused_with_the_place_named(string json, string message)
     {
         FluentActions.Invoking(() => ModelCard.FromJson(json, "card.json")).Should().Throw<EmotionModelException>()

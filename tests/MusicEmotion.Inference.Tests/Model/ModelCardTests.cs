@@ -11,7 +11,7 @@ public class ModelCardTests
         Name = "round-trip",
         Version = "2.3.4",
         Description = "A card with every block filled in.",
-        Features = DefaultFeatureRecipe.Create(),
+        Features = FeatureRecipe.CreateDefault(),
         Window = new WindowSpec { Seconds = 6.5, BatchSize = 16 },
         Input = new ModelInputSpec { Name = "mel_in" },
         Output = new ModelOutputSpec

@@ -177,7 +177,7 @@ public class OnnxEmotionModelTests
     {
         ModelCard card = TestModels.MeanCard() with
         {
-            Features = new FeatureRecipe { Kinds = ["mfcc"], Settings = DefaultFeatureRecipe.Create().Settings },
+            Features = new FeatureRecipe { Kinds = ["mfcc"], Settings = FeatureRecipe.CreateDefault().Settings },
         };
         FluentActions.Invoking(() => OnnxEmotionModel.Load(TestModels.Bytes("mean_model.onnx"), card))
             .Should().Throw<EmotionModelException>().WithMessage("*takes 85 features per frame*Mfcc*produces 20*");

@@ -41,7 +41,7 @@ public class OutputMappingTests
     [Theory]
     [InlineData(OutputMappingKind.Affine)]
     [InlineData(OutputMappingKind.Tanh)]
-    public void NaN_maps_to_zero(OutputMappingKind kind)
+    internal void NaN_maps_to_zero(OutputMappingKind kind)
     {
         var mapping = new OutputMapping { Kind = kind, Scale = [0.5, 0.5], Offset = [0.3, 0.3] };
         mapping.Apply(0, float.NaN).Should().Be(0f);

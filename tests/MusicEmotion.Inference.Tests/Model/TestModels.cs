@@ -16,7 +16,7 @@ internal static class TestModels
     public static ModelCard MeanCard(double seconds = 3.0, OutputMapping? mapping = null, IReadOnlyList<EmotionDimension>? order = null, int batchSize = 64) => new()
     {
         Name = "mean-test",
-        Features = DefaultFeatureRecipe.Create(),
+        Features = FeatureRecipe.CreateDefault(),
         Window = new WindowSpec { Seconds = seconds, BatchSize = batchSize },
         Output = new ModelOutputSpec
         {

@@ -1,10 +1,9 @@
 using MusicEmotion.Features;
 using MusicEmotion.Features.Extraction;
-using MusicEmotion.Inference.Features;
 using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
+using MusicEmotion.Inference.Prediction;
 using MusicEmotion.Inference.Tests.Model;
-using MusicEmotion.Inference.Windowing;
 
 namespace MusicEmotion.Inference.Tests.Prediction;
 
@@ -62,10 +61,10 @@ public sealed class EmotionPredictionStreamTests : IDisposable
     {
         public List<ArousalValence> Values { get; } = [];
 
-        public void OnSecond(int second, ArousalValence value)
+        public void OnSecond(in EmotionFrame frame)
         {
-            second.Should().Be(Values.Count, "seconds arrive in order, once each");
-            Values.Add(value);
+            frame.Second.Should().Be(Values.Count, "seconds arrive in order, once each");
+            Values.Add(new ArousalValence(frame.Arousal, frame.Valence));
         }
     }
 
@@ -74,10 +73,10 @@ public sealed class EmotionPredictionStreamTests : IDisposable
         public int Count;
         public double Sum;
 
-        public void OnSecond(int second, ArousalValence value)
+        public void OnSecond(in EmotionFrame frame)
         {
             Count++;
-            Sum += value.Arousal;
+            Sum += frame.Arousal;
         }
     }
 
@@ -216,7 +215,7 @@ public sealed class EmotionPredictionStreamTests : IDisposable
         float[] chunk = new float[1 << 15];
         var sink = new CountingSink();
         var stream = new EmotionPredictionStream(_model);
-        long matrixBytes = DefaultFeatureRecipe.Create().Settings.FrameCount(total) * 85L * sizeof(float);
+        long matrixBytes = FeatureRecipe.CreateDefault().Settings.FrameCount(total) * 85L * sizeof(float);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         long position = 0;

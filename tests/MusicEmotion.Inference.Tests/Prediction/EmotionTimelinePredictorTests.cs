@@ -1,6 +1,7 @@
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Processing;
 using MusicEmotion.Inference.Models;
+using MusicEmotion.Inference.Prediction;
 using MusicEmotion.Inference.Tests.Model;
 
 namespace MusicEmotion.Inference.Tests.Prediction;
@@ -8,13 +9,19 @@ namespace MusicEmotion.Inference.Tests.Prediction;
 public sealed class EmotionTimelinePredictorTests : IDisposable
 {
     private readonly OnnxEmotionModel _model = TestModels.LoadMean(TestModels.MeanCard(seconds: 3.0, mapping: TestModels.DecibelMapping));
-    private readonly TestSignals.TempFolder _folder = new();
+    private readonly TempDirectory _folder = new();
 
     public void Dispose()
     {
         _model.Dispose();
         _folder.Dispose();
     }
+
+    private static EmotionTimeline PredictFile(EmotionTimelinePredictor predictor, string path) =>
+        predictor.Predict(AudioLoader.Default.Open(path), path, EmotionSmoothing.Card, observer: null, sink: null, CancellationToken.None);
+
+    private static EmotionTimeline Predict(EmotionTimelinePredictor predictor, ISampleSource source, string name, IEmotionSecondSink? sink = null, CancellationToken cancellationToken = default) =>
+        predictor.Predict(source, name, EmotionSmoothing.Card, observer: null, sink, cancellationToken);
 
     [Theory]
     [InlineData(3.3, 4)]
@@ -26,15 +33,14 @@ public sealed class EmotionTimelinePredictorTests : IDisposable
         string path = _folder.Write("clip.wav", TestSignals.Wav16(samples, 22050, channels: 1));
         var predictor = new EmotionTimelinePredictor(_model);
 
-        EmotionTimeline timeline = predictor.PredictFile(path);
+        EmotionTimeline timeline = PredictFile(predictor, path);
 
         timeline.Count.Should().Be(expectedCount).And.Be((int)Math.Ceiling(seconds));
         timeline.DurationSeconds.Should().BeApproximately(seconds, 1.0 / 22050);
         timeline.Valence.Should().HaveCount(expectedCount);
-        predictor.Model.Should().BeSameAs(_model);
 
         // Same values as predicting the samples directly (16-bit quantisation is far below the tolerance).
-        EmotionTimeline direct = predictor.Predict(new ArraySampleSource(samples, 22050), "direct");
+        EmotionTimeline direct = Predict(predictor, new ArraySampleSource(samples, 22050), "direct");
         for (int s = 0; s < expectedCount; s++)
         {
             timeline[s].Arousal.Should().BeApproximately(direct[s].Arousal, 1e-3f);
@@ -48,7 +54,7 @@ public sealed class EmotionTimelinePredictorTests : IDisposable
         string path = _folder.Write("empty.wav", TestSignals.Wav16(ReadOnlySpan<float>.Empty, 22050, channels: 1));
         var predictor = new EmotionTimelinePredictor(_model);
 
-        FluentActions.Invoking(() => predictor.PredictFile(path)).Should().Throw<AudioFormatException>()
+        FluentActions.Invoking(() => PredictFile(predictor, path)).Should().Throw<AudioFormatException>()
             .Which.Message.Should().Contain("contains no audio samples");
     }
 
@@ -56,7 +62,7 @@ public sealed class EmotionTimelinePredictorTests : IDisposable
     public void Empty_source_is_an_audio_format_error_naming_it()
     {
         var predictor = new EmotionTimelinePredictor(_model);
-        FluentActions.Invoking(() => predictor.Predict(new ArraySampleSource(Array.Empty<float>(), 22050), "silence.raw"))
+        FluentActions.Invoking(() => Predict(predictor, new ArraySampleSource(Array.Empty<float>(), 22050), "silence.raw"))
             .Should().Throw<AudioFormatException>().WithMessage("silence.raw: contains no audio samples");
     }
 
@@ -78,8 +84,8 @@ public sealed class EmotionTimelinePredictorTests : IDisposable
         string stereoPath = _folder.Write("stereo44.wav", TestSignals.Wav16(stereo44, 44100, channels: 2));
         var predictor = new EmotionTimelinePredictor(_model);
 
-        EmotionTimeline reference = predictor.PredictFile(monoPath);
-        EmotionTimeline stereo = predictor.PredictFile(stereoPath);
+        EmotionTimeline reference = PredictFile(predictor, monoPath);
+        EmotionTimeline stereo = PredictFile(predictor, stereoPath);
 
         stereo.Count.Should().Be(4);
         stereo.DurationSeconds.Should().BeApproximately(seconds, 1e-3);
@@ -98,7 +104,7 @@ public sealed class EmotionTimelinePredictorTests : IDisposable
         var predictor = new EmotionTimelinePredictor(_model);
         var collector = new TimelineCollector();
 
-        EmotionTimeline timeline = predictor.Predict(new ArraySampleSource(samples, 22050), "clip", sink: collector);
+        EmotionTimeline timeline = Predict(predictor, new ArraySampleSource(samples, 22050), "clip", sink: collector);
 
         EmotionTimeline fromSink = collector.ToTimeline(timeline.DurationSeconds);
         fromSink.Arousal.Should().Equal(timeline.Arousal);
@@ -114,7 +120,7 @@ public sealed class EmotionTimelinePredictorTests : IDisposable
         using var cts = new CancellationTokenSource();
         cts.Cancel();
 
-        FluentActions.Invoking(() => predictor.Predict(new ArraySampleSource(samples, 22050), "clip", cts.Token))
+        FluentActions.Invoking(() => Predict(predictor, new ArraySampleSource(samples, 22050), "clip", cancellationToken: cts.Token))
             .Should().Throw<OperationCanceledException>();
     }
 
@@ -122,6 +128,6 @@ public sealed class EmotionTimelinePredictorTests : IDisposable
     public void Missing_file_is_an_audio_error()
     {
         var predictor = new EmotionTimelinePredictor(_model);
-        FluentActions.Invoking(() => predictor.PredictFile(Path.Combine(_folder.Path, "nope.wav"))).Should().Throw<AudioException>();
+        FluentActions.Invoking(() => PredictFile(predictor, Path.Combine(_folder.Path, "nope.wav"))).Should().Throw<AudioException>();
     }
 }

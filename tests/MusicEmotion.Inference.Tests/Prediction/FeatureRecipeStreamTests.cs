@@ -1,13 +1,14 @@
 using MusicEmotion.Features;
 using MusicEmotion.Features.Extraction;
-using MusicEmotion.Inference.Features;
 using MusicEmotion.Inference.Cards;
+
+using MusicEmotion.Inference.Prediction;
 
 namespace MusicEmotion.Inference.Tests.Prediction;
 
 public class FeatureRecipeStreamTests
 {
-    private static readonly FeatureRecipe Recipe = DefaultFeatureRecipe.Create();
+    private static readonly FeatureRecipe Recipe = FeatureRecipe.CreateDefault();
     private static readonly float[] Signal = TestSignals.Mono(3.1, 22050, seed: 1);
 
     private static FeatureMatrix Stream(FeatureRecipe recipe, float[] samples, int chunk)

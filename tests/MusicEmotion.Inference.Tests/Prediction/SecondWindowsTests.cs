@@ -1,4 +1,5 @@
-using MusicEmotion.Inference.Windowing;
+
+using MusicEmotion.Inference.Prediction;
 
 namespace MusicEmotion.Inference.Tests.Prediction;
 

@@ -1,4 +1,4 @@
-using MusicEmotion.Features.Track;
+using MusicEmotion.Features.Descriptors;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tests.TestSupport;

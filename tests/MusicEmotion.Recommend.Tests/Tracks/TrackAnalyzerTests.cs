@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using MusicEmotion.Audio;
-using MusicEmotion.Features.Track;
+using MusicEmotion.Features.Descriptors;
 using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Recommending;

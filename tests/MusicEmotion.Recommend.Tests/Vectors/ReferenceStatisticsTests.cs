@@ -1,3 +1,4 @@
+using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tests.TestSupport;
@@ -12,7 +13,7 @@ public sealed class ReferenceStatisticsTests
     [Fact]
     public void The_shipped_reference_belongs_to_the_shipped_model_and_a_broad_set_of_music()
     {
-        using OnnxEmotionModel model = OnnxEmotionModel.LoadDefault();
+        using IEmotionModel model = EmotionAnalyzer.LoadModel(new EmotionAnalyzerOptions());
 
         CatalogStatistics reference = ReferenceStatistics.Shipped;
 
@@ -21,7 +22,7 @@ public sealed class ReferenceStatisticsTests
             + "run scripts/reference-statistics.sh to rebuild it for the new model");
         reference.TrackCount.Should().BeGreaterThanOrEqualTo(500, "a reference stands for music in general");
         reference.ArcLength.Should().Be(TrackVectorOptions.DefaultArcLength);
-        reference.Descriptors.Mean[Features.Track.TrackDescriptors.IndexOf("tempo_bpm")].Should().BeInRange(80, 160);
+        reference.Descriptors.Mean[Features.Descriptors.TrackDescriptors.IndexOf("tempo_bpm")].Should().BeInRange(80, 160);
         reference.EmotionStatistics.Mean[0].Should().BeInRange(-1, 1);
         reference.EmotionStatistics.StandardDeviation.Should().OnlyContain(s => s > 0);
         new RecommenderOptions().ReferenceStatistics.Should().BeSameAs(reference);

@@ -12,7 +12,7 @@ namespace MusicEmotion.Server.Tests.Api;
 public sealed class StorageTests
 {
     [Fact]
-    public async Task When_the_catalog_cannot_be_written_the_upload_is_500_and_its_audio_is_removed()
+    public async Task When_the_catalog_cannot_be_written_the_upload_is_503_and_its_audio_is_removed()
     {
         using var factory = new ServerFactory(services: s =>
         {
@@ -24,8 +24,9 @@ public sealed class StorageTests
 
         using HttpResponseMessage response = await UploadRequests.PostAsync(client, wav);
 
-        await Problem.ShouldBeAsync(response, HttpStatusCode.InternalServerError, "internal-error");
-        (await response.Content.ReadAsStringAsync()).Should().NotContain("simulated", "internal errors are not described to clients");
+        // The store is unavailable (its kind is Environment): the service says so, without the store's details.
+        await Problem.ShouldBeAsync(response, HttpStatusCode.ServiceUnavailable, "unavailable");
+        (await response.Content.ReadAsStringAsync()).Should().NotContain("simulated", "the store's errors are not described to clients");
         factory.StoredFiles().Should().BeEmpty("the audio moved into place is removed again when its row cannot be added");
         (await client.GetAsync($"/api/tracks/{Convert.ToHexStringLower(SHA256.HashData(wav))}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }

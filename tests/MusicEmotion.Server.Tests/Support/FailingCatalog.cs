@@ -10,7 +10,7 @@ internal sealed class FailingCatalog(ITrackCatalog inner) : ITrackCatalog
     public string Name => inner.Name;
 
     public Task<bool> AddAsync(TrackRecord track, CancellationToken cancellationToken = default) =>
-        throw new CatalogException(inner.Name, "disk I/O error (simulated)");
+        throw CatalogException.Unavailable(inner.Name, "disk I/O error (simulated)", null);
 
     public Task<TrackRecord?> GetAsync(string id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
 

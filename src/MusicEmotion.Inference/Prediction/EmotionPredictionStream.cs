@@ -1,0 +1,196 @@
+using System.Buffers;
+using MusicEmotion.Features;
+using MusicEmotion.Inference.Models;
+
+namespace MusicEmotion.Inference.Prediction;
+
+/// <summary>
+/// Turns a stream of mono samples (at the model's sample rate) into one arousal/valence pair per second, with
+/// bounded memory: only the frames that a pending window still needs are kept, and windows are batched per
+/// model call. A second is reported once its window is final, about half a window after its audio arrives (plus the
+/// smoothing half-window, when the analysis smooths: see <see cref="EmotionSmoothing"/>).
+/// Not thread-safe (one stream per analysis); the model it uses may be shared. Its buffers come from
+/// <see cref="ArrayPool{T}.Shared"/>: dispose the stream to return them.
+/// </summary>
+internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
+{
+    private readonly IEmotionModel _model;
+    private readonly FeatureRecipeStream _features;
+    private readonly SecondWindows _windows;
+    private readonly int _width;
+    private readonly int _batchSize;
+    private float[] _batch;
+    private readonly ArousalValence[] _results;
+    private readonly TemporalSmoother? _smoother;
+    private readonly IFeatureFrameObserver? _observer;
+    private float[] _frames;        // frames [_firstFrame, _firstFrame + _frameCount), row-major
+    private long _firstFrame;
+    private int _frameCount;
+    private long _samples;
+    private int _nextSecond;
+    private bool _completed;
+
+    /// <summary>
+    /// Creates a stream that predicts with <paramref name="model"/>, smooths as <paramref name="smoothing"/> says
+    /// (default: as its card proposes) and shows its samples and feature frames to <paramref name="observer"/> (whose
+    /// <see cref="IFeatureFrameObserver.OnStart"/> is called here).
+    /// </summary>
+    public EmotionPredictionStream(IEmotionModel model, EmotionSmoothing? smoothing = null, IFeatureFrameObserver? observer = null)
+    {
+        smoothing ??= EmotionSmoothing.Card;
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+        _features = new FeatureRecipeStream(model.Card.Features, model.FeatureKinds);
+        _observer = observer;
+        _width = _features.Width;
+        if (_width != model.FeatureWidth)
+        {
+            throw new EmotionModelException($"{model.Card.Name}: the recipe yields {_width} features per frame, the model takes {model.FeatureWidth}");
+        }
+
+        _windows = new SecondWindows(model.Card.WindowFrames, model.Card.Features.Settings.FrameRate);
+        _batchSize = Math.Clamp(model.Card.Window.BatchSize, 1, 1024);
+        _batch = ArrayPool<float>.Shared.Rent(_batchSize * _windows.WindowFrames * _width);
+        _results = new ArousalValence[_batchSize];
+        _smoother = smoothing.CreateSmoother(model.Card);
+        _frames = ArrayPool<float>.Shared.Rent((_windows.WindowFrames + 256) * _width);
+        observer?.OnStart(model.Card.Features, _features.Layout);
+    }
+
+    /// <summary>The sample rate the pushed samples must have (the model's).</summary>
+    public int SampleRate => _model.Card.Features.Settings.SampleRate;
+
+    /// <summary>Samples pushed so far.</summary>
+    public long SamplesPushed => _samples;
+
+    /// <summary>Seconds reported so far.</summary>
+    public int SecondsReported => _nextSecond;
+
+    /// <summary>Feeds mono samples; reports every second whose window has become final.</summary>
+    public void Push(ReadOnlySpan<float> samples, IEmotionSecondSink sink)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        _samples += samples.Length;
+        _observer?.OnSamples(samples);
+        _features.Push(samples, this);
+        ReportReady(sink, totalFrames: null);
+    }
+
+    /// <summary>Ends the signal and reports the remaining seconds (windows shifted inside the end of the audio).</summary>
+    public void Complete(IEmotionSecondSink sink)
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        _features.Complete(this);
+        _completed = true;
+        ReportReady(sink, totalFrames: _firstFrame + _frameCount);
+        _smoother?.Complete(sink);
+        _observer?.OnComplete(_samples);
+    }
+
+    void IFeatureFrameSink.OnFrame(long frameIndex, ReadOnlySpan<float> features)
+    {
+        if (_frameCount * _width + _width > _frames.Length)
+        {
+            MakeRoom();
+        }
+
+        features.CopyTo(_frames.AsSpan(_frameCount * _width, _width));
+        _frameCount++;
+        _observer?.OnFrame(frameIndex, features);
+    }
+
+    private void MakeRoom()
+    {
+        // Drop frames no pending window needs; grow only if that frees nothing.
+        long keepFrom = Math.Max(0, Math.Min(_windows.UnclampedStart(_nextSecond), _firstFrame + _frameCount - _windows.WindowFrames));
+        int drop = (int)Math.Clamp(keepFrom - _firstFrame, 0, _frameCount);
+        if (drop > 0)
+        {
+            _frames.AsSpan(drop * _width, (_frameCount - drop) * _width).CopyTo(_frames);
+            _firstFrame += drop;
+            _frameCount -= drop;
+        }
+
+        if (_frameCount * _width + _width > _frames.Length)
+        {
+            float[] grown = ArrayPool<float>.Shared.Rent(_frames.Length * 2);
+            _frames.AsSpan(0, _frameCount * _width).CopyTo(grown);
+            ArrayPool<float>.Shared.Return(_frames);
+            _frames = grown;
+        }
+    }
+
+    /// <summary>Returns the pooled buffers. The stream cannot be used afterwards.</summary>
+    public void Dispose()
+    {
+        if (_frames.Length > 0)
+        {
+            ArrayPool<float>.Shared.Return(_frames);
+            ArrayPool<float>.Shared.Return(_batch);
+            _frames = [];
+            _batch = [];
+        }
+
+        _completed = true;
+    }
+
+    private void ReportReady(IEmotionSecondSink sink, long? totalFrames)
+    {
+        long available = _firstFrame + _frameCount;
+        int lastSecond = totalFrames is null ? int.MaxValue : SecondWindows.SecondCount(_samples, SampleRate);
+        while (_nextSecond < lastSecond)
+        {
+            int count = 0, length = 0;
+            while (count < _batchSize && _nextSecond + count < lastSecond)
+            {
+                int second = _nextSecond + count;
+                long start;
+                int frames;
+                if (totalFrames is { } total)
+                {
+                    (start, frames) = _windows.Window(second, total);
+                }
+                else
+                {
+                    if (_windows.FramesNeeded(second) > available)
+                    {
+                        break;
+                    }
+
+                    (start, frames) = (Math.Max(0, _windows.UnclampedStart(second)), _windows.WindowFrames);
+                }
+
+                if (frames == 0 || (count > 0 && frames != length))
+                {
+                    break;
+                }
+
+                length = frames;
+                _frames.AsSpan((int)(start - _firstFrame) * _width, frames * _width)
+                    .CopyTo(_batch.AsSpan(count * frames * _width, frames * _width));
+                count++;
+            }
+
+            if (count == 0)
+            {
+                return;
+            }
+
+            _model.Predict(_batch.AsMemory(0, count * length * _width), count, length, _results);
+            for (int i = 0; i < count; i++)
+            {
+                var frame = new EmotionFrame(_nextSecond + i, _results[i].Arousal, _results[i].Valence);
+                if (_smoother is null)
+                {
+                    sink.OnSecond(frame);
+                }
+                else
+                {
+                    _smoother.Add(frame, sink);
+                }
+            }
+
+            _nextSecond += count;
+        }
+    }
+}
