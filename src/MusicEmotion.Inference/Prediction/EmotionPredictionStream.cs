@@ -179,8 +179,11 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
                     break;
                 }
 
-                // The window may reach ReachSeconds ahead: the run's end must be known that far (or the audio's end).
-                int horizon = (int)Math.Min((long)second + _windows.ReachSeconds, lastSecond);
+                // Where the window would lie if the run went on (shifted past the run's start, never before it), and so
+                // how far ahead the run's end must be known: through the second of the window's last frame (or the end).
+                long runFirstFrame = _runStart == 0 ? 0 : _windows.FirstFrameOf(_runStart);
+                long openStart = Math.Max(runFirstFrame, _windows.UnclampedStart(second));
+                int horizon = (int)Math.Min(_windows.SecondOf(openStart + _windows.WindowFrames - 1) + 1, lastSecond);
                 if (horizon > known)
                 {
                     break;
@@ -192,17 +195,21 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
                     runEnd++;
                 }
 
-                long runFirstFrame = _runStart == 0 ? 0 : _windows.FirstFrameOf(_runStart);
                 long start;
                 int frames;
                 if (runEnd < horizon || runEnd == lastSecond)
                 {
-                    long runEndFrame = runEnd == lastSecond ? totalFrames!.Value : _windows.FirstFrameOf(runEnd);
+                    long runEndFrame = runEnd == lastSecond ? totalFrames ?? long.MaxValue : _windows.FirstFrameOf(runEnd);
+                    if (runEndFrame == long.MaxValue)
+                    {
+                        break;                                   // the audio's end is not known yet
+                    }
+
                     (start, frames) = _windows.Window(second, runFirstFrame, Math.Max(runEndFrame, runFirstFrame + 1));
                 }
                 else
                 {
-                    (start, frames) = (Math.Max(runFirstFrame, _windows.UnclampedStart(second)), _windows.WindowFrames);
+                    (start, frames) = (openStart, _windows.WindowFrames);
                 }
 
                 if (start + frames > available || frames == 0 || (count > 0 && frames != length))

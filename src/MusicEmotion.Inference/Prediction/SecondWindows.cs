@@ -71,6 +71,6 @@ internal sealed class SecondWindows
     /// <summary>The first frame centred at or after the start of second <paramref name="second"/>.</summary>
     public long FirstFrameOf(long second) => (long)Math.Ceiling((second * FrameRate) - 1e-9);
 
-    /// <summary>How many seconds after a second its window can reach (half a window, rounded up, plus one).</summary>
-    public int ReachSeconds => (int)Math.Ceiling(WindowFrames / FrameRate / 2) + 1;
+    /// <summary>The second that holds the centre of frame <paramref name="frame"/>.</summary>
+    public long SecondOf(long frame) => (long)Math.Floor(frame / FrameRate);
 }

@@ -93,6 +93,9 @@ internal static class ProblemCode
     /// <summary>422: a recommendation request names a track that is not in the catalog.</summary>
     public const string UnknownTrack = "unknown-track";
 
+    /// <summary>422: a liked, disliked or "similar to" track holds no music (silence, a steady sound): it has no mood to match.</summary>
+    public const string NoMusic = "no-music";
+
     /// <summary>422: any other bad-input error of the library that no endpoint answered itself.</summary>
     public const string Unprocessable = "unprocessable";
 

@@ -20,6 +20,10 @@ internal static class RecommendationProblems
         {
             TrackId = ex.TrackId,
         },
+        RecommendationFailure.NoMusicTrack => new ApiProblem(StatusCodes.Status422UnprocessableEntity, ProblemCode.NoMusic, "Track holds no music", Sentence(ex.Message))
+        {
+            TrackId = ex.TrackId,
+        },
         _ => ApiProblem.InvalidRequest(Sentence(ex.Message)),
     };
 
