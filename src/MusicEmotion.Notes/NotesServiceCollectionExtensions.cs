@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MusicEmotion.Audio;
+using MusicEmotion.Audio.Decoding;
+
+namespace MusicEmotion.Notes;
+
+/// <summary>Registers the note transcriber with Microsoft.Extensions.DependencyInjection.</summary>
+public static class NotesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="NoteTranscriber"/> (a singleton: one model session for the whole host, loaded on first use),
+    /// configured with <paramref name="configure"/> (<c>services.AddMusicEmotionNotes(o =&gt; o.OnsetThreshold = 0.4)</c>),
+    /// and, unless the host has one already (e.g. from <c>AddMusicEmotion</c>), the <see cref="AudioLoader"/> it decodes
+    /// with: the registered <see cref="IAudioDecoder"/>s first, then the built-in chain with the options' ffmpeg settings.
+    /// The options are validated when the transcriber is first resolved.
+    /// </summary>
+    public static IServiceCollection AddMusicEmotionNotes(this IServiceCollection services, Action<NoteTranscriptionOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        OptionsBuilder<NoteTranscriptionOptions> options = services.AddOptions<NoteTranscriptionOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.Validate(o =>
+        {
+            o.Validate();
+            return true;
+        });
+        services.TryAddSingleton(sp => AudioLoader.CreateDefault(
+            sp.GetRequiredService<IOptions<NoteTranscriptionOptions>>().Value.Ffmpeg, sp.GetServices<IAudioDecoder>()));
+        services.TryAddSingleton(sp => new NoteTranscriber(
+            sp.GetRequiredService<IOptions<NoteTranscriptionOptions>>().Value,
+            sp.GetRequiredService<AudioLoader>(),
+            sp.GetService<ILogger<NoteTranscriber>>()));
+        return services;
+    }
+}

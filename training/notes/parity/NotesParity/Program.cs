@@ -1,0 +1,252 @@
+// The C# side of the Basic Pitch parity check (docs/notes.md). Commands:
+//
+//   samples --data ../shared/data --out <folder>
+//       Picks the clips (4Q val: the first three of Q1 and Q3 and the first two of Q2 and Q4 sorted by id = 10 clips of
+//       recorded music; EMOPIA val: the first 4 MIDI files sorted by id, rendered with the exact FluidSynth command of
+//       ../shared/data/README.md), decodes each with MusicEmotion.Audio (AudioLoader, mono, 22,050 Hz) and writes the
+//       samples as raw float32 (<id>.f32) with <folder>/clips.json. Both sides read these very floats.
+//   compare <folder>
+//       After `node basic_pitch_reference.js <folder>`: runs the embedded ONNX model on the reference's windows and
+//       prints the largest absolute difference of every output, then transcribes each clip with NoteTranscriber and
+//       compares its notes with the reference's.
+//   bench-audio --out <file.f32> [--seconds 180]
+//       Writes the benchmark's synthesised piece (tests/Shared/SynthesizedMusic.Piece, seed 1) at 22,050 Hz, the audio
+//       the BenchmarkDotNet transcription benchmark uses, for the reference's `--time`.
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using MusicEmotion.Audio;
+using MusicEmotion.Audio.Processing;
+using MusicEmotion.Notes;
+using MusicEmotion.Notes.Model;
+using MusicEmotion.Tests.Shared;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+try
+{
+    return args switch
+    {
+        ["samples", "--data", string data, "--out", string folder] => Samples(data, folder),
+        ["compare", string folder] => await Compare(folder),
+        ["bench-audio", "--out", string file] => BenchAudio(file, 180),
+        ["bench-audio", "--out", string file, "--seconds", string s] => BenchAudio(file, double.Parse(s, CultureInfo.InvariantCulture)),
+        _ => Usage(),
+    };
+}
+catch (Exception ex) when (ex is IOException or AudioException or InvalidDataException or JsonException)
+{
+    Console.Error.WriteLine($"NotesParity: {ex.Message}");
+    return 1;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: NotesParity samples --data <shared data> --out <folder> | compare <folder> | bench-audio --out <file.f32> [--seconds N]");
+    return 2;
+}
+
+static int Samples(string data, string folder)
+{
+    Directory.CreateDirectory(folder);
+    var clips = new List<Clip>();
+    string[][] fourQ = File.ReadAllLines(Path.Combine(data, "4q", "labels.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+    foreach ((string quadrant, int count) in new[] { ("Q1", 3), ("Q2", 2), ("Q3", 3), ("Q4", 2) })
+    {
+        foreach (string[] row in fourQ.Where(r => r[1] == quadrant && r[2] == "val").OrderBy(r => r[0], StringComparer.Ordinal).Take(count))
+        {
+            clips.Add(Decode(Path.Combine(data, "4q", row[3]), "4q-" + row[0], folder));
+        }
+    }
+
+    string[][] emopia = File.ReadAllLines(Path.Combine(data, "emopia", "labels.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+    foreach (string[] row in emopia.Where(r => r[2] == "val").OrderBy(r => r[0], StringComparer.Ordinal).Take(4))
+    {
+        string wav = Path.Combine(folder, row[0] + ".wav");
+        Render(Path.Combine(data, "emopia", row[3]), wav);
+        clips.Add(Decode(wav, "emopia-" + row[0], folder));
+    }
+
+    File.WriteAllText(Path.Combine(folder, "clips.json"), JsonSerializer.Serialize(clips.Select(c => new { id = c.Id, samples = c.Id + ".f32", source = c.Source })));
+    Console.WriteLine($"{clips.Count} clips, {clips.Sum(c => c.Samples) / 22050.0:0.0} s of audio, in {folder}");
+    return 0;
+}
+
+static Clip Decode(string path, string id, string folder)
+{
+    using ISampleSource source = AudioLoader.Default.Open(path).ToMonoAt(NoteTranscriber.SampleRate);
+    float[] samples = source.ReadAll();
+    File.WriteAllBytes(Path.Combine(folder, id + ".f32"), MemoryMarshal.AsBytes(samples.AsSpan()).ToArray());
+    return new Clip(id, path, samples.Length);
+}
+
+static void Render(string midi, string wav)
+{
+    // Exactly ../shared/data/README.md's command.
+    var info = new ProcessStartInfo("fluidsynth") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+    foreach (string a in new[] { "-ni", "-q", "-F", wav, "-r", "22050", "-g", "0.6", "/usr/share/sounds/sf2/FluidR3_GM.sf2", midi })
+    {
+        info.ArgumentList.Add(a);
+    }
+
+    using Process p = Process.Start(info) ?? throw new IOException("fluidsynth did not start");
+    p.StandardOutput.ReadToEnd();
+    string err = p.StandardError.ReadToEnd();
+    p.WaitForExit();
+    if (p.ExitCode != 0 || !File.Exists(wav))
+    {
+        throw new IOException($"fluidsynth failed on {midi}: {err}");
+    }
+}
+
+static int BenchAudio(string file, double seconds)
+{
+    float[] samples = SynthesizedMusic.Render(SynthesizedMusic.Piece(seconds), NoteTranscriber.SampleRate, seconds);
+    File.WriteAllBytes(file, MemoryMarshal.AsBytes(samples.AsSpan()).ToArray());
+    Console.WriteLine($"{file}: {samples.Length} samples ({seconds} s)");
+    return 0;
+}
+
+static async Task<int> Compare(string folder)
+{
+    JsonElement[] clips = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "clips.json"))).RootElement.EnumerateArray().ToArray();
+    using BasicPitchModel model = BasicPitchModel.LoadEmbedded(threads: 1);
+    using var buffers = new WindowBuffers();
+    using var transcriber = new NoteTranscriber();
+    double[] worst = new double[3];
+    long windowsCompared = 0;
+    int refTotal = 0, ourTotal = 0, matchedTotal = 0, sameFramesTotal = 0, sameBendsTotal = 0;
+    double worstAmplitude = 0, worstOnsetShift = 0;
+    Console.WriteLine("clip                          windows  max|Δ| note   onset    contour  | ref notes  C# notes  matched  same frames");
+    foreach (JsonElement clip in clips)
+    {
+        string id = clip.GetProperty("id").GetString()!;
+        float[] samples = ReadFloats(Path.Combine(folder, clip.GetProperty("samples").GetString()!));
+        float[] reference = ReadFloats(Path.Combine(folder, id + ".reference.f32"));
+        int perWindow = BasicPitchGeometry.WindowFrames * ((2 * BasicPitchGeometry.Keys) + BasicPitchGeometry.ContourBins);
+        int windows = reference.Length / perWindow;
+        double[] clipWorst = new double[3];
+        for (int w = 0; w < windows; w++)
+        {
+            // The reference's framing: half an overlap of zeros, then windows every 36,164 samples, zeros after the end.
+            Array.Clear(buffers.Audio);
+            long start = ((long)w * BasicPitchGeometry.WindowHopSamples) - BasicPitchGeometry.LeadingPadSamples;
+            for (int i = 0; i < BasicPitchGeometry.WindowSamples; i++)
+            {
+                long s = start + i;
+                buffers.Audio[i] = s >= 0 && s < samples.Length ? samples[s] : 0f;
+            }
+
+            model.Run(buffers);
+            int offset = w * perWindow;
+            float[][] ours = [buffers.Note, buffers.Onset, buffers.Contour];
+            for (int o = 0; o < 3; o++)
+            {
+                for (int i = 0; i < ours[o].Length; i++)
+                {
+                    clipWorst[o] = Math.Max(clipWorst[o], Math.Abs(ours[o][i] - reference[offset + i]));
+                }
+
+                offset += ours[o].Length;
+            }
+        }
+
+        windowsCompared += windows;
+        for (int o = 0; o < 3; o++)
+        {
+            worst[o] = Math.Max(worst[o], clipWorst[o]);
+        }
+
+        // Notes: the public API on the same floats, against the reference's notes.
+        NoteTranscription ours2 = await transcriber.TranscribeAsync(new ArraySampleSource(samples, NoteTranscriber.SampleRate), id);
+        JsonElement referenceJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, id + ".reference.json"))).RootElement;
+        RefNote[] refs = referenceJson.GetProperty("notes").EnumerateArray().Select(n => new RefNote(
+            n.GetProperty("startFrame").GetInt64(), n.GetProperty("durationFrames").GetInt64(), n.GetProperty("pitch").GetInt32(),
+            n.GetProperty("amplitude").GetDouble(), n.GetProperty("pitchBends").EnumerateArray().Select(b => b.GetInt32()).ToArray(),
+            n.GetProperty("startSeconds").GetDouble(), n.GetProperty("durationSeconds").GetDouble())).ToArray();
+        (int matched, int sameFrames, int sameBends, double amplitude, double shift) = Match(refs, ours2.Notes);
+        refTotal += refs.Length;
+        ourTotal += ours2.Notes.Count;
+        matchedTotal += matched;
+        sameFramesTotal += sameFrames;
+        sameBendsTotal += sameBends;
+        worstAmplitude = Math.Max(worstAmplitude, amplitude);
+        worstOnsetShift = Math.Max(worstOnsetShift, shift);
+        Console.WriteLine($"{id,-30}{windows,7}  {clipWorst[0],9:0.0e+0} {clipWorst[1],8:0.0e+0} {clipWorst[2],8:0.0e+0}  | {refs.Length,9} {ours2.Notes.Count,9} {matched,8} {sameFrames,12}");
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"model: {clips.Length} clips, {windowsCompared} windows; largest |ONNX - TF.js|: note {worst[0]:0.000e+0}, onset {worst[1]:0.000e+0}, contour {worst[2]:0.000e+0} (bar 1e-3: {(worst.Max() <= 1e-3 ? "met" : "NOT met")})");
+    Console.WriteLine($"notes: reference {refTotal}, C# {ourTotal}; same pitch with onset and offset within one frame (11.6 ms): {matchedTotal} " +
+        $"= {100.0 * matchedTotal / Math.Max(1, refTotal):0.00} % of the reference's, {100.0 * matchedTotal / Math.Max(1, ourTotal):0.00} % of C#'s (bar 98 %: {(matchedTotal >= 0.98 * Math.Max(refTotal, ourTotal) ? "met" : "NOT met")})");
+    Console.WriteLine($"       of those, the very same frames: {sameFramesTotal}; the same pitch bends: {sameBendsTotal}; largest amplitude difference {worstAmplitude:0.0e+0}; largest |Δ onset| {1000 * worstOnsetShift:0.0} ms " +
+        "(C# times are the frames' centres, the reference's its own approximation)");
+    return 0;
+}
+
+// One-to-one: each reference note takes the closest unmatched C# note of its pitch within one frame at both ends.
+static (int Matched, int SameFrames, int SameBends, double WorstAmplitude, double WorstShift) Match(RefNote[] refs, IReadOnlyList<NoteEvent> ours)
+{
+    const double frame = 256.0 / 22050;
+    var used = new bool[ours.Count];
+    int matched = 0, sameFrames = 0, sameBends = 0;
+    double worstAmplitude = 0, worstShift = 0;
+    foreach (RefNote r in refs.OrderBy(r => r.StartSeconds))
+    {
+        int best = -1;
+        double bestCost = double.MaxValue;
+        for (int i = 0; i < ours.Count; i++)
+        {
+            NoteEvent o = ours[i];
+            double ds = Math.Abs(o.StartSeconds - r.StartSeconds), de = Math.Abs(o.EndSeconds - (r.StartSeconds + r.DurationSeconds));
+            if (!used[i] && o.Pitch == r.Pitch && ds <= frame + 1e-9 && de <= frame + 1e-9 && ds + de < bestCost)
+            {
+                best = i;
+                bestCost = ds + de;
+            }
+        }
+
+        if (best < 0)
+        {
+            continue;
+        }
+
+        used[best] = true;
+        matched++;
+        NoteEvent m = ours[best];
+        worstShift = Math.Max(worstShift, Math.Abs(m.StartSeconds - r.StartSeconds));
+        if (FrameOf(m.StartSeconds) == r.StartFrame && FrameOf(m.EndSeconds) == r.StartFrame + r.DurationFrames)
+        {
+            sameFrames++;
+            worstAmplitude = Math.Max(worstAmplitude, Math.Abs(m.Amplitude - r.Amplitude));
+            if (m.PitchBends.Select(b => (int)Math.Round(b.Semitones * 3)).SequenceEqual(r.Bends))
+            {
+                sameBends++;
+            }
+        }
+    }
+
+    return (matched, sameFrames, sameBends, worstAmplitude, worstShift);
+}
+
+static long FrameOf(double seconds)
+{
+    long sample = (long)Math.Round(seconds * BasicPitchGeometry.SampleRate);
+    return (sample / BasicPitchGeometry.WindowHopSamples * BasicPitchGeometry.KeptFrames) + (sample % BasicPitchGeometry.WindowHopSamples / BasicPitchGeometry.HopSamples);
+}
+
+static float[] ReadFloats(string path)
+{
+    byte[] bytes = File.ReadAllBytes(path);
+    if (bytes.Length % 4 != 0)
+    {
+        throw new InvalidDataException($"{path}: not float32 samples");
+    }
+
+    return MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+}
+
+internal sealed record Clip(string Id, string Source, int Samples);
+
+internal sealed record RefNote(long StartFrame, long DurationFrames, int Pitch, double Amplitude, int[] Bends, double StartSeconds, double DurationSeconds);
