@@ -2,7 +2,10 @@ namespace MusicEmotion.Notes;
 
 /// <summary>A point of a note's pitch curve: at <see cref="TimeSeconds"/>, the sounding pitch is the note's pitch plus <see cref="Semitones"/>.</summary>
 /// <param name="TimeSeconds">Time from the start of the audio, in seconds.</param>
-/// <param name="Semitones">Deviation from the note's MIDI pitch, in semitones (the model resolves thirds of a semitone, within ±8⅓).</param>
+/// <param name="Semitones">
+/// Deviation from the note's nominal pitch (equal temperament, A4 = 440 Hz), in semitones: the model resolves thirds of
+/// a semitone, from −8⅔ to +8.
+/// </param>
 public readonly record struct PitchBend(double TimeSeconds, float Semitones);
 
 /// <summary>

@@ -34,10 +34,10 @@ public sealed class NoteTranscriptionOptions
     /// </summary>
     public bool MelodiaTrick { get; set; } = true;
 
-    /// <summary>Keys whose nominal frequency is below this are ignored (Hz); null (default) = from A0 (27.5 Hz).</summary>
+    /// <summary>Keys whose nominal frequency is below this (by more than a cent) are ignored (Hz); null (default) = from A0 (27.5 Hz).</summary>
     public double? MinimumFrequencyHz { get; set; }
 
-    /// <summary>Keys whose nominal frequency is above this are ignored (Hz); null (default) = up to C8 (4186 Hz).</summary>
+    /// <summary>Keys whose nominal frequency is above this (by more than a cent) are ignored (Hz); null (default) = up to C8 (4186 Hz).</summary>
     public double? MaximumFrequencyHz { get; set; }
 
     /// <summary>Whether each note carries its pitch curve (<see cref="NoteEvent.PitchBends"/>). Default true.</summary>
@@ -108,7 +108,7 @@ public sealed class NoteTranscriptionOptions
     /// <summary>The first and last key (0 = A0) allowed by the frequency limits.</summary>
     internal (int Lowest, int Highest) KeyRange()
     {
-        const double tolerance = 1e-9; // a limit given as a key's own frequency includes that key
+        const double tolerance = 5.8e-4; // one cent: a limit given as a key's (rounded) frequency includes that key
         int lowest = 0, highest = BasicPitchGeometry.Keys - 1;
         while (lowest < BasicPitchGeometry.Keys && MinimumFrequencyHz is { } min && KeyHz(lowest) < min * (1 - tolerance))
         {

@@ -15,7 +15,7 @@ public static class NotesServiceCollectionExtensions
     /// configured with <paramref name="configure"/> (<c>services.AddMusicEmotionNotes(o =&gt; o.OnsetThreshold = 0.4)</c>),
     /// and, unless the host has one already (e.g. from <c>AddMusicEmotion</c>), the <see cref="AudioLoader"/> it decodes
     /// with: the registered <see cref="IAudioDecoder"/>s first, then the built-in chain with the options' ffmpeg settings.
-    /// The options are validated when the transcriber is first resolved.
+    /// The options are validated when the transcriber is first resolved (<see cref="OptionsValidationException"/>).
     /// </summary>
     public static IServiceCollection AddMusicEmotionNotes(this IServiceCollection services, Action<NoteTranscriptionOptions>? configure = null)
     {
@@ -26,11 +26,7 @@ public static class NotesServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        options.Validate(o =>
-        {
-            o.Validate();
-            return true;
-        });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NoteTranscriptionOptions>, OptionsValidator>());
         services.TryAddSingleton(sp => AudioLoader.CreateDefault(
             sp.GetRequiredService<IOptions<NoteTranscriptionOptions>>().Value.Ffmpeg, sp.GetServices<IAudioDecoder>()));
         services.TryAddSingleton(sp => new NoteTranscriber(
@@ -38,5 +34,22 @@ public static class NotesServiceCollectionExtensions
             sp.GetRequiredService<AudioLoader>(),
             sp.GetService<ILogger<NoteTranscriber>>()));
         return services;
+    }
+
+    /// <summary>Turns <see cref="NoteTranscriptionOptions.Validate"/>'s verdict into the options pattern's.</summary>
+    private sealed class OptionsValidator : IValidateOptions<NoteTranscriptionOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, NoteTranscriptionOptions options)
+        {
+            try
+            {
+                options.Validate();
+                return ValidateOptionsResult.Success;
+            }
+            catch (ArgumentException ex)
+            {
+                return ValidateOptionsResult.Fail(ex.Message);
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@ namespace MusicEmotion.Tests.Shared;
 
 /// <summary>
 /// Deterministic piano-like audio with known notes, for transcription tests and benchmarks: each note is six
-/// harmonics (amplitude 1/h) with a 5 ms attack, an exponential decay and a 30 ms release after its end.
+/// harmonics (amplitude 1/h²) with a 5 ms attack, an exponential decay and a 30 ms release after its end.
 /// </summary>
 internal static class SynthesizedMusic
 {
@@ -33,10 +33,10 @@ internal static class SynthesizedMusic
                 double v = 0;
                 for (int h = 1; h <= harmonics && h * f0 < sampleRate / 2.0; h++)
                 {
-                    v += Math.Sin(2 * Math.PI * h * f0 * t) / h;
+                    v += Math.Sin(2 * Math.PI * h * f0 * t) / (h * h);
                 }
 
-                x[i] += (float)(0.12 * note.Velocity * envelope * v);
+                x[i] += (float)(0.15 * note.Velocity * envelope * v);
             }
         }
 

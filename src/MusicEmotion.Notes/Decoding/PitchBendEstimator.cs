@@ -8,8 +8,18 @@ namespace MusicEmotion.Notes.Decoding;
 /// deviation 5 bins centred on it, and the best-weighted bin's offset from the key's bin is the bend (in thirds of a
 /// semitone). Ties go to the higher bin, as in the reference.
 /// </summary>
+/// <remarks>
+/// The model places a key's nominal pitch on the middle one of its three bins (<c>3·key + 1</c>, see
+/// <see cref="NominalBinOffset"/>): sines at the nominal frequency of any key peak there, and every third of a
+/// semitone of detuning moves the peak by one bin. The search window and the bins compared are the reference's (centred
+/// on <c>3·key</c>), so the bin found is the reference's; <see cref="Semitones"/> measures the deviation from the
+/// nominal bin, where the reference's bends read a third of a semitone sharp.
+/// </remarks>
 internal static class PitchBendEstimator
 {
+    /// <summary>The contour bin of a key's nominal pitch, relative to <c>3·key</c>.</summary>
+    public const int NominalBinOffset = 1;
+
     /// <summary>Bins searched on each side of the key's bin.</summary>
     public const int ToleranceBins = 25;
 
@@ -38,6 +48,9 @@ internal static class PitchBendEstimator
             bends[key] = (sbyte)(best - centre);
         }
     }
+
+    /// <summary>The deviation, in semitones, that a bend of <paramref name="bins"/> (as <see cref="Estimate"/> writes it) stands for.</summary>
+    public static float Semitones(sbyte bins) => (bins - NominalBinOffset) / (float)BasicPitchGeometry.ContourBinsPerSemitone;
 
     private static double[] CreateWeights()
     {

@@ -99,7 +99,7 @@ internal sealed class StreamingNoteDecoder : IPosteriorgramSink
             bends = new PitchBend[n.End - n.Start];
             for (long f = n.Start; f < n.End; f++)
             {
-                bends[f - n.Start] = new PitchBend(BasicPitchGeometry.FrameSeconds(f), _store.Bends(f)[n.Key] / (float)BasicPitchGeometry.ContourBinsPerSemitone);
+                bends[f - n.Start] = new PitchBend(BasicPitchGeometry.FrameSeconds(f), PitchBendEstimator.Semitones(_store.Bends(f)[n.Key]));
             }
         }
 

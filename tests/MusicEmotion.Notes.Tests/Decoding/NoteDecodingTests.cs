@@ -105,18 +105,22 @@ public sealed class NoteDecodingTests
     }
 
     [Fact]
-    public void Pitch_bends_come_from_the_contour_near_the_key()
+    public void Pitch_bends_are_the_contour_peak_near_the_key_measured_from_its_nominal_bin()
     {
         var p = new Posteriorgram(60).Activate(A4, 10, 30, 0.8f).OnsetAt(A4, 10, 0.9f);
         for (int f = 10; f < 30; f++)
         {
-            p.ContourPeak(f, (3 * A4) + (f < 20 ? 0 : 2));
+            p.ContourPeak(f, (3 * A4) + (f < 20 ? 1 : 3)); // the nominal bin, then two bins (2/3 semitone) above it
         }
 
-        p.ContourPeak(15, 3 * (A4 + 12)); // an octave away: outside the ±25 bins searched
+        p.ContourPeak(12, (3 * A4) + 1 + 36); // an octave up: beyond the ±25 bins searched
+        p.ContourPeak(13, (3 * A4) + 1 + 4);  // 4/3 semitone up: within reach
         NoteEvent note = p.Decode().Should().ContainSingle().Subject;
 
-        note.PitchBends.Select(b => b.Semitones).Should().Equal(Enumerable.Repeat(0f, 10).Concat(Enumerable.Repeat(2f / 3, 10)));
+        float[] expected = [.. Enumerable.Repeat(0f, 10), .. Enumerable.Repeat(2f / 3, 10)];
+        expected[2] = -1f / 3; // a flat window: the Gaussian weighting picks the key's own bin, 3·key
+        expected[3] = 4f / 3;
+        note.PitchBends.Select(b => b.Semitones).Should().Equal(expected, (a, b) => Math.Abs(a - b) < 1e-6);
         note.PitchBends.Select(b => b.TimeSeconds).Should().Equal(Enumerable.Range(10, 20).Select(Posteriorgram.Time));
         p.Decode(new NoteTranscriptionOptions { IncludePitchBends = false }).Single().PitchBends.Should().BeEmpty();
     }

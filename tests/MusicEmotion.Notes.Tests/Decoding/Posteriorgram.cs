@@ -3,7 +3,10 @@ using MusicEmotion.Notes.Model;
 
 namespace MusicEmotion.Notes.Tests.Decoding;
 
-/// <summary>A hand-made model output to decode: note and onset activations per frame and key, contour flat unless set.</summary>
+/// <summary>
+/// A hand-made model output to decode: note and onset activations per frame and key; the contour peaks on every key's
+/// nominal bin (3·key + 1) unless set otherwise, so notes do not bend.
+/// </summary>
 internal sealed class Posteriorgram(int frames)
 {
     public int Frames { get; } = frames;
@@ -12,7 +15,8 @@ internal sealed class Posteriorgram(int frames)
 
     public float[] Onset { get; } = new float[frames * BasicPitchGeometry.Keys];
 
-    public float[] Contour { get; } = Enumerable.Repeat(0.01f, frames * BasicPitchGeometry.ContourBins).ToArray();
+    public float[] Contour { get; } = Enumerable.Range(0, frames * BasicPitchGeometry.ContourBins)
+        .Select(i => i % BasicPitchGeometry.ContourBins % 3 == 1 ? 0.5f : 0.01f).ToArray();
 
     /// <summary>Sets key <paramref name="key"/>'s note activation to <paramref name="value"/> on frames <paramref name="from"/> … <paramref name="to"/> - 1.</summary>
     public Posteriorgram Activate(int key, int from, int to, float value)
@@ -31,8 +35,10 @@ internal sealed class Posteriorgram(int frames)
         return this;
     }
 
+    /// <summary>Makes <paramref name="bin"/> the only peak of frame <paramref name="frame"/>'s contour.</summary>
     public Posteriorgram ContourPeak(int frame, int bin, float value = 0.9f)
     {
+        Contour.AsSpan(frame * BasicPitchGeometry.ContourBins, BasicPitchGeometry.ContourBins).Fill(0.01f);
         Contour[(frame * BasicPitchGeometry.ContourBins) + bin] = value;
         return this;
     }
