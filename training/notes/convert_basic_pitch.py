@@ -20,8 +20,10 @@ a low-pass decimation) and the harmonic stacking, so the ONNX graph takes audio 
     output "contour" float [batch, 172, 264]   pitch contour, 3 bins per semitone from A0 (27.5 Hz)
 
 TF's NHWC convolutions become NCHW ONNX convolutions between transposes (ONNX Runtime's transpose optimiser removes
-the pairs that cancel). The output is deterministic: the same input files give byte-identical ONNX bytes. Opset 17
-(Microsoft.ML.OnnxRuntime 1.31.1 runs it).
+the pairs that cancel); Keras' computed reshape targets (batch size read from a Shape, then constants) become constant
+targets with -1 for the batch, so every other dimension is static; identical constants (the CQT repeats its kernels
+and its decimation filter at every octave) are stored once, and nodes no output needs are dropped. The output is
+deterministic: the same input files give byte-identical ONNX bytes. Opset 17 (Microsoft.ML.OnnxRuntime 1.31.1 runs it).
 
 The conversion is proven against the original in training/notes/parity/ (docs/notes.md has the figures).
 """
@@ -103,6 +105,7 @@ class Converter:
         self.weights = weights
         self.onnx_nodes = []
         self.initializers = {}
+        self.by_content = {}
         self.counter = 0
 
     @staticmethod
@@ -142,8 +145,14 @@ class Converter:
         return self.weights[node["name"]]
 
     def initializer(self, hint, array):
+        """A constant; identical ones (e.g. the same decimation filter at every octave) are stored once."""
+        array = np.ascontiguousarray(array)
+        key = (array.dtype.str, array.shape, hashlib.sha256(array.tobytes()).hexdigest())
+        if key in self.by_content:
+            return self.by_content[key]
         name = self.fresh(hint)
-        self.initializers[name] = numpy_helper.from_array(np.ascontiguousarray(array), name)
+        self.initializers[name] = numpy_helper.from_array(array, name)
+        self.by_content[key] = name
         return name
 
     def int64s(self, hint, values):
@@ -195,7 +204,36 @@ class Converter:
 
     def op_Reshape(self, node):
         x, shape = self.inputs(node)
-        self.add("Reshape", [self.tensor(x), self.tensor(shape)], [self.out(node)])
+        static = self.batch_shape(shape)
+        target = self.int64s("shape", static) if static is not None else self.tensor(shape)
+        self.add("Reshape", [self.tensor(x), target], [self.out(node)])
+
+    def batch_shape(self, name):
+        """
+        Keras computes reshape targets as Pack(batch size, constants...), the batch size read from a tensor's Shape. As
+        a constant target with -1 for the batch, ONNX shape inference (and ONNX Runtime) know every other dimension.
+        None when the target is anything else.
+        """
+        node = self.nodes[name.split(":")[0]]
+        if node["op"] != "Pack" or attr_int(node, "axis") != 0:
+            return None
+        dims = []
+        for i in self.inputs(node):
+            source = self.nodes[i.split(":")[0]]
+            if source["op"] == "Const":
+                dims.append(int(self.const_value(i)))
+            elif self.is_batch_size(source):
+                dims.append(-1)
+            else:
+                return None
+        return dims if dims.count(-1) == 1 else None
+
+    def is_batch_size(self, node):
+        if node["op"] != "StridedSlice" or attr_int(node, "shrink_axis_mask") != 1:
+            return False
+        x, b, e, s = self.inputs(node)
+        begin, end, strides = (list(np.atleast_1d(self.const_value(v))) for v in (b, e, s))
+        return self.nodes[x.split(":")[0]]["op"] == "Shape" and begin == [0] and end == [1] and strides == [1]
 
     def op_Transpose(self, node):
         x, perm = self.inputs(node)
@@ -381,8 +419,9 @@ def build(model_dir):
         converter.add("Identity", [tf_name], [onnx_name])
         outputs.append(helper.make_tensor_value_info(onnx_name, TensorProto.FLOAT, [batch] + shapes[tf_name][1:]))
 
-    graph = helper.make_graph(converter.onnx_nodes, "basic_pitch", [graph_input], outputs,
-                              initializer=[converter.initializers[k] for k in sorted(converter.initializers)])
+    nodes, initializers = prune(converter.onnx_nodes, converter.initializers, [o.name for o in outputs])
+    graph = helper.make_graph(nodes, "basic_pitch", [graph_input], outputs,
+                              initializer=[initializers[k] for k in sorted(initializers)])
     onnx_model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)],
                                    producer_name="MusicEmotion training/notes/convert_basic_pitch.py",
                                    doc_string="Basic Pitch (Spotify, Apache-2.0; @spotify/basic-pitch 1.0.1), converted "
@@ -396,6 +435,17 @@ def build(model_dir):
         if got != want:
             raise ConversionError(f"output {o.name}: inferred shape {got}, the TF.js signature says {want}")
     return onnx_model, weights
+
+
+def prune(nodes, initializers, outputs):
+    """Drops what no output needs (e.g. the shape arithmetic that constant reshape targets replaced)."""
+    needed, kept = set(outputs), []
+    for node in reversed(nodes):
+        if any(o in needed for o in node.output):
+            kept.append(node)
+            needed.update(i for i in node.input if i)
+    kept.reverse()
+    return kept, {k: v for k, v in initializers.items() if k in needed}
 
 
 def main():

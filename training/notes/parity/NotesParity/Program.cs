@@ -5,10 +5,10 @@
 //       recorded music; EMOPIA val: the first 4 MIDI files sorted by id, rendered with the exact FluidSynth command of
 //       ../shared/data/README.md), decodes each with MusicEmotion.Audio (AudioLoader, mono, 22,050 Hz) and writes the
 //       samples as raw float32 (<id>.f32) with <folder>/clips.json. Both sides read these very floats.
-//   compare <folder>
-//       After `node basic_pitch_reference.js <folder>`: runs the embedded ONNX model on the reference's windows and
-//       prints the largest absolute difference of every output, then transcribes each clip with NoteTranscriber and
-//       compares its notes with the reference's.
+//   compare <folder> [--model <file.onnx>]
+//       After `node basic_pitch_reference.js <folder>`: runs the embedded ONNX model (or another conversion) on the
+//       reference's windows and prints the largest absolute difference of every output, then transcribes each clip
+//       with NoteTranscriber (always the embedded model) and compares its notes with the reference's.
 //   bench-audio --out <file.f32> [--seconds 180]
 //       Writes the benchmark's synthesised piece (tests/Shared/SynthesizedMusic.Piece, seed 1) at 22,050 Hz, the audio
 //       the BenchmarkDotNet transcription benchmark uses, for the reference's `--time`.
@@ -29,7 +29,8 @@ try
     return args switch
     {
         ["samples", "--data", string data, "--out", string folder] => Samples(data, folder),
-        ["compare", string folder] => await Compare(folder),
+        ["compare", string folder] => await Compare(folder, null),
+        ["compare", string folder, "--model", string onnx] => await Compare(folder, onnx),
         ["bench-audio", "--out", string file] => BenchAudio(file, 180),
         ["bench-audio", "--out", string file, "--seconds", string s] => BenchAudio(file, double.Parse(s, CultureInfo.InvariantCulture)),
         _ => Usage(),
@@ -43,7 +44,7 @@ catch (Exception ex) when (ex is IOException or AudioException or InvalidDataExc
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: NotesParity samples --data <shared data> --out <folder> | compare <folder> | bench-audio --out <file.f32> [--seconds N]");
+    Console.Error.WriteLine("usage: NotesParity samples --data <shared data> --out <folder> | compare <folder> [--model <file.onnx>] | bench-audio --out <file.f32> [--seconds N]");
     return 2;
 }
 
@@ -108,10 +109,10 @@ static int BenchAudio(string file, double seconds)
     return 0;
 }
 
-static async Task<int> Compare(string folder)
+static async Task<int> Compare(string folder, string? onnx)
 {
     JsonElement[] clips = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "clips.json"))).RootElement.EnumerateArray().ToArray();
-    using BasicPitchModel model = BasicPitchModel.LoadEmbedded(threads: 1);
+    using BasicPitchModel model = onnx is null ? BasicPitchModel.LoadEmbedded(threads: 1) : BasicPitchModel.Load(File.ReadAllBytes(onnx), 1, onnx);
     using var buffers = new WindowBuffers();
     using var transcriber = new NoteTranscriber();
     double[] worst = new double[3];
