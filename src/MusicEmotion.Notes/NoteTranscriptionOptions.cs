@@ -44,9 +44,9 @@ public sealed class NoteTranscriptionOptions
     public bool IncludePitchBends { get; set; } = true;
 
     /// <summary>
-    /// The most audio, in seconds, whose model output is held before notes are decided (memory: about 1.5 KB per
-    /// frame, 130 KB per second). A track up to this long is decoded in one piece, exactly as the reference does;
-    /// a longer one is decoded in blocks that end in silent gaps where possible (see docs/notes.md). Default 300.
+    /// The most audio, in seconds, whose model output is held before notes are decided (memory: about 100 KB per
+    /// second, 30 MB at the default). A track up to this long is decoded in one piece, exactly as the reference does;
+    /// a longer one is decoded in blocks that end in silent gaps where it has them (see docs/notes.md). Default 300.
     /// </summary>
     public double MaxBlockSeconds { get; set; } = 300;
 

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using MusicEmotion.Notes.Model;
 
 namespace MusicEmotion.Notes.Decoding;
@@ -28,25 +29,39 @@ internal static class PitchBendEstimator
     /// <summary>Writes each key's bend (bins) for one contour frame into <paramref name="bends"/> (88 values).</summary>
     public static void Estimate(ReadOnlySpan<float> contour, Span<sbyte> bends)
     {
+        // The products in double precision, as the reference computes them; vectorised, the maximum found first and then
+        // its last position (no chain of dependent compares through the window).
+        Span<double> values = stackalloc double[BasicPitchGeometry.ContourBins];
+        Span<double> products = stackalloc double[(2 * ToleranceBins) + 1];
+        TensorPrimitives.ConvertChecked(contour[..BasicPitchGeometry.ContourBins], values);
         for (int key = 0; key < BasicPitchGeometry.Keys; key++)
         {
             int centre = key * BasicPitchGeometry.ContourBinsPerSemitone;
             int low = Math.Max(0, centre - ToleranceBins);
             int high = Math.Min(BasicPitchGeometry.ContourBins - 1, centre + ToleranceBins);
-            int best = low;
-            double bestValue = double.NegativeInfinity;
-            for (int bin = low; bin <= high; bin++)
-            {
-                double weighted = contour[bin] * Weights[bin - centre + ToleranceBins];
-                if (weighted >= bestValue)
-                {
-                    bestValue = weighted;
-                    best = bin;
-                }
-            }
-
-            bends[key] = (sbyte)(best - centre);
+            int count = high - low + 1;
+            Span<double> window = products[..count];
+            TensorPrimitives.Multiply(values.Slice(low, count), Weights.AsSpan(low - centre + ToleranceBins, count), window);
+            int best = window.LastIndexOf(TensorPrimitives.Max(window));
+            bends[key] = (sbyte)(low + (best >= 0 ? best : LastLargest(window)) - centre);
         }
+    }
+
+    /// <summary>The last position of the largest value, NaN never winning (the reference's comparison); 0 when all are NaN.</summary>
+    private static int LastLargest(ReadOnlySpan<double> values)
+    {
+        int best = 0;
+        double bestValue = double.NegativeInfinity;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i] >= bestValue)
+            {
+                bestValue = values[i];
+                best = i;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The deviation, in semitones, that a bend of <paramref name="bins"/> (as <see cref="Estimate"/> writes it) stands for.</summary>

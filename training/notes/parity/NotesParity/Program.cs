@@ -9,6 +9,10 @@
 //       After `node basic_pitch_reference.js <folder>`: runs the embedded ONNX model (or another conversion) on the
 //       reference's windows and prints the largest absolute difference of every output, then transcribes each clip
 //       with NoteTranscriber (always the embedded model) and compares its notes with the reference's.
+//   time [--seconds 180] [--runs 5]
+//       A measured run of the BenchmarkDotNet transcription benchmark's case (the same piece from memory, the embedded
+//       model on one thread): wall and process CPU time of each run after a warm-up. CPU time is what a loaded machine
+//       does not inflate.
 //   bench-audio --out <file.f32> [--seconds 180]
 //       Writes the benchmark's synthesised piece (tests/Shared/SynthesizedMusic.Piece, seed 1) at 22,050 Hz, the audio
 //       the BenchmarkDotNet transcription benchmark uses, for the reference's `--time`.
@@ -31,6 +35,8 @@ try
         ["samples", "--data", string data, "--out", string folder] => Samples(data, folder),
         ["compare", string folder] => await Compare(folder, null),
         ["compare", string folder, "--model", string onnx] => await Compare(folder, onnx),
+        ["time"] => await Time(180, 5),
+        ["time", "--seconds", string s, "--runs", string r] => await Time(double.Parse(s, CultureInfo.InvariantCulture), int.Parse(r, CultureInfo.InvariantCulture)),
         ["bench-audio", "--out", string file] => BenchAudio(file, 180),
         ["bench-audio", "--out", string file, "--seconds", string s] => BenchAudio(file, double.Parse(s, CultureInfo.InvariantCulture)),
         _ => Usage(),
@@ -44,7 +50,7 @@ catch (Exception ex) when (ex is IOException or AudioException or InvalidDataExc
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: NotesParity samples --data <shared data> --out <folder> | compare <folder> [--model <file.onnx>] | bench-audio --out <file.f32> [--seconds N]");
+    Console.Error.WriteLine("usage: NotesParity samples --data <shared data> --out <folder> | compare <folder> [--model <file.onnx>] | time [--seconds N --runs N] | bench-audio --out <file.f32> [--seconds N]");
     return 2;
 }
 
@@ -106,6 +112,29 @@ static int BenchAudio(string file, double seconds)
     float[] samples = SynthesizedMusic.Render(SynthesizedMusic.Piece(seconds), NoteTranscriber.SampleRate, seconds);
     File.WriteAllBytes(file, MemoryMarshal.AsBytes(samples.AsSpan()).ToArray());
     Console.WriteLine($"{file}: {samples.Length} samples ({seconds} s)");
+    return 0;
+}
+
+static async Task<int> Time(double seconds, int runs)
+{
+    float[] samples = SynthesizedMusic.Render(SynthesizedMusic.Piece(seconds), NoteTranscriber.SampleRate, seconds);
+    using var transcriber = new NoteTranscriber();
+    await transcriber.TranscribeAsync(new ArraySampleSource(samples.AsMemory(0, NoteTranscriber.SampleRate * 5), NoteTranscriber.SampleRate), "warm-up");
+    var wall = new List<double>();
+    var cpu = new List<double>();
+    int notes = 0;
+    for (int i = 0; i < runs; i++)
+    {
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        notes = (await transcriber.TranscribeAsync(new ArraySampleSource(samples, NoteTranscriber.SampleRate), "piece")).Notes.Count;
+        wall.Add(watch.Elapsed.TotalSeconds);
+        cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
+        Console.WriteLine($"run {i + 1}: {notes} notes, wall {wall[^1]:0.000} s, CPU {cpu[^1]:0.000} s");
+    }
+
+    double medianWall = wall.Order().ElementAt(runs / 2), medianCpu = cpu.Order().ElementAt(runs / 2);
+    Console.WriteLine($"{seconds} s of audio: median wall {medianWall:0.000} s = {seconds / medianWall:0.0}x real time, median CPU {medianCpu:0.000} s = {seconds / medianCpu:0.0}x (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
     return 0;
 }
 
