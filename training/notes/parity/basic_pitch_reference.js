@@ -13,7 +13,7 @@
 //                                            addPitchBendsToNoteEvents, noteFramesToTime), in frames and seconds
 //   node training/notes/parity/basic_pitch_reference.js --time <file.f32>
 //       Times the whole reference transcription (model + notes) of one file, single-threaded as TF.js's CPU
-//       backend is, and prints the wall time (docs/benchmarks.md).
+//       backend is, and prints its wall and CPU time (docs/benchmarks.md).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -123,11 +123,16 @@ async function time(file) {
   const samples = readSamples(file);
   await transcribe(basicPitch, samples.subarray(0, 22050 * 3)); // warm-up (kernels compiled, weights uploaded)
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   const result = await transcribe(basicPitch, samples);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const audio = samples.length / 22050;
+  const load = fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0] : '?';
   console.log(`reference (TF.js ${tf.version.tfjs} ${tf.getBackend()} backend, Node ${process.version}): ${audio.toFixed(1)} s of audio, ` +
-    `${result.timed.length} notes, ${seconds.toFixed(2)} s wall = ${(audio / seconds).toFixed(1)}x real time`);
+    `${result.timed.length} notes, wall ${seconds.toFixed(2)} s = ${(audio / seconds).toFixed(2)}x real time, ` +
+    `CPU ${cpuSeconds.toFixed(2)} s = ${(audio / cpuSeconds).toFixed(2)}x (load average ${load})`);
 }
 
 (async () => {
