@@ -138,7 +138,8 @@ public sealed class NoteTranscriber : IDisposable
 
     private async IAsyncEnumerable<NoteEvent> StreamNotes(Func<ISampleSource> open, string sourceName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var run = await Task.Run(() => new TranscriptionRun(this, open(), sourceName, cancellationToken), cancellationToken).ConfigureAwait(false);
+        // Not cancelled before it starts: the run owns (and disposes) the source from the moment it is opened.
+        using var run = await Task.Run(() => new TranscriptionRun(this, open(), sourceName, cancellationToken), CancellationToken.None).ConfigureAwait(false);
         bool more = true;
         while (more)
         {

@@ -12,9 +12,10 @@ public static class NotesServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="NoteTranscriber"/> (a singleton: one model session for the whole host, loaded on first use),
-    /// configured with <paramref name="configure"/> (<c>services.AddMusicEmotionNotes(o =&gt; o.OnsetThreshold = 0.4)</c>),
-    /// and, unless the host has one already (e.g. from <c>AddMusicEmotion</c>), the <see cref="AudioLoader"/> it decodes
-    /// with: the registered <see cref="IAudioDecoder"/>s first, then the built-in chain with the options' ffmpeg settings.
+    /// configured with <paramref name="configure"/> (<c>services.AddMusicEmotionNotes(o =&gt; o.OnsetThreshold = 0.4)</c>).
+    /// It decodes with the host's <see cref="AudioLoader"/> when one is registered (e.g. by <c>AddMusicEmotion</c>, in
+    /// either order), so notes and emotions read files alike; otherwise with its own: the registered
+    /// <see cref="IAudioDecoder"/>s first, then the built-in chain with the options' ffmpeg settings.
     /// The options are validated when the transcriber is first resolved (<see cref="OptionsValidationException"/>).
     /// </summary>
     public static IServiceCollection AddMusicEmotionNotes(this IServiceCollection services, Action<NoteTranscriptionOptions>? configure = null)
@@ -27,12 +28,12 @@ public static class NotesServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NoteTranscriptionOptions>, OptionsValidator>());
-        services.TryAddSingleton(sp => AudioLoader.CreateDefault(
-            sp.GetRequiredService<IOptions<NoteTranscriptionOptions>>().Value.Ffmpeg, sp.GetServices<IAudioDecoder>()));
-        services.TryAddSingleton(sp => new NoteTranscriber(
-            sp.GetRequiredService<IOptions<NoteTranscriptionOptions>>().Value,
-            sp.GetRequiredService<AudioLoader>(),
-            sp.GetService<ILogger<NoteTranscriber>>()));
+        services.TryAddSingleton(sp =>
+        {
+            NoteTranscriptionOptions o = sp.GetRequiredService<IOptions<NoteTranscriptionOptions>>().Value;
+            AudioLoader loader = sp.GetService<AudioLoader>() ?? AudioLoader.CreateDefault(o.Ffmpeg, sp.GetServices<IAudioDecoder>());
+            return new NoteTranscriber(o, loader, sp.GetService<ILogger<NoteTranscriber>>());
+        });
         return services;
     }
 

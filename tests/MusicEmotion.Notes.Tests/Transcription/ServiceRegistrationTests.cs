@@ -20,7 +20,7 @@ public sealed class ServiceRegistrationTests
         provider.GetRequiredService<NoteTranscriber>().Should().BeSameAs(transcriber);
         transcriber.Options.OnsetThreshold.Should().Be(0.4);
         transcriber.Options.IncludePitchBends.Should().BeFalse();
-        transcriber.Loader.Should().BeSameAs(provider.GetRequiredService<AudioLoader>());
+        provider.GetService<AudioLoader>().Should().BeNull("the package registers no loader of its own for others to pick up");
     }
 
     [Fact]
@@ -36,9 +36,14 @@ public sealed class ServiceRegistrationTests
         }
 
         var loader = new AudioLoader([new WavDecoder()]);
-        var withLoader = new ServiceCollection().AddSingleton(loader).AddMusicEmotionNotes();
+        var withLoader = new ServiceCollection().AddMusicEmotionNotes().AddSingleton(loader); // in either order
         using ServiceProvider second = withLoader.BuildServiceProvider();
         second.GetRequiredService<NoteTranscriber>().Loader.Should().BeSameAs(loader, "a host's loader (e.g. AddMusicEmotion's) is shared");
+
+        var both = new ServiceCollection().AddMusicEmotionNotes();
+        MusicEmotion.Inference.MusicEmotionServiceCollectionExtensions.AddMusicEmotion(both);
+        using ServiceProvider third = both.BuildServiceProvider();
+        third.GetRequiredService<NoteTranscriber>().Loader.Should().BeSameAs(third.GetRequiredService<AudioLoader>(), "with AddMusicEmotion, one loader serves both");
     }
 
     [Fact]
