@@ -33,9 +33,6 @@ internal sealed class StreamingNoteDecoder : IPosteriorgramSink
     /// <summary>Blocks that had to be cut without a gap (see the remarks).</summary>
     public int ForcedCuts { get; private set; }
 
-    /// <summary>Frames received.</summary>
-    public long Frames => _store.End;
-
     /// <summary>Cancels the decoding of the blocks to come.</summary>
     public CancellationToken CancellationToken { set => _cancellationToken = value; }
 

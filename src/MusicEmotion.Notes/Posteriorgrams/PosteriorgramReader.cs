@@ -39,14 +39,8 @@ internal sealed class PosteriorgramReader : IDisposable
         _sampleTap = sampleTap;
     }
 
-    /// <summary>Samples read from the source so far (all of them once <see cref="Finished"/>).</summary>
+    /// <summary>Samples read from the source so far (all of them once <see cref="ReadWindow"/> has returned false).</summary>
     public long SamplesRead => _samplesRead;
-
-    /// <summary>Whether every frame has been delivered.</summary>
-    public bool Finished => _finished;
-
-    /// <summary>The number of frames of the whole signal; known once the source has ended.</summary>
-    public long? TotalFrames => _endOfSource ? BasicPitchGeometry.FrameCount(_samplesRead) : null;
 
     /// <summary>Reads the samples of the next window, runs it and hands its kept frames to <paramref name="sink"/>.</summary>
     /// <returns>False when there is nothing left (no frame was delivered).</returns>
