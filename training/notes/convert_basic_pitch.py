@@ -15,9 +15,12 @@ constant-Q transform (nnAudio's CQT2010v2: strided 1-D convolutions with fixed k
 a low-pass decimation) and the harmonic stacking, so the ONNX graph takes audio like the original:
 
     input  "audio"   float [batch, 43844, 1]   22,050 Hz mono, one 2-second window (2·22050 - 256 samples)
-    output "note"    float [batch, 172, 88]    frame (note-active) posteriorgram, one row per 256 samples
-    output "onset"   float [batch, 172, 88]    onset posteriorgram
-    output "contour" float [batch, 172, 264]   pitch contour, 3 bins per semitone from A0 (27.5 Hz)
+    output "note"    float [batch, 142, 88]    frame (note-active) posteriorgram, one row per 256 samples
+    output "onset"   float [batch, 142, 88]    onset posteriorgram
+    output "contour" float [batch, 142, 264]   pitch contour, 3 bins per semitone from A0 (27.5 Hz)
+
+The original outputs 172 frames per window, of which the reference keeps frames 15 … 156; this graph computes and
+outputs those 142 frames only (see KEPT below): the same values, 6 % less work.
 
 TF's NHWC convolutions become NCHW ONNX convolutions between transposes (ONNX Runtime's transpose optimiser removes
 the pairs that cancel); Keras' computed reshape targets (batch size read from a Shape, then constants) become constant
@@ -43,6 +46,15 @@ PREFIX = "StatefulPartitionedCall/model_1/"
 # onsets = Identity_2).
 OUTPUTS = {"Identity_1": "note", "Identity_2": "onset", "Identity": "contour"}
 INPUT_NAME = "audio"
+# The reference keeps frames 15 … 156 of a window's 172 (half the 30-frame overlap is dropped from each side). After the
+# per-window normalisation the network is convolutional in time and reaches 10 frames each way (time kernels 3, 5, 7, 7
+# and 3 on the note/onset path, 5 and 3 on the other), so the kept frames depend only on normalised frames 5 … 166: the
+# graph crops the normalised CQT there (162 frames; the convolutions' zero padding then touches only frames that are
+# dropped) and outputs the kept frames alone. Frames 0 … 14 and 157 … 171 are never computed.
+WINDOW_FRAMES = 172
+KEPT = (15, 157)
+REACH = 10
+CROP_AFTER = "StatefulPartitionedCall/model_1/tf.expand_dims_1/ExpandDims"  # the normalised CQT, [batch, 172, 309, 1]
 INT64_MAX = np.iinfo(np.int64).max
 
 
@@ -177,7 +189,24 @@ class Converter:
         return base
 
     # -- the ops -------------------------------------------------------------------------------------------------
+    def downstream(self, name):
+        """Names of the nodes that read, directly or not, the output of node `name`."""
+        readers = {}
+        for n in self.order:
+            for i in self.inputs(n):
+                readers.setdefault(i.split(":")[0], []).append(n["name"])
+        found, stack = set(), [name]
+        while stack:
+            for r in readers.get(stack.pop(), []):
+                if r not in found:
+                    found.add(r)
+                    stack.append(r)
+        return found
+
     def convert(self):
+        if CROP_AFTER not in self.nodes:
+            raise ConversionError(f"the graph has no {CROP_AFTER}: not the Basic Pitch graph this script knows")
+        self.cropped = self.downstream(CROP_AFTER)
         for node in self.order:
             op = node["op"]
             handler = getattr(self, "op_" + op.lstrip("_"), None)
@@ -205,6 +234,8 @@ class Converter:
     def op_Reshape(self, node):
         x, shape = self.inputs(node)
         static = self.batch_shape(shape)
+        if static is not None and len(static) > 1 and static[1] == WINDOW_FRAMES and node["name"] in self.cropped:
+            static[1] = KEPT[1] - KEPT[0] + 2 * REACH  # a reshape after the crop: [batch, frames, ...]
         target = self.int64s("shape", static) if static is not None else self.tensor(shape)
         self.add("Reshape", [self.tensor(x), target], [self.out(node)])
 
@@ -242,7 +273,12 @@ class Converter:
     def op_ExpandDims(self, node):
         x, dim = self.inputs(node)
         axes = self.int64s("axes", [int(self.const_value(dim))])
-        self.add("Unsqueeze", [self.tensor(x), axes], [self.out(node)])
+        if node["name"] != CROP_AFTER:
+            self.add("Unsqueeze", [self.tensor(x), axes], [self.out(node)])
+            return
+        full = self.add("Unsqueeze", [self.tensor(x), axes])
+        self.add("Slice", [full, self.int64s("starts", [KEPT[0] - REACH]), self.int64s("ends", [KEPT[1] + REACH]),
+                           self.int64s("axes", [1])], [self.out(node)])
 
     def op_Squeeze(self, node):
         axes = self.int64s("axes", attr_ints(node, "squeeze_dims"))
@@ -415,9 +451,13 @@ def build(model_dir):
     graph_input = helper.make_tensor_value_info(INPUT_NAME, TensorProto.FLOAT, [batch] + dims[1:])
     outputs = []
     shapes = {o["name"].split(":")[0]: [int(d["size"]) for d in o["tensorShape"]["dim"]] for o in signature["outputs"].values()}
+    kept = KEPT[1] - KEPT[0]
     for tf_name, onnx_name in OUTPUTS.items():
-        converter.add("Identity", [tf_name], [onnx_name])
-        outputs.append(helper.make_tensor_value_info(onnx_name, TensorProto.FLOAT, [batch] + shapes[tf_name][1:]))
+        converter.add("Slice", [tf_name, converter.int64s("starts", [REACH]), converter.int64s("ends", [REACH + kept]),
+                                converter.int64s("axes", [1])], [onnx_name])
+        if shapes[tf_name][1] != WINDOW_FRAMES:
+            raise ConversionError(f"{tf_name}: the TF.js signature says {shapes[tf_name][1]} frames per window, not {WINDOW_FRAMES}")
+        outputs.append(helper.make_tensor_value_info(onnx_name, TensorProto.FLOAT, [batch, kept] + shapes[tf_name][2:]))
 
     nodes, initializers = prune(converter.onnx_nodes, converter.initializers, [o.name for o in outputs])
     graph = helper.make_graph(nodes, "basic_pitch", [graph_input], outputs,
@@ -431,7 +471,7 @@ def build(model_dir):
     inferred = onnx.shape_inference.infer_shapes(onnx_model, strict_mode=True)
     for o in inferred.graph.output:
         got = [d.dim_value if d.HasField("dim_value") else d.dim_param for d in o.type.tensor_type.shape.dim]
-        want = [batch] + shapes[{v: k for k, v in OUTPUTS.items()}[o.name]][1:]
+        want = [batch, kept] + shapes[{v: k for k, v in OUTPUTS.items()}[o.name]][2:]
         if got != want:
             raise ConversionError(f"output {o.name}: inferred shape {got}, the TF.js signature says {want}")
     return onnx_model, weights

@@ -19,7 +19,7 @@ internal static class BasicPitchGeometry
     /// <summary>Samples per model window: 2·22050 - 256.</summary>
     public const int WindowSamples = (2 * SampleRate) - HopSamples;
 
-    /// <summary>Frames the model outputs per window.</summary>
+    /// <summary>Frames the original model outputs per window (ours outputs the <see cref="KeptFrames"/> alone).</summary>
     public const int WindowFrames = 172;
 
     /// <summary>Frames shared by consecutive windows.</summary>
@@ -28,7 +28,7 @@ internal static class BasicPitchGeometry
     /// <summary>Frames dropped from each side of a window's output.</summary>
     public const int TrimFrames = OverlapFrames / 2;
 
-    /// <summary>Frames kept from each window.</summary>
+    /// <summary>Frames kept from each window: the original's frames <see cref="TrimFrames"/> … <see cref="TrimFrames"/> + 141, all our model outputs.</summary>
     public const int KeptFrames = WindowFrames - OverlapFrames;
 
     /// <summary>Zeros before the first sample: half an overlap.</summary>

@@ -4,7 +4,8 @@ using Microsoft.ML.OnnxRuntime;
 namespace MusicEmotion.Notes.Model;
 
 /// <summary>
-/// The embedded Basic Pitch network (converted to ONNX by <c>training/notes/convert_basic_pitch.py</c>) in one
+/// The embedded Basic Pitch network (converted to ONNX by <c>training/notes/convert_basic_pitch.py</c>, which outputs a
+/// window's kept frames only: <see cref="BasicPitchGeometry.KeptFrames"/> of the original 172) in one
 /// <see cref="InferenceSession"/>, created once and shared: ONNX Runtime's <c>Run</c> is thread-safe, and each call
 /// brings its own buffers (<see cref="WindowBuffers"/>), bound as <see cref="OrtValue"/>s so nothing is copied or
 /// allocated per window.
@@ -91,9 +92,9 @@ internal sealed class BasicPitchModel : IDisposable
         }
 
         Require(session.InputMetadata, "audio", [-1, BasicPitchGeometry.WindowSamples, 1]);
-        Require(session.OutputMetadata, "note", [-1, BasicPitchGeometry.WindowFrames, BasicPitchGeometry.Keys]);
-        Require(session.OutputMetadata, "onset", [-1, BasicPitchGeometry.WindowFrames, BasicPitchGeometry.Keys]);
-        Require(session.OutputMetadata, "contour", [-1, BasicPitchGeometry.WindowFrames, BasicPitchGeometry.ContourBins]);
+        Require(session.OutputMetadata, "note", [-1, BasicPitchGeometry.KeptFrames, BasicPitchGeometry.Keys]);
+        Require(session.OutputMetadata, "onset", [-1, BasicPitchGeometry.KeptFrames, BasicPitchGeometry.Keys]);
+        Require(session.OutputMetadata, "contour", [-1, BasicPitchGeometry.KeptFrames, BasicPitchGeometry.ContourBins]);
     }
 
     /// <inheritdoc />
@@ -113,28 +114,28 @@ internal sealed class WindowBuffers : IDisposable
     public WindowBuffers()
     {
         Audio = new float[BasicPitchGeometry.WindowSamples];
-        Note = new float[BasicPitchGeometry.WindowFrames * BasicPitchGeometry.Keys];
-        Onset = new float[BasicPitchGeometry.WindowFrames * BasicPitchGeometry.Keys];
-        Contour = new float[BasicPitchGeometry.WindowFrames * BasicPitchGeometry.ContourBins];
+        Note = new float[BasicPitchGeometry.KeptFrames * BasicPitchGeometry.Keys];
+        Onset = new float[BasicPitchGeometry.KeptFrames * BasicPitchGeometry.Keys];
+        Contour = new float[BasicPitchGeometry.KeptFrames * BasicPitchGeometry.ContourBins];
         Inputs = [OrtValue.CreateTensorValueFromMemory(Audio, [1, BasicPitchGeometry.WindowSamples, 1])];
         Outputs =
         [
-            OrtValue.CreateTensorValueFromMemory(Note, [1, BasicPitchGeometry.WindowFrames, BasicPitchGeometry.Keys]),
-            OrtValue.CreateTensorValueFromMemory(Onset, [1, BasicPitchGeometry.WindowFrames, BasicPitchGeometry.Keys]),
-            OrtValue.CreateTensorValueFromMemory(Contour, [1, BasicPitchGeometry.WindowFrames, BasicPitchGeometry.ContourBins]),
+            OrtValue.CreateTensorValueFromMemory(Note, [1, BasicPitchGeometry.KeptFrames, BasicPitchGeometry.Keys]),
+            OrtValue.CreateTensorValueFromMemory(Onset, [1, BasicPitchGeometry.KeptFrames, BasicPitchGeometry.Keys]),
+            OrtValue.CreateTensorValueFromMemory(Contour, [1, BasicPitchGeometry.KeptFrames, BasicPitchGeometry.ContourBins]),
         ];
     }
 
     /// <summary>The window's samples (<see cref="BasicPitchGeometry.WindowSamples"/>).</summary>
     public float[] Audio { get; }
 
-    /// <summary>Note posteriorgram, [frames × keys].</summary>
+    /// <summary>Note posteriorgram of the window's kept frames, [142 × keys].</summary>
     public float[] Note { get; }
 
-    /// <summary>Onset posteriorgram, [frames × keys].</summary>
+    /// <summary>Onset posteriorgram of the kept frames, [142 × keys].</summary>
     public float[] Onset { get; }
 
-    /// <summary>Pitch contour, [frames × bins].</summary>
+    /// <summary>Pitch contour of the kept frames, [142 × bins].</summary>
     public float[] Contour { get; }
 
     internal OrtValue[] Inputs { get; }

@@ -6,8 +6,8 @@ namespace MusicEmotion.Notes.Posteriorgrams;
 /// <summary>
 /// Streams a 22,050 Hz mono source through the model window by window with the reference's rule (see
 /// <see cref="BasicPitchGeometry"/>): half an overlap of zeros first, windows of 43,844 samples every 36,164 samples,
-/// zeros after the end, 15 frames dropped from each side of every window's output, and frames kept while they are
-/// centred inside the signal. Only one window of samples is held, whatever the length of the source.
+/// zeros after the end, 15 frames dropped from each side of every window's output (by the model itself, which computes
+/// the kept frames only), and frames kept while they are centred inside the signal. Only one window of samples is held, whatever the length of the source.
 /// </summary>
 /// <remarks>Not thread-safe; one reader per transcription. The model is shared.</remarks>
 internal sealed class PosteriorgramReader : IDisposable
@@ -69,14 +69,13 @@ internal sealed class PosteriorgramReader : IDisposable
             keep = (int)Math.Min(keep, BasicPitchGeometry.FrameCount(_samplesRead) - firstFrame);
         }
 
-        _model.Run(_buffers);
-        int trim = BasicPitchGeometry.TrimFrames;
+        _model.Run(_buffers); // the kept frames only: the model drops the 15 frames at each side itself
         sink.OnFrames(
             firstFrame,
             keep,
-            _buffers.Note.AsSpan(trim * BasicPitchGeometry.Keys, keep * BasicPitchGeometry.Keys),
-            _buffers.Onset.AsSpan(trim * BasicPitchGeometry.Keys, keep * BasicPitchGeometry.Keys),
-            _buffers.Contour.AsSpan(trim * BasicPitchGeometry.ContourBins, keep * BasicPitchGeometry.ContourBins));
+            _buffers.Note.AsSpan(0, keep * BasicPitchGeometry.Keys),
+            _buffers.Onset.AsSpan(0, keep * BasicPitchGeometry.Keys),
+            _buffers.Contour.AsSpan(0, keep * BasicPitchGeometry.ContourBins));
         _window++;
         return true;
     }

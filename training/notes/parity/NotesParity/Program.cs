@@ -7,7 +7,8 @@
 //       samples as raw float32 (<id>.f32) with <folder>/clips.json. Both sides read these very floats.
 //   compare <folder> [--model <file.onnx>]
 //       After `node basic_pitch_reference.js <folder>`: runs the embedded ONNX model (or another conversion) on the
-//       reference's windows and prints the largest absolute difference of every output, then transcribes each clip
+//       reference's windows and prints the largest absolute difference of every output over the kept frames (the ones
+//       the reference uses, 15 … 156 of each window, the only ones ours computes), then transcribes each clip
 //       with NoteTranscriber (always the embedded model) and compares its notes with the reference's.
 //   time [--seconds 180] [--runs 5]
 //       A measured run of the BenchmarkDotNet transcription benchmark's case (the same piece from memory, the embedded
@@ -169,16 +170,19 @@ static async Task<int> Compare(string folder, string? onnx)
             }
 
             model.Run(buffers);
+            // Ours holds the kept frames (15 … 156 of the reference's 172) of each output.
             int offset = w * perWindow;
             float[][] ours = [buffers.Note, buffers.Onset, buffers.Contour];
+            int[] widths = [BasicPitchGeometry.Keys, BasicPitchGeometry.Keys, BasicPitchGeometry.ContourBins];
             for (int o = 0; o < 3; o++)
             {
+                int skip = BasicPitchGeometry.TrimFrames * widths[o];
                 for (int i = 0; i < ours[o].Length; i++)
                 {
-                    clipWorst[o] = Math.Max(clipWorst[o], Math.Abs(ours[o][i] - reference[offset + i]));
+                    clipWorst[o] = Math.Max(clipWorst[o], Math.Abs(ours[o][i] - reference[offset + skip + i]));
                 }
 
-                offset += ours[o].Length;
+                offset += BasicPitchGeometry.WindowFrames * widths[o];
             }
         }
 
