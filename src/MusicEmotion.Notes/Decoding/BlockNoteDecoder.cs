@@ -22,7 +22,13 @@ internal static class BlockNoteDecoder
     private const int Keys = BasicPitchGeometry.Keys;
 
     /// <summary>Decodes <paramref name="block"/>; the store must hold three frames before it (when they exist) and one after it (unless it is the last).</summary>
-    public static List<FrameNote> Decode(FrameStore store, NoteBlock block, OnsetScale scale, NoteDecodingSettings settings, CancellationToken cancellationToken)
+    /// <param name="store">The frames.</param>
+    /// <param name="block">Which of them to decode.</param>
+    /// <param name="scale">The onset scaling.</param>
+    /// <param name="settings">The decoding values.</param>
+    /// <param name="scratch">Working memory, reused from block to block (no large allocation per block).</param>
+    /// <param name="cancellationToken">Checked between the phases.</param>
+    public static List<FrameNote> Decode(FrameStore store, NoteBlock block, OnsetScale scale, NoteDecodingSettings settings, DecodingScratch scratch, CancellationToken cancellationToken)
     {
         var notes = new List<FrameNote>();
         int length = (int)(block.End - block.Start);
@@ -31,13 +37,13 @@ internal static class BlockNoteDecoder
             return notes;
         }
 
-        float[] remaining = new float[length * Keys];
+        float[] remaining = scratch.Remaining(length * Keys);
         for (int i = 0; i < length; i++)
         {
             store.Note(block.Start + i).CopyTo(remaining.AsSpan(i * Keys, Keys));
         }
 
-        List<(long Frame, int Key)> starts = FindOnsetPeaks(store, block, scale, settings);
+        List<(long Frame, int Key)> starts = FindOnsetPeaks(store, block, scale, settings, scratch.Starts);
         cancellationToken.ThrowIfCancellationRequested();
         for (int s = starts.Count - 1; s >= 0; s--)
         {
@@ -64,7 +70,7 @@ internal static class BlockNoteDecoder
         if (settings.MelodiaTrick)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            AddNotesWithoutOnsets(store, remaining, block, settings, notes);
+            AddNotesWithoutOnsets(store, remaining, length * Keys, block, settings, notes, scratch.Seeds);
         }
 
         notes.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Key.CompareTo(b.Key));
@@ -72,9 +78,9 @@ internal static class BlockNoteDecoder
     }
 
     /// <summary>Starts in time order (and key order within a frame): strict local maxima of the onset strength above the threshold.</summary>
-    private static List<(long Frame, int Key)> FindOnsetPeaks(FrameStore store, NoteBlock block, OnsetScale scale, NoteDecodingSettings settings)
+    private static List<(long Frame, int Key)> FindOnsetPeaks(FrameStore store, NoteBlock block, OnsetScale scale, NoteDecodingSettings settings, List<(long Frame, int Key)> starts)
     {
-        var starts = new List<(long, int)>();
+        starts.Clear();
         Span<double> previous = stackalloc double[Keys];
         Span<double> current = stackalloc double[Keys];
         Span<double> next = stackalloc double[Keys];
@@ -148,12 +154,12 @@ internal static class BlockNoteDecoder
         return i + 1 + below;
     }
 
-    private static void AddNotesWithoutOnsets(FrameStore store, float[] remaining, NoteBlock block, NoteDecodingSettings settings, List<FrameNote> notes)
+    private static void AddNotesWithoutOnsets(FrameStore store, float[] remaining, int cells, NoteBlock block, NoteDecodingSettings settings, List<FrameNote> notes, List<(float Value, int Index)> seeds)
     {
         // What is left above the threshold, strongest first (earlier frame, then higher key, on ties). Activations are
         // only ever used up (set to 0), so the strongest one still holding its value is the strongest one left.
-        var seeds = new List<(float Value, int Index)>();
-        for (int i = 0; i < remaining.Length; i++)
+        seeds.Clear();
+        for (int i = 0; i < cells; i++)
         {
             if (remaining[i] > settings.FrameThreshold)
             {
@@ -221,4 +227,27 @@ internal static class BlockNoteDecoder
     }
 
     private static int Index(NoteBlock block, long frame, int key) => ((int)(frame - block.Start) * Keys) + key;
+}
+
+/// <summary>The working memory of <see cref="BlockNoteDecoder"/>, kept by a decoder from block to block.</summary>
+internal sealed class DecodingScratch
+{
+    private float[] _remaining = [];
+
+    /// <summary>Onset peaks of the block being decoded.</summary>
+    public List<(long Frame, int Key)> Starts { get; } = [];
+
+    /// <summary>Seeds of the melodia trick.</summary>
+    public List<(float Value, int Index)> Seeds { get; } = [];
+
+    /// <summary>At least <paramref name="length"/> floats (contents undefined).</summary>
+    public float[] Remaining(int length)
+    {
+        if (_remaining.Length < length)
+        {
+            _remaining = new float[length];
+        }
+
+        return _remaining;
+    }
 }

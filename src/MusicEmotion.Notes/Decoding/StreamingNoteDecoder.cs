@@ -25,6 +25,7 @@ internal sealed class StreamingNoteDecoder : IPosteriorgramSink
     private readonly FrameStore _store = new();
     private readonly OnsetScale _scale = new();
     private readonly List<NoteEvent> _decoded = [];
+    private readonly DecodingScratch _scratch = new();
     private long _blockStart;
     private CancellationToken _cancellationToken;
 
@@ -79,7 +80,7 @@ internal sealed class StreamingNoteDecoder : IPosteriorgramSink
 
     private void DecodeBlock(NoteBlock block)
     {
-        foreach (FrameNote n in BlockNoteDecoder.Decode(_store, block, _scale, _settings, _cancellationToken))
+        foreach (FrameNote n in BlockNoteDecoder.Decode(_store, block, _scale, _settings, _scratch, _cancellationToken))
         {
             _decoded.Add(ToEvent(n));
         }

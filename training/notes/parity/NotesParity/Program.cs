@@ -14,6 +14,9 @@
 //       A measured run of the BenchmarkDotNet transcription benchmark's case (the same piece from memory, the embedded
 //       model on one thread): wall and process CPU time of each run after a warm-up. CPU time is what a loaded machine
 //       does not inflate.
+//   stream <audio file>
+//       Streams a file through TranscribeStreamingAsync (default options) and prints the notes, the time and the peak
+//       resident set of this process (memory on hour-long input, docs/benchmarks.md).
 //   bench-audio --out <file.f32> [--seconds 180]
 //       Writes the benchmark's synthesised piece (tests/Shared/SynthesizedMusic.Piece, seed 1) at 22,050 Hz, the audio
 //       the BenchmarkDotNet transcription benchmark uses, for the reference's `--time`.
@@ -38,6 +41,7 @@ try
         ["compare", string folder, "--model", string onnx] => await Compare(folder, onnx),
         ["time"] => await Time(180, 5),
         ["time", "--seconds", string s, "--runs", string r] => await Time(double.Parse(s, CultureInfo.InvariantCulture), int.Parse(r, CultureInfo.InvariantCulture)),
+        ["stream", string audio] => await Stream(audio),
         ["bench-audio", "--out", string file] => BenchAudio(file, 180),
         ["bench-audio", "--out", string file, "--seconds", string s] => BenchAudio(file, double.Parse(s, CultureInfo.InvariantCulture)),
         _ => Usage(),
@@ -51,7 +55,7 @@ catch (Exception ex) when (ex is IOException or AudioException or InvalidDataExc
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: NotesParity samples --data <shared data> --out <folder> | compare <folder> [--model <file.onnx>] | time [--seconds N --runs N] | bench-audio --out <file.f32> [--seconds N]");
+    Console.Error.WriteLine("usage: NotesParity samples --data <shared data> --out <folder> | compare <folder> [--model <file.onnx>] | time [--seconds N --runs N] | stream <audio file> | bench-audio --out <file.f32> [--seconds N]");
     return 2;
 }
 
@@ -113,6 +117,26 @@ static int BenchAudio(string file, double seconds)
     float[] samples = SynthesizedMusic.Render(SynthesizedMusic.Piece(seconds), NoteTranscriber.SampleRate, seconds);
     File.WriteAllBytes(file, MemoryMarshal.AsBytes(samples.AsSpan()).ToArray());
     Console.WriteLine($"{file}: {samples.Length} samples ({seconds} s)");
+    return 0;
+}
+
+static async Task<int> Stream(string audio)
+{
+    using var transcriber = new NoteTranscriber();
+    TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    int notes = 0;
+    double last = 0;
+    await foreach (NoteEvent note in transcriber.TranscribeStreamingAsync(audio))
+    {
+        notes++;
+        last = note.StartSeconds;
+    }
+
+    using Process self = Process.GetCurrentProcess();
+    self.Refresh();
+    Console.WriteLine($"{audio}: {notes} notes (last onset {last:0.0} s), wall {watch.Elapsed.TotalSeconds:0.0} s, CPU {(self.TotalProcessorTime - cpuBefore).TotalSeconds:0.0} s, " +
+        $"peak RSS {self.PeakWorkingSet64 / 1048576.0:0.0} MB, managed heap now {GC.GetTotalMemory(false) / 1048576.0:0.0} MB");
     return 0;
 }
 
