@@ -17,6 +17,10 @@
 //   stream <audio file>
 //       Streams a file through TranscribeStreamingAsync (default options) and prints the notes, the time and the peak
 //       resident set of this process (memory on hour-long input, docs/benchmarks.md).
+//   onset-f1 --data ../shared/data --out <folder> [--every N] [--min-note-frames N]
+//       EMOPIA val, rendered into <folder> with the exact FluidSynth command (cached), transcribed with the defaults
+//       (or another minimum note length), against its MIDI: onset-only note F1 as mir_eval defines it (exact pitch,
+//       50 ms, maximum matching), per clip and pooled; every N-th clip by id (default every one).
 //   bench-audio --out <file.f32> [--seconds 180]
 //       Writes the benchmark's synthesised piece (tests/Shared/SynthesizedMusic.Piece, seed 1) at 22,050 Hz, the audio
 //       the BenchmarkDotNet transcription benchmark uses, for the reference's `--time`.
@@ -42,6 +46,7 @@ try
         ["time"] => await Time(180, 5),
         ["time", "--seconds", string s, "--runs", string r] => await Time(double.Parse(s, CultureInfo.InvariantCulture), int.Parse(r, CultureInfo.InvariantCulture)),
         ["stream", string audio] => await Stream(audio),
+        ["onset-f1", "--data", string data, "--out", string folder, .. string[] rest] => await OnsetF1(data, folder, rest),
         ["bench-audio", "--out", string file] => BenchAudio(file, 180),
         ["bench-audio", "--out", string file, "--seconds", string s] => BenchAudio(file, double.Parse(s, CultureInfo.InvariantCulture)),
         _ => Usage(),
@@ -55,7 +60,7 @@ catch (Exception ex) when (ex is IOException or AudioException or InvalidDataExc
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: NotesParity samples --data <shared data> --out <folder> | compare <folder> [--model <file.onnx>] | time [--seconds N --runs N] | stream <audio file> | bench-audio --out <file.f32> [--seconds N]");
+    Console.Error.WriteLine("usage: NotesParity samples --data <shared data> --out <folder> | compare <folder> [--model <file.onnx>] | time [--seconds N --runs N] | stream <audio file> | onset-f1 --data <shared data> --out <folder> [--every N] [--min-note-frames N] | bench-audio --out <file.f32> [--seconds N]");
     return 2;
 }
 
@@ -118,6 +123,82 @@ static int BenchAudio(string file, double seconds)
     File.WriteAllBytes(file, MemoryMarshal.AsBytes(samples.AsSpan()).ToArray());
     Console.WriteLine($"{file}: {samples.Length} samples ({seconds} s)");
     return 0;
+}
+
+static async Task<int> OnsetF1(string data, string folder, string[] rest)
+{
+    int every = 1, minNote = new NoteTranscriptionOptions().MinimumNoteFrames;
+    for (int i = 0; i + 1 < rest.Length; i += 2)
+    {
+        if (rest[i] == "--every")
+        {
+            every = int.Parse(rest[i + 1], CultureInfo.InvariantCulture);
+        }
+        else if (rest[i] == "--min-note-frames")
+        {
+            minNote = int.Parse(rest[i + 1], CultureInfo.InvariantCulture);
+        }
+    }
+
+    Directory.CreateDirectory(folder);
+    string[][] rows = File.ReadAllLines(Path.Combine(data, "emopia", "labels.csv")).Skip(1).Select(l => l.Split(','))
+        .Where(r => r[2] == "val").OrderBy(r => r[0], StringComparer.Ordinal).Where((_, i) => i % every == 0).ToArray();
+    using var transcriber = new NoteTranscriber(new NoteTranscriptionOptions { MinimumNoteFrames = minNote });
+    var f1s = new List<double>();
+    int matched = 0, referenceCount = 0, estimatedCount = 0;
+    foreach (string[] row in rows)
+    {
+        string midi = Path.Combine(data, "emopia", row[3]);
+        string wav = Path.Combine(folder, row[0] + ".wav");
+        if (!File.Exists(wav))
+        {
+            Render(midi, wav);
+        }
+
+        IReadOnlyList<NoteEvent> estimated = (await transcriber.TranscribeAsync(wav)).Notes;
+        IReadOnlyList<NoteEvent> reference = MusicEmotion.Notes.Midi.NoteMidiFile.ReadNotes(midi);
+        int m = MaximumMatching(reference, estimated);
+        double p = (double)m / Math.Max(1, estimated.Count), r = (double)m / Math.Max(1, reference.Count);
+        double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
+        f1s.Add(f);
+        matched += m;
+        referenceCount += reference.Count;
+        estimatedCount += estimated.Count;
+        Console.WriteLine($"{row[0]}: reference {reference.Count}, transcribed {estimated.Count}, precision {p:0.000}, recall {r:0.000}, F1 {f:0.000}");
+    }
+
+    double pooledP = (double)matched / estimatedCount, pooledR = (double)matched / referenceCount;
+    var sorted = f1s.Order().ToArray();
+    Console.WriteLine($"{rows.Length} clips (minimum note {minNote} frames): mean F1 {f1s.Average():0.000}, median {sorted[sorted.Length / 2]:0.000}, " +
+        $"min {sorted[0]:0.000}, max {sorted[^1]:0.000}, {f1s.Count(f => f >= 0.7)} clips >= 0.7; pooled precision {pooledP:0.000}, recall {pooledR:0.000}, F1 {2 * pooledP * pooledR / (pooledP + pooledR):0.000}");
+    return 0;
+}
+
+// mir_eval's onset-only matching: same pitch, onsets at most 50 ms apart, a maximum bipartite matching (augmenting paths).
+static int MaximumMatching(IReadOnlyList<NoteEvent> reference, IReadOnlyList<NoteEvent> estimated)
+{
+    List<int>[] candidates = reference.Select(n => Enumerable.Range(0, estimated.Count)
+        .Where(e => estimated[e].Pitch == n.Pitch && Math.Abs(estimated[e].StartSeconds - n.StartSeconds) <= 0.05).ToList()).ToArray();
+    int[] owner = Enumerable.Repeat(-1, estimated.Count).ToArray();
+    bool Augment(int r, bool[] seen)
+    {
+        foreach (int e in candidates[r])
+        {
+            if (!seen[e])
+            {
+                seen[e] = true;
+                if (owner[e] < 0 || Augment(owner[e], seen))
+                {
+                    owner[e] = r;
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    return Enumerable.Range(0, reference.Count).Count(r => Augment(r, new bool[estimated.Count]));
 }
 
 static async Task<int> Stream(string audio)
