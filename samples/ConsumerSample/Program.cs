@@ -19,9 +19,14 @@ try
     var c = CultureInfo.InvariantCulture;
     Console.WriteLine($"file: {result.Source}");
     Console.WriteLine(string.Create(c, $"duration: {result.DurationSeconds:0.0} s ({result.Timeline.Count} values per dimension), model: {result.ModelName}"));
-    Console.WriteLine(string.Create(c, $"mean arousal: {result.Summary.Arousal.Mean:0.000}"));
-    Console.WriteLine(string.Create(c, $"mean valence: {result.Summary.Valence.Mean:0.000}"));
-    Console.WriteLine($"dominant quadrant: {result.Summary.DominantQuadrant}");
+    Console.WriteLine(string.Create(c, $"music: {result.Summary.MusicSeconds} of {result.Summary.Seconds} seconds"));
+    if (result.Summary is { Arousal: { } arousal, Valence: { } valence })
+    {
+        Console.WriteLine(string.Create(c, $"mean arousal: {arousal.Mean:0.000}"));
+        Console.WriteLine(string.Create(c, $"mean valence: {valence.Mean:0.000}"));
+        Console.WriteLine($"dominant quadrant: {result.Summary.DominantQuadrant}");
+    }
+
     Console.WriteLine($"description: {result.Description}");
 
     using var transcriber = new NoteTranscriber();
