@@ -17,7 +17,8 @@ namespace MusicEmotion.OpenAI;
 /// llama.cpp, Ollama …). The request carries <see cref="OpenAiDescriberOptions.SystemPrompt"/> and a user message with
 /// the summary as compact JSON plus a downsampled curve, and asks for 2–3 plain sentences. Failures become an
 /// <see cref="EmotionDescriptionException"/> whose message never contains the API key, or, when
-/// <see cref="OpenAiDescriberOptions.FallbackToRuleBased"/> is set, a rule-based description. Thread-safe.
+/// <see cref="OpenAiDescriberOptions.FallbackToRuleBased"/> is set, a rule-based description. A song without music
+/// (<see cref="EmotionSummary.Arousal"/> null) gets the rule-based "no music detected" text without a request. Thread-safe.
 /// </summary>
 public sealed partial class OpenAiChatEmotionDescriber : IEmotionDescriber
 {
@@ -32,6 +33,7 @@ public sealed partial class OpenAiChatEmotionDescriber : IEmotionDescriber
     private readonly int _maxOutputTokens;
     private readonly TimeSpan _timeout;
     private readonly int _curvePoints;
+    private static readonly RuleBasedEmotionDescriber NoMusic = new();
     private readonly RuleBasedEmotionDescriber? _fallback;
     private readonly ILogger _logger;
 
@@ -72,6 +74,12 @@ public sealed partial class OpenAiChatEmotionDescriber : IEmotionDescriber
     {
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(summary);
+        if (summary.Arousal is null)
+        {
+            // No music: there is no mood to put into words, and no reason to send silence to the endpoint.
+            return await NoMusic.DescribeAsync(timeline, summary, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             return await AskAsync(timeline, summary, cancellationToken).ConfigureAwait(false);

@@ -30,6 +30,18 @@ public class OpenAiChatEmotionDescriberTests
     }
 
     [Fact]
+    public async Task A_song_without_music_is_described_without_asking_the_endpoint()
+    {
+        await using var server = LoopbackChatServer.Answering(200, LoopbackChatServer.Completion("An angry, tense piece."));
+        var silent = new EmotionTimeline(new float[60], new float[60], 60, Enumerable.Repeat(MusicPresence.Silence, 60).ToArray());
+
+        string text = await new OpenAiChatEmotionDescriber(Options(server)).DescribeAsync(silent, EmotionSummary.From(silent));
+
+        text.Should().StartWith("No music detected");
+        server.Requests.Should().BeEmpty("silence is not sent to the endpoint");
+    }
+
+    [Fact]
     public async Task Request_carries_model_bearer_key_settings_and_summary_numbers()
     {
         await using var server = LoopbackChatServer.Answering(200, LoopbackChatServer.Completion("Fine."));

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
+using SkiaSharp;
 
 namespace MusicEmotion.Plotting.Tests;
 
@@ -39,6 +40,39 @@ public sealed class EmotionPlotTests
         var b = new EmotionTimeline(a.Valence, a.Arousal, a.DurationSeconds);
 
         EmotionPlot.RenderPng(a, EmotionSummary.From(a), "x").Should().NotEqual(EmotionPlot.RenderPng(b, EmotionSummary.From(b), "x"));
+    }
+
+    [Fact]
+    public void Seconds_without_music_are_greyed_and_a_file_without_music_still_draws()
+    {
+        EmotionTimeline music = Timeline(60);
+        MusicPresence[] presence = Enumerable.Range(0, 60).Select(i => i < 20 ? MusicPresence.Silence : MusicPresence.Music).ToArray();
+        var framed = new EmotionTimeline(
+            music.Arousal.Select((v, i) => i < 20 ? 0f : v).ToArray(), music.Valence.Select((v, i) => i < 20 ? 0f : v).ToArray(), music.DurationSeconds, presence);
+        var silent = new EmotionTimeline(new float[60], new float[60], 60, Enumerable.Repeat(MusicPresence.Silence, 60).ToArray());
+
+        int allMusic = GreyPixels(EmotionPlot.RenderPng(music, EmotionSummary.From(music), "x"));
+        int oneThirdSilent = GreyPixels(EmotionPlot.RenderPng(framed, EmotionSummary.From(framed), "x"));
+        int allSilent = GreyPixels(EmotionPlot.RenderPng(silent, EmotionSummary.From(silent), "x"));
+
+        oneThirdSilent.Should().BeGreaterThan(allMusic + 20_000, "the first third of the timeline is shaded grey");
+        allSilent.Should().BeGreaterThan(oneThirdSilent + 20_000, "the whole timeline is shaded grey");
+    }
+
+    /// <summary>Pixels of the light neutral grey the no-music shading blends to on white.</summary>
+    private static int GreyPixels(byte[] png)
+    {
+        using SKBitmap bitmap = SKBitmap.Decode(png);
+        int count = 0;
+        foreach (SKColor c in bitmap.Pixels)
+        {
+            if (Math.Abs(c.Red - c.Green) <= 3 && Math.Abs(c.Green - c.Blue) <= 3 && c.Red is >= 205 and <= 230)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     [Fact]

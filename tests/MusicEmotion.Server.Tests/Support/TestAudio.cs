@@ -4,7 +4,19 @@ namespace MusicEmotion.Server.Tests.Support;
 internal static class TestAudio
 {
     /// <summary>A mono 16-bit WAV: a chord whose pitch, brightness and pulse depend on <paramref name="seed"/>, so different seeds sound (and analyse) differently.</summary>
-    public static byte[] Wav(double seconds, int seed = 1, int sampleRate = 22050)
+    public static byte[] Wav(double seconds, int seed = 1, int sampleRate = 22050) => PcmWav.Encode16(Samples(seconds, seed, sampleRate), sampleRate, 1);
+
+    /// <summary>
+    /// A mono 16-bit WAV of <paramref name="silenceSeconds"/> of digital silence, <paramref name="musicSeconds"/> of the
+    /// chord of <see cref="Wav"/> and <paramref name="silenceSeconds"/> of silence again.
+    /// </summary>
+    public static byte[] WavInSilence(double silenceSeconds, double musicSeconds, int seed = 1, int sampleRate = 22050)
+    {
+        var silence = new float[(int)(silenceSeconds * sampleRate)];
+        return PcmWav.Encode16([.. silence, .. Samples(musicSeconds, seed, sampleRate), .. silence], sampleRate, 1);
+    }
+
+    private static float[] Samples(double seconds, int seed, int sampleRate)
     {
         var random = new Random(seed);
         int n = (int)(seconds * sampleRate);
@@ -21,7 +33,7 @@ internal static class TestAudio
             samples[i] = (float)(0.18 * envelope * tone + 0.02 * (random.NextDouble() - 0.5));
         }
 
-        return PcmWav.Encode16(samples, sampleRate, 1);
+        return samples;
     }
 
     /// <summary>The first clips of 4Q quadrant <paramref name="quadrant"/> (skips the test when the shared data is missing).</summary>

@@ -2,8 +2,8 @@
 // liked or disliked and get recommendations. Plain ES modules; everything it shows comes from the service's API.
 
 import * as api from './api.js';
-import { PlaneChart, TimelineChart, Tooltip } from './charts.js';
-import { MOOD_WORDS, QUADRANTS, bytes, clock, el, fold, quadrantOf, signed } from './format.js';
+import { PlaneChart, TimelineChart, Tooltip, isMusic, readout } from './charts.js';
+import { MOOD_WORDS, QUADRANTS, bytes, clock, el, fold, signed } from './format.js';
 import { thumbIcon } from './icons.js';
 import { Preferences } from './preferences.js';
 import { UploadQueue } from './uploads.js';
@@ -46,8 +46,8 @@ function showTime(seconds) {
   const track = state.current;
   if (!track) return;
   const i = Math.max(0, Math.min(track.arousal.length - 1, Math.floor(seconds)));
-  const a = track.arousal[i], v = track.valence[i];
-  $('now').textContent = `${clock(seconds)} / ${clock(track.durationSeconds)} — arousal ${signed(a)} · valence ${signed(v)} · ${QUADRANTS[quadrantOf(a, v)]}`;
+  const reading = readout({ arousal: track.arousal[i], valence: track.valence[i], music: isMusic(track, i) });
+  $('now').textContent = `${clock(seconds)} / ${clock(track.durationSeconds)} — ${reading.replaceAll(', ', ' · ')}`;
 }
 
 let frame = 0;
@@ -95,7 +95,10 @@ async function openTrack(id, { play = false } = {}) {
   $('player-error').hidden = true;
   $('track-name').textContent = track.name;
   const sound = track.sound.tempoBpm > 0 ? ` · ${Math.round(track.sound.tempoBpm)} BPM` : '';
-  $('track-meta').textContent = `${clock(track.durationSeconds)} · ${track.sound.key}${sound}`;
+  // Without music there is no key or tempo to trust: say so instead of the estimator's guess on silence.
+  $('track-meta').textContent = track.summary.arousal
+    ? `${clock(track.durationSeconds)} · ${track.sound.key}${sound}`
+    : `${clock(track.durationSeconds)} · no music`;
   $('track-meta').title = `analysed by ${track.modelName} ${track.modelVersion}`;
   const base = track.name.replace(/\.[^.]+$/, '') || 'song';
   $('download-csv').href = track.links.timelineCsv;
@@ -114,6 +117,19 @@ async function openTrack(id, { play = false } = {}) {
 
 function renderStats(track) {
   const s = track.summary;
+  const note = $('no-music-note');
+  const silent = track.music ? track.music.filter((m) => !m).length : 0;
+  note.hidden = silent === 0;
+  note.textContent = !s.arousal
+    ? 'No music detected: the whole file is silence or a steady signal, so no mood is read and it is never recommended.'
+    : `${clock(silent)} without music (greyed) ${silent === 1 ? 'is' : 'are'} left out of these figures.`;
+  if (!s.arousal || !s.valence) {
+    $('stat-table').replaceChildren();
+    $('shares').replaceChildren();
+    $('facts').replaceChildren(el('dt', {}, 'Mood'), el('dd', {}, 'none (no music)'));
+    $('description').textContent = track.description || 'No music detected.';
+    return;
+  }
   const row = (name, d) => el('tr', {},
     el('th', { scope: 'row' }, name),
     el('td', {}, signed(d.mean)), el('td', {}, d.standardDeviation.toFixed(2)),
@@ -196,12 +212,13 @@ function setMark(id, mark) {
 /** Whether a library item matches every word of the search, by its name or its mood (happy, tense, sad, calm, Q1…). */
 function matches(track, words) {
   const name = fold(track.name);
-  const moods = MOOD_WORDS[track.dominantQuadrant] || [];
+  const moods = track.dominantQuadrant ? MOOD_WORDS[track.dominantQuadrant] || [] : ['none', 'no music', 'silence'];
   return words.every((word) => name.includes(word) || moods.some((mood) => mood.startsWith(word)));
 }
 
 function renderLibrary() {
   const list = $('library-list');
+  const moodOf = (t) => (t.dominantQuadrant ? QUADRANTS[t.dominantQuadrant] : 'no music');
   const focused = document.activeElement && document.activeElement.closest('.track-row');
   const focusKey = focused ? `${focused.dataset.id}|${[...focused.querySelectorAll('button')].indexOf(document.activeElement)}` : null;
   const query = $('library-search').value.trim();
@@ -212,12 +229,12 @@ function renderLibrary() {
   },
   el('button', {
     type: 'button', class: 'open', onclick: () => openTrack(t.id), 'aria-current': state.current && state.current.id === t.id ? 'true' : null,
-    title: `${t.name}\n${clock(t.durationSeconds)} · ${QUADRANTS[t.dominantQuadrant]}`,
+    title: `${t.name}\n${clock(t.durationSeconds)} · ${moodOf(t)}`,
   },
-  el('span', { class: `mood-dot ${t.dominantQuadrant}` }),
+  el('span', { class: `mood-dot ${t.dominantQuadrant || 'none'}` }),
   el('span', { class: 'text' },
     el('span', { class: 'title' }, t.name),
-    el('span', { class: 'sub' }, `${clock(t.durationSeconds)} · ${QUADRANTS[t.dominantQuadrant]}`))),
+    el('span', { class: 'sub' }, `${clock(t.durationSeconds)} · ${moodOf(t)}`))),
   markButton(t.id, 'liked', t.name),
   markButton(t.id, 'disliked', t.name))));
   if (focusKey) {

@@ -54,7 +54,29 @@ function secondAt(track, seconds) {
 
 function valuesAt(track, seconds) {
   const i = secondAt(track, seconds);
-  return { second: i, arousal: track.arousal[i], valence: track.valence[i] };
+  return { second: i, arousal: track.arousal[i], valence: track.valence[i], music: isMusic(track, i) };
+}
+
+/** Whether second `i` holds music (tracks from older services have no `music` array: all music). */
+export function isMusic(track, i) {
+  return !track.music || track.music[i] !== false;
+}
+
+/** The runs of consecutive seconds that hold music (`music: true`) or not, as { start, end, music } with end exclusive. */
+export function runs(track) {
+  const result = [];
+  for (let i = 0; i < track.arousal.length; i++) {
+    const music = isMusic(track, i);
+    const last = result[result.length - 1];
+    if (last && last.music === music) last.end = i + 1;
+    else result.push({ start: i, end: i + 1, music });
+  }
+  return result;
+}
+
+/** The words for the second under the pointer or the playhead: its values, or that it holds no music. */
+export function readout(v) {
+  return v.music ? `arousal ${signed(v.arousal)}, valence ${signed(v.valence)}, ${QUADRANTS[quadrantOf(v.arousal, v.valence)]}` : 'no music';
 }
 
 /** A symmetric nice step for time ticks: at most about `count` ticks over `duration` seconds. */
@@ -136,8 +158,7 @@ class Chart {
     const v = valuesAt(this.track, this.time);
     this.svg.setAttribute('aria-valuemax', Math.round(this.track.durationSeconds));
     this.svg.setAttribute('aria-valuenow', Math.floor(this.time));
-    this.svg.setAttribute('aria-valuetext',
-      `${clock(this.time)}: arousal ${signed(v.arousal)}, valence ${signed(v.valence)}, ${QUADRANTS[quadrantOf(v.arousal, v.valence)]}`);
+    this.svg.setAttribute('aria-valuetext', `${clock(this.time)}: ${readout(v)}`);
   }
 
   key(e) {
@@ -190,9 +211,9 @@ export class TimelineChart extends Chart {
     this.svg.setAttribute('width', width);
     this.svg.setAttribute('height', height);
 
-    const values = track.arousal.concat(track.valence);
+    const values = track.arousal.concat(track.valence).filter((_, i) => isMusic(track, i % track.arousal.length));
     let low = -1, high = 1;
-    if (this.zoomed) {
+    if (this.zoomed && values.length > 0) {
       const min = Math.min(...values), max = Math.max(...values);
       const pad = Math.max(0.05, (max - min) * 0.12);
       low = Math.max(-1, min - pad);
@@ -220,9 +241,20 @@ export class TimelineChart extends Chart {
     node('line', { x1: m.left, x2: m.left, y1: m.top, y2: height - m.bottom, class: 'axis' }, grid);
     node('line', { x1: m.left, x2: width - m.right, y1: height - m.bottom, y2: height - m.bottom, class: 'axis' }, grid);
 
+    // Seconds without music (silence, a steady tone) carry no mood: greyed, and the curves break around them.
+    const parts = runs(track);
+    for (const run of parts.filter((r) => !r.music)) {
+      const left = x(run.start), right = x(Math.min(run.end, duration));
+      node('rect', { x: left, y: m.top, width: Math.max(1, right - left), height: height - m.top - m.bottom, class: 'no-music',
+        'data-start': run.start, 'data-end': run.end }, grid);
+      if (right - left > 60) text(grid, (left + right) / 2, m.top + 16, 'no music', { 'text-anchor': 'middle', class: 'no-music-label' });
+    }
     for (const name of ['valence', 'arousal']) {
-      const points = track[name].map((v, i) => `${x(Math.min(i + 0.5, duration)).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-      node('polyline', { points, class: `curve ${name}`, 'data-series': name, 'data-points': track[name].length }, this.svg);
+      for (const run of parts.filter((r) => r.music)) {
+        const points = track[name].slice(run.start, run.end)
+          .map((v, k) => `${x(Math.min(run.start + k + 0.5, duration)).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+        node('polyline', { points, class: `curve ${name}`, 'data-series': name, 'data-points': run.end - run.start }, this.svg);
+      }
     }
 
     this.playhead = node('line', { class: 'playhead', y1: m.top, y2: height - m.bottom }, this.svg);
@@ -256,12 +288,14 @@ export class TimelineChart extends Chart {
     this.hoverArousal.setAttribute('cy', this.y(v.arousal));
     this.hoverValence.setAttribute('cx', px);
     this.hoverValence.setAttribute('cy', this.y(v.valence));
+    this.hoverArousal.setAttribute('visibility', v.music ? 'inherit' : 'hidden');
+    this.hoverValence.setAttribute('visibility', v.music ? 'inherit' : 'hidden');
     this.hoverLayer.setAttribute('visibility', 'visible');
-    this.tooltip.show(e.clientX, e.clientY, [
+    this.tooltip.show(e.clientX, e.clientY, v.music ? [
       { text: clock(v.second), bold: true }, '  ',
       { text: `arousal ${signed(v.arousal)}`, className: 'a' }, '  ',
       { text: `valence ${signed(v.valence)}`, className: 'v' },
-    ]);
+    ] : [{ text: clock(v.second), bold: true }, '  no music: no mood is read here']);
   }
 
   click(e) {
@@ -281,10 +315,12 @@ export class PlaneChart extends Chart {
     const inner = size - m.left - m.right;
     const innerHeight = size - m.top - m.bottom;
 
+    const musical = (values) => values.filter((_, i) => isMusic(track, i));
+    const hasMusic = musical(track.valence).length > 0;
     let x0 = -1, x1 = 1, y0 = -1, y1 = 1;
-    if (this.zoomed) {
-      const vx = Math.min(...track.valence), vX = Math.max(...track.valence);
-      const ay = Math.min(...track.arousal), aY = Math.max(...track.arousal);
+    if (this.zoomed && hasMusic) {
+      const vx = Math.min(...musical(track.valence)), vX = Math.max(...musical(track.valence));
+      const ay = Math.min(...musical(track.arousal)), aY = Math.max(...musical(track.arousal));
       const half = Math.max(0.12, Math.max(vX - vx, aY - ay) * 0.65);
       const cx = (vx + vX) / 2, cy = (ay + aY) / 2;
       x0 = cx - half; x1 = cx + half; y0 = cy - half; y1 = cy + half;
@@ -326,16 +362,27 @@ export class PlaneChart extends Chart {
       });
     }
 
-    const points = track.valence.map((v, i) => `${x(v).toFixed(1)},${y(track.arousal[i]).toFixed(1)}`).join(' ');
-    node('polyline', { points, class: 'path', 'data-points': track.valence.length }, area);
-    if (track.valence.length <= 900) {
-      track.valence.forEach((v, i) => node('circle', { cx: x(v), cy: y(track.arousal[i]), r: 1.8, class: 'path-dot' }, area));
+    // The path joins the music seconds only; seconds without music have no place on the plane.
+    const musicRuns = runs(track).filter((r) => r.music);
+    for (const run of musicRuns) {
+      const points = track.valence.slice(run.start, run.end)
+        .map((v, k) => `${x(v).toFixed(1)},${y(track.arousal[run.start + k]).toFixed(1)}`).join(' ');
+      node('polyline', { points, class: 'path', 'data-points': run.end - run.start }, area);
     }
-    const last = track.valence.length - 1;
-    node('circle', { cx: x(track.valence[0]), cy: y(track.arousal[0]), r: 5, class: 'start' }, area);
-    node('rect', { x: x(track.valence[last]) - 4.5, y: y(track.arousal[last]) - 4.5, width: 9, height: 9, class: 'end' }, area);
-    const mx = x(track.summary.valence.mean), my = y(track.summary.arousal.mean);
-    node('path', { d: `M${mx - 6},${my - 6}L${mx + 6},${my + 6}M${mx - 6},${my + 6}L${mx + 6},${my - 6}`, class: 'mean' }, area);
+    if (track.valence.length <= 900) {
+      track.valence.forEach((v, i) => isMusic(track, i) && node('circle', { cx: x(v), cy: y(track.arousal[i]), r: 1.8, class: 'path-dot' }, area));
+    }
+    if (musicRuns.length > 0) {
+      const first = musicRuns[0].start, last = musicRuns[musicRuns.length - 1].end - 1;
+      node('circle', { cx: x(track.valence[first]), cy: y(track.arousal[first]), r: 5, class: 'start' }, area);
+      node('rect', { x: x(track.valence[last]) - 4.5, y: y(track.arousal[last]) - 4.5, width: 9, height: 9, class: 'end' }, area);
+    }
+    if (track.summary.valence && track.summary.arousal) {
+      const mx = x(track.summary.valence.mean), my = y(track.summary.arousal.mean);
+      node('path', { d: `M${mx - 6},${my - 6}L${mx + 6},${my + 6}M${mx - 6},${my + 6}L${mx + 6},${my - 6}`, class: 'mean' }, area);
+    } else {
+      text(area, m.left + inner / 2, m.top + innerHeight / 2 - 14, 'no music: no mood to place', { 'text-anchor': 'middle', class: 'no-music-label' });
+    }
 
     text(this.svg, m.left + inner / 2, size - 8, 'valence: unpleasant → pleasant', { 'text-anchor': 'middle', class: 'axis-title' });
     const yTitle = text(this.svg, 0, 0, 'arousal: calm → excited', { 'text-anchor': 'middle', class: 'axis-title' });
@@ -357,6 +404,8 @@ export class PlaneChart extends Chart {
     const a = this.track.arousal[i] * (1 - f) + this.track.arousal[j] * f;
     this.nowDot.setAttribute('cx', this.x(v));
     this.nowDot.setAttribute('cy', this.y(a));
+    // No place on the plane while the playhead is in a stretch without music.
+    this.nowDot.setAttribute('visibility', isMusic(this.track, secondAt(this.track, this.time)) ? 'visible' : 'hidden');
   }
 
   nearest(e) {
@@ -365,6 +414,7 @@ export class PlaneChart extends Chart {
     const px = (e.clientX - box.left) * scale, py = (e.clientY - box.top) * scale;
     let best = -1, bestDistance = Infinity;
     for (let i = 0; i < this.track.valence.length; i++) {
+      if (!isMusic(this.track, i)) continue;
       const dx = this.x(this.track.valence[i]) - px, dy = this.y(this.track.arousal[i]) - py;
       const d = dx * dx + dy * dy;
       if (d < bestDistance) { best = i; bestDistance = d; }
