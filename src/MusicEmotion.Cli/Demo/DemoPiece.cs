@@ -7,7 +7,8 @@ namespace MusicEmotion.Cli.Demo;
 /// (Am – F – Dm – E), the chord broken in slow eighths above it and a quiet falling melody on top, in a small room.</item>
 /// <item><b>Energetic</b>: a band in C major at 140 BPM, loud (about −13 dBFS): drum kit (kick on every beat, snare
 /// on 2 and 4, hi-hats in eighths, crash every four bars), a plucked bass in driving eighths, an overdriven rhythm
-/// guitar playing power chords in eighths, staccato piano chords and a bright plucked lead (C – F – G – C).</item>
+/// guitar holding power chords, a sawtooth pad pumping in eighths, staccato piano chords and a bright plucked lead
+/// (C – F – G – C).</item>
 /// </list>
 /// Everything is synthesised from a fixed seed, so the file is identical on every run.
 /// </summary>
@@ -88,6 +89,7 @@ internal static class DemoPiece
         int[] lead = [76, 79, 81, 79, 76, 74, 72, 74, 76, 79, 84, 81, 79, 76, 74, 72];   // C major pentatonic, eighths
         double length = buffer.Length / (double)SampleRate;
         float[] guitar = new float[buffer.Length];
+        float[] pad = new float[buffer.Length];
         for (int b = 0; b * bar < length; b++)
         {
             int[] chord = chords[b % chords.Length];
@@ -96,6 +98,9 @@ internal static class DemoPiece
             {
                 band.Crash(buffer, barStart, 0.9);
             }
+
+            band.Pad(pad, barStart, chord.AsSpan(1, 3), 1.0, bar, eighth);
+            band.OverdrivenPowerChord(guitar, barStart, chord[0], 1.0, bar);
 
             for (int q = 0; q < 4; q++)
             {
@@ -118,17 +123,16 @@ internal static class DemoPiece
                 band.HiHat(buffer, t, e % 2 == 0 ? 1.0 : 0.7, open: e == 7);
                 band.Pluck(buffer, t, chord[0] + (e % 2 == 1 ? 12 : 0), 0.6, eighth * 0.9, 0.996);
                 band.Pluck(buffer, t + 0.002, lead[((b % 2) * 8) + e], 0.6, eighth * 0.95, 0.997);
-                foreach (int interval in (ReadOnlySpan<int>)[12, 19, 24])                  // power chord: root, fifth, octave
-                {
-                    band.Pluck(guitar, t + (0.004 * interval / 12.0), chord[0] + interval, 0.5, eighth * 0.8, 0.992);
-                }
             }
         }
 
-        // The rhythm guitar, overdriven.
+        // The mix: drums, bass, piano and lead; the pad half as loud; the held, overdriven guitar in between.
+        ScaleToRms(buffer, 1.0);
+        ScaleToRms(pad, 1.0);
+        ScaleToRms(guitar, 0.75);
         for (int i = 0; i < buffer.Length; i++)
         {
-            buffer[i] += (float)(0.35 * Math.Tanh(6 * guitar[i]));
+            buffer[i] += pad[i] + guitar[i];
         }
     }
 
@@ -169,8 +173,17 @@ internal static class DemoPiece
         }
     }
 
-    /// <summary>Scales <paramref name="buffer"/> to an RMS level, then soft-limits peaks (tanh) to stay below 0.95.</summary>
-    private static void Level(Span<float> buffer, double rms)
+    /// <summary>Scales <paramref name="buffer"/> to an RMS level (a layer of a mix, before the mix is levelled).</summary>
+    private static void ScaleToRms(Span<float> buffer, double rms)
+    {
+        double current = Rms(buffer);
+        for (int i = 0; i < buffer.Length && current > 0; i++)
+        {
+            buffer[i] = (float)(buffer[i] * rms / current);
+        }
+    }
+
+    private static double Rms(ReadOnlySpan<float> buffer)
     {
         double sum = 0;
         foreach (float v in buffer)
@@ -178,7 +191,13 @@ internal static class DemoPiece
             sum += (double)v * v;
         }
 
-        double current = Math.Sqrt(sum / Math.Max(1, buffer.Length));
+        return Math.Sqrt(sum / Math.Max(1, buffer.Length));
+    }
+
+    /// <summary>Scales <paramref name="buffer"/> to an RMS level, then soft-limits peaks (tanh) to stay below 0.95.</summary>
+    private static void Level(Span<float> buffer, double rms)
+    {
+        double current = Rms(buffer);
         if (current <= 0)
         {
             return;

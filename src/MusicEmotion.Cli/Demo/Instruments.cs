@@ -3,7 +3,8 @@ namespace MusicEmotion.Cli.Demo;
 /// <summary>
 /// Small synthesised instruments for the demo piece, each adding one note into a mono buffer at a sample rate:
 /// a piano-like struck string (inharmonic partials, faster decay for higher partials, a hammer click), a plucked string
-/// (Karplus–Strong), and a drum kit (kick, snare, hi-hat, crash). Deterministic: noise comes from the seeded generator
+/// (Karplus–Strong), a pumping sawtooth pad, an overdriven power-chord guitar and a drum kit (kick, snare, hi-hat,
+/// crash). Deterministic: noise comes from the seeded generator
 /// passed in.
 /// </summary>
 internal sealed class Instruments(int sampleRate, Random random)
@@ -150,6 +151,54 @@ internal sealed class Instruments(int sampleRate, Random random)
             buffer[first + i] += (float)(velocity * 0.05 * high * Math.Exp(-t / 0.6));
         }
     }
+
+    /// <summary>
+    /// A synth pad: each note two slightly detuned sawtooth oscillators, held for <paramref name="duration"/> seconds
+    /// and pumped on every <paramref name="pulse"/> (a swell at each pulse that settles to 60 %), as in dance pop.
+    /// </summary>
+    public void Pad(Span<float> buffer, double start, ReadOnlySpan<int> midis, double velocity, double duration, double pulse)
+    {
+        int first = (int)(start * sampleRate);
+        int length = (int)(duration * sampleRate);
+        foreach (int midi in midis)
+        {
+            double frequency = Frequency(midi);
+            for (int i = 0; i < length && first + i < buffer.Length; i++)
+            {
+                double t = (double)i / sampleRate;
+                double pump = 0.6 + (0.4 * Math.Exp(-(t % pulse) / 0.08));
+                double edges = Math.Min(1, t / 0.01) * Math.Min(1, (duration - t) / 0.01);
+                double saw = Saw(frequency * (start + t)) + Saw(frequency * 1.004 * (start + t));
+                buffer[first + i] += (float)(velocity * 0.06 * pump * edges * saw);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An overdriven guitar holding a power chord (root an octave up, fifth, octave, and a detuned doubling) for
+    /// <paramref name="duration"/> seconds: sawtooth strings driven hard into a soft clipper, as an amplifier does.
+    /// </summary>
+    public void OverdrivenPowerChord(Span<float> buffer, double start, int root, double velocity, double duration)
+    {
+        int first = (int)(start * sampleRate);
+        int length = (int)(duration * sampleRate);
+        double[] strings = [Frequency(root + 12), Frequency(root + 19), Frequency(root + 24), Frequency(root + 12) * 1.006];
+        for (int i = 0; i < length && first + i < buffer.Length; i++)
+        {
+            double t = (double)i / sampleRate;
+            double sum = 0;
+            foreach (double frequency in strings)
+            {
+                sum += 0.3 * Saw(frequency * (start + t));
+            }
+
+            double edges = Math.Min(1, t / 0.005) * Math.Min(1, (duration - t) / 0.01);
+            buffer[first + i] += (float)(velocity * edges * Math.Tanh(5 * sum));
+        }
+    }
+
+    /// <summary>A sawtooth on [-1, 1] at phase <paramref name="cycles"/> (in periods).</summary>
+    private static double Saw(double cycles) => (2 * (cycles - Math.Floor(cycles))) - 1;
 
     private static double Release(double t, double hold, double release) =>
         t <= hold ? 1 : Math.Max(0, 1 - ((t - hold) / release));
