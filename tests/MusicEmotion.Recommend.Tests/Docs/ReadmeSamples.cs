@@ -6,6 +6,8 @@ using MusicEmotion.Audio.Processing;
 using MusicEmotion.Features;
 using MusicEmotion.Features.Extraction;
 using MusicEmotion.Inference;
+using MusicEmotion.Notes;
+using MusicEmotion.Notes.Midi;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
@@ -36,6 +38,14 @@ internal static class ReadmeSamples
             if (!item.Succeeded) Console.Error.WriteLine($"{item.Source}: {item.Error!.Message}");
 
         GC.KeepAlive((arousal, vector, raw));
+    }
+
+    /// <summary>"Notes (MusicEmotion.Notes)".</summary>
+    public static async Task NotesAsync()
+    {
+        using var transcriber = new NoteTranscriber();
+        NoteTranscription notes = await transcriber.TranscribeAsync("song.mp3");   // onset, offset, MIDI pitch, amplitude, pitch bends
+        NoteMidiFile.Save(notes, "song.mid");                                     // one track at the estimated tempo
     }
 
     /// <summary>"Recommendations (MusicEmotion.Recommend)".</summary>
