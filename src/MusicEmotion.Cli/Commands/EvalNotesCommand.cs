@@ -23,12 +23,13 @@ internal static class EvalNotesCommand
         var split = new Option<string?>("--split") { Description = "Score only the MIDI files of this split of the dataset's index (e.g. val)." };
         var renders = new Option<string?>("--renders") { Description = "Keep the rendered WAV files in this folder and reuse those already there (default: a temporary folder, deleted)." };
         var soundFont = new Option<string?>("--soundfont") { Description = $"The soundfont (default {MidiRenderer.DefaultSoundFont}, Debian's fluid-soundfont-gm)." };
+        var noPedal = new Option<bool>("--no-pedal") { Description = "Reference offsets at the MIDI's note-off events, ignoring the sustain pedal (default: offsets as the rendering sounds them, after the pedal)." };
         var json = CommonOptions.Json("the report (with every file's scores)");
         var jobs = CommonOptions.Jobs("Files rendered and transcribed");
         var command = new Command("notes",
             "Evaluate the note transcription on MIDI: render with FluidSynth (22,050 Hz, gain 0.6, FluidR3_GM), transcribe, and report note precision/recall/F1 (onsets within 50 ms, exact pitch), with and without offsets (max(50 ms, 20 % of the note)).")
         {
-            midi, split, renders, soundFont, json, jobs,
+            midi, split, renders, soundFont, noPedal, json, jobs,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
@@ -52,7 +53,7 @@ internal static class EvalNotesCommand
 
             var renderer = new MidiRenderer(parse.GetValue(soundFont));
             using var transcriber = new NoteTranscriber();
-            NoteEvaluationReport report = await new NoteTranscriptionEvaluator(transcriber, renderer, jobCount)
+            NoteEvaluationReport report = await new NoteTranscriptionEvaluator(transcriber, renderer, jobCount, sustainPedal: !parse.GetValue(noPedal))
                 .EvaluateAsync(parse.GetValue(midi)!, parse.GetValue(split), renderFolder, EvaluationOutput.Progress(error, "transcribed"), cancellationToken)
                 .ConfigureAwait(false);
             await EvaluationOutput.WriteAsync(output, error, FormatTable(report), report.Skipped, jsonPath, report.ToJson).ConfigureAwait(false);
@@ -69,7 +70,7 @@ internal static class EvalNotesCommand
         var lines = new List<string>
         {
             string.Create(c, $"notes: {report.Folder}{(report.Split is null ? "" : $" (split {report.Split})")}: {report.Clips} files, {report.AudioSeconds / 60:0.0} min rendered"),
-            string.Create(c, $"  onsets within {report.OnsetToleranceSeconds * 1000:0} ms, exact pitch; offsets within max({report.OffsetMinToleranceSeconds * 1000:0} ms, {report.OffsetRatio:0%} of the note)"),
+            string.Create(c, $"  onsets within {report.OnsetToleranceSeconds * 1000:0} ms, exact pitch; offsets within max({report.OffsetMinToleranceSeconds * 1000:0} ms, {report.OffsetRatio:0%} of the note), {(report.SustainPedal ? "after the sustain pedal" : "at the note-off events")}"),
             "                         mean over files                  pooled notes",
             "                         precision  recall      F1  median   precision  recall      F1",
             Row("onset", report.Onset),

@@ -16,6 +16,9 @@ internal sealed record NoteEvaluationReport
     /// <summary>How the audio was made (the FluidSynth command line, with placeholders).</summary>
     public required string Rendering { get; init; }
 
+    /// <summary>Whether the MIDI's offsets follow the sustain pedal (as the rendering sounds) rather than the note-off events.</summary>
+    public bool SustainPedal { get; init; }
+
     /// <summary>The onset tolerance, seconds.</summary>
     public double OnsetToleranceSeconds { get; init; } = NoteMatchCriteria.WithOffsets.OnsetToleranceSeconds;
 

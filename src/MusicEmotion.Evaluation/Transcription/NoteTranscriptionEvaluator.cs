@@ -6,20 +6,25 @@ namespace MusicEmotion.Evaluation.Transcription;
 
 /// <summary>
 /// <c>mer eval notes</c>: renders each MIDI file with FluidSynth (<see cref="MidiRenderer"/>), transcribes the audio
-/// with a <see cref="NoteTranscriber"/>, and scores the notes against the MIDI's own (<see cref="NoteMidiFile.ReadNotes(string)"/>:
-/// tempo changes followed, drums left out) with mir_eval's note-level precision, recall and F1, with and without offsets.
+/// with a <see cref="NoteTranscriber"/>, and scores the notes against the MIDI's own (<see cref="NoteMidiFile.ReadNotes(string, MidiImportOptions)"/>:
+/// tempo changes followed, drums left out, offsets after the sustain pedal unless asked otherwise) with mir_eval's note-level precision, recall and F1, with and without offsets.
 /// </summary>
 internal sealed class NoteTranscriptionEvaluator
 {
     private readonly NoteTranscriber _transcriber;
     private readonly MidiRenderer _renderer;
     private readonly int _jobs;
+    private readonly MidiImportOptions _reference;
 
     /// <summary>Creates the evaluator.</summary>
     /// <param name="transcriber">The transcriber under test (shared; thread-safe).</param>
     /// <param name="renderer">Makes the audio.</param>
     /// <param name="jobs">Files rendered and transcribed at once.</param>
-    public NoteTranscriptionEvaluator(NoteTranscriber transcriber, MidiRenderer renderer, int jobs)
+    /// <param name="sustainPedal">
+    /// Whether the reference offsets follow the sustain pedal (as the rendering sounds; the usual piano-transcription
+    /// convention) rather than the note-off events. Onsets are the same either way.
+    /// </param>
+    public NoteTranscriptionEvaluator(NoteTranscriber transcriber, MidiRenderer renderer, int jobs, bool sustainPedal = true)
     {
         ArgumentNullException.ThrowIfNull(transcriber);
         ArgumentNullException.ThrowIfNull(renderer);
@@ -27,6 +32,7 @@ internal sealed class NoteTranscriptionEvaluator
         _transcriber = transcriber;
         _renderer = renderer;
         _jobs = jobs;
+        _reference = new MidiImportOptions { ApplySustainPedal = sustainPedal };
     }
 
     /// <summary>The notes of a <see cref="NoteEvent"/> list as the metrics see them.</summary>
@@ -77,6 +83,7 @@ internal sealed class NoteTranscriptionEvaluator
         {
             Folder = folder,
             Split = split,
+            SustainPedal = _reference.ApplySustainPedal,
             Rendering = $"fluidsynth -ni -q -F <clip>.wav -r {MidiRenderer.SampleRate} -g {MidiRenderer.Gain} {_renderer.SoundFont} <clip>.mid",
             Results = results.OfType<NoteClipResult>().ToArray(),
             Skipped = skipped.OfType<SkippedClip>().ToArray(),
@@ -86,7 +93,7 @@ internal sealed class NoteTranscriptionEvaluator
     private async Task<NoteClipResult> ScoreAsync(string midi, string wav, CancellationToken cancellationToken)
     {
         // The reference first: an unreadable or empty MIDI file is not worth rendering.
-        ScoredNote[] reference = ToScored(NoteMidiFile.ReadNotes(midi));
+        ScoredNote[] reference = ToScored(NoteMidiFile.ReadNotes(midi, _reference));
         if (reference.Length == 0)
         {
             throw new ClipSkippedException($"{Path.GetFileName(midi)} holds no notes outside channel 10");
