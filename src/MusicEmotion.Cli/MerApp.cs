@@ -16,6 +16,8 @@ internal static class MerApp
             DatasetCommand.Create(output, error),
             EvalCommand.Create(output, error),
             AnalyzeCommand.Create(output, error), DemoCommand.Create(output, error),
+            // Key and chords: pass the features-from-notes source here once that package is referenced (INotesHarmonySource).
+            NotesCommand.Create(output, error, harmony: null),
             CatalogCommand.Create(output, error),
             RecommendCommand.Create(output, error),
             WorkerCommand.Create(output, error),

@@ -69,25 +69,40 @@ public static class NoteMidiFile
     /// <summary>
     /// Reads the notes of a MIDI file (format 0 or 1, any number of tracks and tempo changes), in seconds, ordered by
     /// onset then pitch. Amplitude is the velocity divided by 127; pitch bends are not read back (the lists are empty);
-    /// notes on channel 10 (percussion) are left out, and offsets are note-off times (the sustain pedal is ignored).
+    /// notes on channel 10 (percussion) are left out, and offsets are note-off times (the sustain pedal is ignored; see
+    /// <see cref="ReadNotes(string, MidiImportOptions)"/>).
     /// </summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="InvalidDataException">The file is not a readable MIDI file.</exception>
-    public static IReadOnlyList<NoteEvent> ReadNotes(string path)
+    public static IReadOnlyList<NoteEvent> ReadNotes(string path) => ReadNotes(path, new MidiImportOptions());
+
+    /// <summary>Reads the notes of a MIDI file as <see cref="ReadNotes(string)"/> does, with <paramref name="options"/> (e.g. offsets that follow the sustain pedal).</summary>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">The file is not a readable MIDI file.</exception>
+    public static IReadOnlyList<NoteEvent> ReadNotes(string path, MidiImportOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(options);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        return ReadNotes(file, path);
+        return ReadNotes(file, path, options);
     }
 
     /// <summary>Reads the notes of a MIDI file from a stream (left open); see <see cref="ReadNotes(string)"/>.</summary>
     /// <param name="stream">The file's bytes.</param>
     /// <param name="sourceName">Name used in error messages.</param>
     /// <exception cref="InvalidDataException">The content is not a readable MIDI file.</exception>
-    public static IReadOnlyList<NoteEvent> ReadNotes(Stream stream, string sourceName)
+    public static IReadOnlyList<NoteEvent> ReadNotes(Stream stream, string sourceName) => ReadNotes(stream, sourceName, new MidiImportOptions());
+
+    /// <summary>Reads the notes of a MIDI file from a stream (left open) with <paramref name="options"/>; see <see cref="ReadNotes(string, MidiImportOptions)"/>.</summary>
+    /// <param name="stream">The file's bytes.</param>
+    /// <param name="sourceName">Name used in error messages.</param>
+    /// <param name="options">How to read it.</param>
+    /// <exception cref="InvalidDataException">The content is not a readable MIDI file.</exception>
+    public static IReadOnlyList<NoteEvent> ReadNotes(Stream stream, string sourceName, MidiImportOptions options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
+        ArgumentNullException.ThrowIfNull(options);
         MidiFile midi;
         try
         {
@@ -107,6 +122,7 @@ public static class NoteMidiFile
         }
 
         var clock = new TempoMap(midi.Events.SelectMany(track => track).OfType<TempoEvent>(), midi.DeltaTicksPerQuarterNote);
+        SustainPedal? pedal = options.ApplySustainPedal ? new SustainPedal(midi.Events) : null;
         var notes = new List<NoteEvent>();
         foreach (IList<MidiEvent> track in midi.Events)
         {
@@ -117,7 +133,8 @@ public static class NoteMidiFile
                     continue;
                 }
 
-                double start = clock.Seconds(on.AbsoluteTime), end = clock.Seconds(on.OffEvent.AbsoluteTime);
+                long off = pedal?.Release(on) ?? on.OffEvent.AbsoluteTime;
+                double start = clock.Seconds(on.AbsoluteTime), end = clock.Seconds(off);
                 if (end > start)
                 {
                     notes.Add(new NoteEvent(start, end, on.NoteNumber, on.Velocity / 127f, []));

@@ -12,7 +12,7 @@ using MusicEmotion.Server.Uploads;
 
 namespace MusicEmotion.Server.Api;
 
-/// <summary>The <c>/api/tracks</c> endpoints: upload, list, read (JSON, CSV, PNG, audio), similar tracks, delete.</summary>
+/// <summary>The <c>/api/tracks</c> endpoints: upload, list, read (JSON, CSV, PNG, audio, notes as MIDI), similar tracks, delete.</summary>
 internal static class TrackEndpoints
 {
     /// <summary>Default page size of the listing.</summary>
@@ -77,6 +77,16 @@ internal static class TrackEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "audio/mpeg")
             .Produces(StatusCodes.Status206PartialContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tracks.MapGet("/{id}/notes.mid", NotesMidiAsync)
+            .WithName("GetTrackNotesMidi")
+            .WithSummary("The notes of the stored audio as a MIDI file (transcribed on first request, then kept); ETag, If-None-Match → 304")
+            .Produces(StatusCodes.Status200OK, contentType: "audio/midi")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         tracks.MapGet("/{id}/similar", SimilarAsync)
             .WithName("GetSimilarTracks")
@@ -163,6 +173,16 @@ internal static class TrackEndpoints
 
         return TypedResults.PhysicalFile(file.FullName, AudioContentTypes.Of(audio.ContainerOf(track.Id)), lastModified: file.LastWriteTimeUtc,
             entityTag: new EntityTagHeaderValue($"\"{track.Id}\""), enableRangeProcessing: true);
+    }
+
+    private static async Task<IResult> NotesMidiAsync(string id, ITrackCatalog catalog, TrackNotesService notes, CancellationToken cancellationToken)
+    {
+        TrackRecord track = await FindAsync(catalog, id, cancellationToken);
+        string midi = await notes.MidiPathAsync(track, cancellationToken);
+        var file = new FileInfo(midi);
+        string name = Path.GetFileNameWithoutExtension(track.SourceName) is { Length: > 0 } stem ? stem + ".mid" : track.Id[..16] + ".mid";
+        return TypedResults.PhysicalFile(file.FullName, "audio/midi", name, lastModified: file.LastWriteTimeUtc,
+            entityTag: new EntityTagHeaderValue($"\"notes-1-{track.Id[..16]}\""));
     }
 
     private static async Task<Ok<RecommendationResponse>> SimilarAsync(string id, Recommender recommender, string? k, string? similarity,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 using MusicEmotion.Inference;
+using MusicEmotion.Notes;
 using MusicEmotion.Recommend;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Recommending;
@@ -42,6 +43,8 @@ internal static class ServerSetup
 
         services.AddMusicEmotion();
         services.Configure<EmotionAnalyzerOptions>(configuration.GetSection($"{ServerOptions.Section}:Analyzer"));
+        services.AddMusicEmotionNotes();
+        services.Configure<NoteTranscriptionOptions>(configuration.GetSection($"{ServerOptions.Section}:Notes"));
         services.AddMusicEmotionRecommendations();
         services.Configure<MusicEmotionRecommendOptions>(configuration.GetSection($"{ServerOptions.Section}:Recommendations"));
         services.AddSingleton<IPostConfigureOptions<MusicEmotionRecommendOptions>, CatalogPathFromLayout>();
@@ -53,6 +56,7 @@ internal static class ServerSetup
         services.AddSingleton<UploadReader>();
         services.AddSingleton<TrackUploadService>();
         services.AddSingleton<PlotService>();
+        services.AddSingleton<TrackNotesService>();
         services.AddSingleton<StorageSweeper>();
         services.AddSingleton<MissingAudio>();
         services.AddSingleton<ApiKeyFilter>();

@@ -58,6 +58,9 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Plot of track {TrackId} rendered in {ElapsedMs} ms")]
     public static partial void PlotRendered(ILogger logger, string trackId, long elapsedMs);
 
+    [LoggerMessage(EventId = 22, Level = LogLevel.Information, Message = "Notes of track {TrackId} transcribed: {Notes} notes in {ElapsedMs} ms")]
+    public static partial void NotesTranscribed(ILogger logger, string trackId, int notes, long elapsedMs);
+
     [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Write refused: {Reason} API key from {RemoteAddress}")]
     public static partial void ApiKeyRefused(ILogger logger, string reason, string? remoteAddress);
 

@@ -53,9 +53,9 @@ internal sealed class StorageSweeper(StorageLayout layout, TrackAudioStore audio
         }
         else if (options.Value.SweepOrphansOnStart)
         {
-            foreach ((string id, string path) in unreferenced)
+            foreach ((string id, _) in unreferenced)
             {
-                File.Delete(path);
+                audio.Delete(id); // with what was derived from it (its notes' MIDI file)
                 stored.Remove(id);
                 orphans++;
                 ServerLog.OrphanRemoved(logger, id);

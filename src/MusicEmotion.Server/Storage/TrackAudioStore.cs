@@ -26,6 +26,14 @@ internal sealed class TrackAudioStore(StorageLayout layout)
         return Path.Combine(layout.AudioDirectory, trackId[..2], trackId);
     }
 
+    /// <summary>
+    /// The path of the MIDI transcription of <paramref name="trackId"/>'s audio, kept beside it (<c>audio/ab/abcdef….notes-1.mid</c>;
+    /// the number changes when the transcription does, so an older file is not served). Not a track id, so
+    /// <see cref="EnumerateStored"/> never counts it as audio; <see cref="Delete"/> removes it with the audio.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="trackId"/> is not a track id.</exception>
+    public string NotesMidiPathOf(string trackId) => PathOf(trackId) + ".notes-1.mid";
+
     /// <summary>Whether the audio of <paramref name="trackId"/> is stored.</summary>
     public bool Contains(string trackId) => File.Exists(PathOf(trackId));
 
@@ -50,10 +58,11 @@ internal sealed class TrackAudioStore(StorageLayout layout)
         }
     }
 
-    /// <summary>Deletes the audio of <paramref name="trackId"/>.</summary>
-    /// <returns>True when a file was deleted.</returns>
+    /// <summary>Deletes the audio of <paramref name="trackId"/> and what was derived from it (its notes' MIDI file).</summary>
+    /// <returns>True when the audio file was deleted.</returns>
     public bool Delete(string trackId)
     {
+        File.Delete(NotesMidiPathOf(trackId));
         string path = PathOf(trackId);
         if (!File.Exists(path))
         {

@@ -148,4 +148,37 @@ public sealed class NoteMidiFileTests : IDisposable
 
         notes.Select(n => (n.Pitch, n.StartSeconds, n.EndSeconds)).Should().Equal((60, 1.0, 2.0), (62, 2.5, 3.5));
     }
+
+    [Fact]
+    public void With_the_sustain_pedal_a_released_key_sounds_until_the_pedal_lifts_or_the_key_is_struck_again()
+    {
+        var events = new MidiEventCollection(1, 100);
+        events.AddTrack();
+        events.AddTrack();
+        events.AddEvent(new TempoEvent(1_000_000, 0), 0);                     // 60 BPM: 100 ticks = 1 s
+        var held = new NoteOnEvent(0, 1, 60, 100, 50);                         // released at 0.5 s under the pedal (0.2 … 3 s)
+        var again = new NoteOnEvent(150, 1, 64, 100, 20);                      // 64 struck at 1.5 s, released at 1.7 s …
+        var restruck = new NoteOnEvent(250, 1, 64, 100, 20);                   // … and again at 2.5 s: the first 64 ends there
+        var after = new NoteOnEvent(320, 1, 67, 100, 30);                      // released after the pedal lifted: unchanged
+        var otherChannel = new NoteOnEvent(0, 2, 72, 100, 50);                 // channel 2 has no pedal
+        events.AddEvent(new ControlChangeEvent(20, 1, MidiController.Sustain, 127), 1);
+        events.AddEvent(new ControlChangeEvent(300, 1, MidiController.Sustain, 0), 1);
+        foreach (NoteOnEvent on in new[] { held, again, restruck, after, otherChannel })
+        {
+            events.AddEvent(on, 1);
+            events.AddEvent(on.OffEvent!, 1);
+        }
+
+        events.PrepareForExport();
+        string path = _dir.File("pedal.mid");
+        MidiFile.Export(path, events);
+
+        IReadOnlyList<NoteEvent> sounded = NoteMidiFile.ReadNotes(path, new MidiImportOptions { ApplySustainPedal = true });
+        IReadOnlyList<NoteEvent> released = NoteMidiFile.ReadNotes(path);
+
+        sounded.Select(n => (n.Pitch, n.StartSeconds, n.EndSeconds)).Should().Equal(
+            (60, 0.0, 3.0), (72, 0.0, 0.5), (64, 1.5, 2.5), (64, 2.5, 3.0), (67, 3.2, 3.5));
+        released.Select(n => (n.Pitch, n.StartSeconds, n.EndSeconds)).Should().Equal(
+            (60, 0.0, 0.5), (72, 0.0, 0.5), (64, 1.5, 1.7), (64, 2.5, 2.7), (67, 3.2, 3.5));
+    }
 }

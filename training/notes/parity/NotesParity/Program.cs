@@ -21,6 +21,14 @@
 //       EMOPIA val, rendered into <folder> with the exact FluidSynth command (cached), transcribed with the defaults
 //       (or another minimum note length), against its MIDI: onset-only note F1 as mir_eval defines it (exact pitch,
 //       50 ms, maximum matching), per clip and pooled; every N-th clip by id (default every one).
+//   eval-samples --data ../shared/data --set emopia|vgmidi --out <folder> [--every N] [--first-per-quadrant]
+//       The val split of EMOPIA or VGMIDI (by id; every N-th, or EMOPIA's first clip of each quadrant, the clips of
+//       RenderedMidiTests), rendered with the exact FluidSynth command and decoded as `samples` does, for
+//       `node basic_pitch_reference.js <folder>`; clips.json also names each clip's MIDI file.
+//   reference-scores <folder>
+//       After the reference ran on an eval-samples folder: mir_eval's note precision/recall/F1 (MusicEmotion.Evaluation's
+//       NoteMatching, what `mer eval notes` reports, offsets after the sustain pedal) of the reference's notes and of ours
+//       on the very same samples, against the MIDI, with and without offsets, per clip, mean over clips and pooled.
 //   bench-audio --out <file.f32> [--seconds 180]
 //       Writes the benchmark's synthesised piece (tests/Shared/SynthesizedMusic.Piece, seed 1) at 22,050 Hz, the audio
 //       the BenchmarkDotNet transcription benchmark uses, for the reference's `--time`.
@@ -30,6 +38,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Processing;
+using MusicEmotion.Evaluation.Transcription;
 using MusicEmotion.Notes;
 using MusicEmotion.Notes.Model;
 using MusicEmotion.Tests.Shared;
@@ -47,6 +56,8 @@ try
         ["time", "--seconds", string s, "--runs", string r] => await Time(double.Parse(s, CultureInfo.InvariantCulture), int.Parse(r, CultureInfo.InvariantCulture)),
         ["stream", string audio] => await Stream(audio),
         ["onset-f1", "--data", string data, "--out", string folder, .. string[] rest] => await OnsetF1(data, folder, rest),
+        ["eval-samples", "--data", string data, "--set", string set, "--out", string folder, .. string[] rest] => EvalSamples(data, set, folder, rest),
+        ["reference-scores", string folder] => await ReferenceScores(folder),
         ["bench-audio", "--out", string file] => BenchAudio(file, 180),
         ["bench-audio", "--out", string file, "--seconds", string s] => BenchAudio(file, double.Parse(s, CultureInfo.InvariantCulture)),
         _ => Usage(),
@@ -60,7 +71,7 @@ catch (Exception ex) when (ex is IOException or AudioException or InvalidDataExc
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: NotesParity samples --data <shared data> --out <folder> | compare <folder> [--model <file.onnx>] | time [--seconds N --runs N] | stream <audio file> | onset-f1 --data <shared data> --out <folder> [--every N] [--min-note-frames N] | bench-audio --out <file.f32> [--seconds N]");
+    Console.Error.WriteLine("usage: NotesParity samples --data <shared data> --out <folder> | compare <folder> [--model <file.onnx>] | time [--seconds N --runs N] | stream <audio file> | onset-f1 --data <shared data> --out <folder> [--every N] [--min-note-frames N] | eval-samples --data <shared data> --set emopia|vgmidi --out <folder> [--every N | --first-per-quadrant] | reference-scores <folder> | bench-audio --out <file.f32> [--seconds N]");
     return 2;
 }
 
@@ -115,6 +126,86 @@ static void Render(string midi, string wav)
     {
         throw new IOException($"fluidsynth failed on {midi}: {err}");
     }
+}
+
+static int EvalSamples(string data, string set, string folder, string[] rest)
+{
+    int every = rest is ["--every", string n] ? int.Parse(n, CultureInfo.InvariantCulture) : 1;
+    bool firstPerQuadrant = rest is ["--first-per-quadrant"];
+    (string index, int idColumn, int quadrantColumn) = set switch
+    {
+        "emopia" => ("labels.csv", 0, 1),
+        "vgmidi" => ("clips.csv", 0, -1),
+        _ => throw new IOException($"unknown set {set} (emopia or vgmidi)"),
+    };
+    string root = Path.Combine(data, set);
+    MusicEmotion.Evaluation.Csv.CsvTable table = MusicEmotion.Evaluation.Csv.CsvTable.Read(Path.Combine(root, index));
+    int midiColumn = table.Require("midi"), splitColumn = table.Require("split");
+    var rows = table.Rows.Where(r => r[splitColumn] == "val").OrderBy(r => r[idColumn], StringComparer.Ordinal).ToList();
+    rows = firstPerQuadrant
+        ? rows.GroupBy(r => r[quadrantColumn]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First()).ToList()
+        : rows.Where((_, i) => i % every == 0).ToList();
+    Directory.CreateDirectory(folder);
+    var clips = new List<object>();
+    double seconds = 0;
+    foreach (MusicEmotion.Evaluation.Csv.CsvRow row in rows)
+    {
+        string midi = Path.GetFullPath(Path.Combine(root, row[midiColumn]));
+        string wav = Path.Combine(folder, row[idColumn] + ".wav");
+        if (!File.Exists(wav))
+        {
+            Render(midi, wav);
+        }
+
+        Clip clip = Decode(wav, $"{set}-{row[idColumn]}", folder);
+        seconds += clip.Samples / 22050.0;
+        clips.Add(new { id = clip.Id, samples = clip.Id + ".f32", source = wav, midi });
+    }
+
+    File.WriteAllText(Path.Combine(folder, "clips.json"), JsonSerializer.Serialize(clips));
+    Console.WriteLine($"{clips.Count} clips, {seconds:0.0} s of audio, in {folder}");
+    return 0;
+}
+
+static async Task<int> ReferenceScores(string folder)
+{
+    using var transcriber = new NoteTranscriber();
+    var rows = new List<(string Id, NoteScores[] Reference, NoteScores[] Ours)>();
+    foreach (JsonElement clip in JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "clips.json"))).RootElement.EnumerateArray())
+    {
+        string id = clip.GetProperty("id").GetString()!;
+        string referenceFile = Path.Combine(folder, id + ".reference.json");
+        if (!clip.TryGetProperty("midi", out JsonElement midiPath) || !File.Exists(referenceFile))
+        {
+            Console.WriteLine($"{id}: no MIDI or no reference notes, left out");
+            continue;
+        }
+
+        // As `mer eval notes` scores by default: offsets as the rendering sounds them, after the sustain pedal.
+        ScoredNote[] truth = NoteTranscriptionEvaluator.ToScored(MusicEmotion.Notes.Midi.NoteMidiFile.ReadNotes(midiPath.GetString()!, new MusicEmotion.Notes.Midi.MidiImportOptions { ApplySustainPedal = true }));
+        ScoredNote[] reference = JsonDocument.Parse(File.ReadAllText(referenceFile)).RootElement.GetProperty("notes").EnumerateArray()
+            .Select(n => new ScoredNote(n.GetProperty("startSeconds").GetDouble(), n.GetProperty("startSeconds").GetDouble() + n.GetProperty("durationSeconds").GetDouble(), n.GetProperty("pitch").GetInt32()))
+            .ToArray();
+        float[] samples = ReadFloats(Path.Combine(folder, clip.GetProperty("samples").GetString()!));
+        ScoredNote[] ours = NoteTranscriptionEvaluator.ToScored((await transcriber.TranscribeAsync(new ArraySampleSource(samples, NoteTranscriber.SampleRate), id)).Notes);
+        NoteMatchCriteria[] criteria = [NoteMatchCriteria.OnsetOnly, NoteMatchCriteria.WithOffsets];
+        NoteScores[] r = criteria.Select(c => NoteMatching.Score(truth, reference, c)).ToArray();
+        NoteScores[] o = criteria.Select(c => NoteMatching.Score(truth, ours, c)).ToArray();
+        rows.Add((id, r, o));
+        Console.WriteLine($"{id,-34} MIDI {truth.Length,5} | reference {reference.Length,5} notes, F1 {r[0].F1:0.000} onset, {r[1].F1:0.000} with offsets | ours {ours.Length,5} notes, F1 {o[0].F1:0.000}, {o[1].F1:0.000}");
+    }
+
+    foreach ((string name, int c) in new[] { ("onset", 0), ("onset + offset", 1) })
+    {
+        foreach ((string who, Func<(string, NoteScores[], NoteScores[]), NoteScores> pick) in new (string, Func<(string, NoteScores[], NoteScores[]), NoteScores>)[]
+                 { ("reference (TF.js)", x => x.Item2[c]), ("ours (C#, ONNX)", x => x.Item3[c]) })
+        {
+            NoteScoreSummary s = NoteScoreSummary.Of(rows.Select(pick).ToArray());
+            Console.WriteLine($"{rows.Count} clips, {name,-15} {who,-18}: mean P {s.MeanPrecision:0.000} R {s.MeanRecall:0.000} F1 {s.MeanF1:0.000}; pooled P {s.Pooled.Precision:0.000} R {s.Pooled.Recall:0.000} F1 {s.Pooled.F1:0.000}");
+        }
+    }
+
+    return 0;
 }
 
 static int BenchAudio(string file, double seconds)
