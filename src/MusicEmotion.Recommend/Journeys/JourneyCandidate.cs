@@ -10,8 +10,7 @@ internal sealed class JourneyCandidate
     {
         Track = track;
         TempoKey = tempoKey;
-        (double arousal, double valence) = MoodSeconds.Mean(track.Timeline) ?? (0, 0);
-        Mean = new MoodPoint(valence, arousal);
+        Mean = JourneyMeasures.Mean(track.Timeline) ?? new MoodPoint(0, 0);
         Head = JourneyMeasures.Head(track.Timeline, handOverSeconds);
         Tail = JourneyMeasures.Tail(track.Timeline, handOverSeconds);
     }

@@ -23,6 +23,13 @@ public static class JourneyMeasures
         return Math.Max(1, (int)Math.Round(Math.Min(handOverSeconds, timeline.Count / 3.0)));
     }
 
+    /// <summary>The mean mood of <paramref name="timeline"/> over the seconds that carry a mood reading; null when none does.</summary>
+    public static MoodPoint? Mean(EmotionTimeline timeline)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        return MoodSeconds.Mean(timeline) is var (arousal, valence) ? new MoodPoint(valence, arousal) : null;
+    }
+
     /// <summary>The mean mood of the first seconds of <paramref name="timeline"/> (its window: <see cref="WindowFor"/>).</summary>
     public static MoodPoint Head(EmotionTimeline timeline, double handOverSeconds = DefaultHandOverSeconds) =>
         MeanOf(timeline, WindowFor(timeline, handOverSeconds), fromEnd: false);
