@@ -18,6 +18,7 @@ internal static class MerApp
             AnalyzeCommand.Create(output, error), DemoCommand.Create(output, error),
             CatalogCommand.Create(output, error),
             RecommendCommand.Create(output, error),
+            JourneyCommand.Create(output, error),
             WorkerCommand.Create(output, error),
         };
         return root;
