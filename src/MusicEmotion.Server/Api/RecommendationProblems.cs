@@ -20,6 +20,7 @@ internal static class RecommendationProblems
         {
             TrackId = ex.TrackId,
         },
+        RecommendationFailure.NoEligibleTracks => new ApiProblem(StatusCodes.Status422UnprocessableEntity, ProblemCode.NoEligibleTracks, "No song can be planned", Sentence(ex.Message)),
         _ => ApiProblem.InvalidRequest(Sentence(ex.Message)),
     };
 

@@ -6,12 +6,13 @@ namespace MusicEmotion.Server.Api;
 /// <param name="TimelineCsv">Per-second values as CSV.</param>
 /// <param name="PlotPng">The rendered plot.</param>
 /// <param name="Similar">Tracks like it.</param>
-internal sealed record TrackLinks(string Self, string Audio, string TimelineCsv, string PlotPng, string Similar)
+/// <param name="AudioFeatures">Its Spotify-style audio features.</param>
+internal sealed record TrackLinks(string Self, string Audio, string TimelineCsv, string PlotPng, string Similar, string AudioFeatures)
 {
     /// <summary>The links of track <paramref name="id"/>.</summary>
     public static TrackLinks For(string id)
     {
         string self = $"/api/tracks/{id}";
-        return new TrackLinks(self, self + "/audio", self + "/timeline.csv", self + "/plot.png", self + "/similar");
+        return new TrackLinks(self, self + "/audio", self + "/timeline.csv", self + "/plot.png", self + "/similar", self + "/audio-features");
     }
 }
