@@ -2,7 +2,8 @@
 # Checks the NuGet packages the way a consumer uses them: packs the libraries (Release) into artifacts/packages,
 # restores samples/ConsumerSample from that folder into a private package folder (artifacts/sample-packages, so a
 # stale global cache cannot hide anything), builds it, writes a demo song with `mer demo` and runs the sample on
-# it, checking that it prints mean arousal and valence. Exits non-zero on any failure.
+# it, checking that it prints mean arousal and valence and the song's notes (MusicEmotion.Notes, which must embed
+# the Basic Pitch model and carry its licence notice). Exits non-zero on any failure.
 # Then checks the `mer` tool package the same way (scripts/check-tool.sh: RID-specific packages, size, install from
 # a local folder, a run of the installed tool), and that MusicEmotion.Audio and MusicEmotion.Features work under
 # Native AOT (scripts/check-aot.sh: a native smoke binary published with AOT warnings as errors, run and checked).
@@ -55,13 +56,22 @@ if [ "$have_model" = 1 ]; then
     [ "${embedded:-0}" -gt 0 ] || fail "MusicEmotion.Inference.$version.nupkg does not embed the model"
   fi
 fi
+if command -v unzip >/dev/null 2>&1; then
+  # The note model is Basic Pitch's (Apache-2.0): the package must embed it and carry its notice and licence.
+  notes="$packages/MusicEmotion.Notes.$version.nupkg"
+  embedded="$(unzip -p "$notes" lib/net10.0/MusicEmotion.Notes.dll | grep -ac "basic-pitch.onnx" || true)"
+  [ "${embedded:-0}" -gt 0 ] || fail "MusicEmotion.Notes.$version.nupkg does not embed the Basic Pitch model"
+  for f in NOTICE.md BasicPitch-LICENSE.txt README.md; do
+    unzip -l "$notes" "$f" >/dev/null 2>&1 || fail "MusicEmotion.Notes.$version.nupkg lacks $f"
+  done
+fi
 
 # 2. Restore the sample from the local feed into a fresh private package folder, then build it.
 rm -rf "$private_cache" "$sample/bin" "$sample/obj"
 say "restoring samples/ConsumerSample (MusicEmotion.Inference $version from artifacts/packages)"
 dotnet restore "$sample/ConsumerSample.csproj" --packages "$private_cache" -p:MusicEmotionVersion="$version" -nologo \
   || fail "restore of the sample"
-for name in MusicEmotion.Inference MusicEmotion.Audio MusicEmotion.Features; do
+for name in MusicEmotion.Inference MusicEmotion.Notes MusicEmotion.Audio MusicEmotion.Features; do
   lower="$(echo "$name" | tr '[:upper:]' '[:lower:]')"
   [ -d "$private_cache/$lower/$version" ] || fail "$name $version was not restored (is it a dependency of MusicEmotion.Inference?)"
 done
@@ -87,7 +97,8 @@ number='-?[0-9]+\.[0-9]+'
 echo "$out" | grep -Eq "^mean arousal: $number$" || fail "no mean arousal in the sample's output"
 echo "$out" | grep -Eq "^mean valence: $number$" || fail "no mean valence in the sample's output"
 echo "$out" | grep -Eq "^description: .+" || fail "no description in the sample's output"
-say "OK: MusicEmotion.Inference $version from artifacts/packages analyses a song"
+echo "$out" | grep -Eq "^notes: [1-9][0-9]* " || fail "no notes in the sample's output"
+say "OK: MusicEmotion.Inference and MusicEmotion.Notes $version from artifacts/packages analyse and transcribe a song"
 
 # 4. The mer tool package, installed from a local folder by a clean consumer.
 scripts/check-tool.sh || fail "the mer tool package (scripts/check-tool.sh)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what MusicEmotion needs outside NuGet: ffmpeg (decoding every format but WAV) and, for the tests of the
 # shared PostgreSQL catalog, PostgreSQL's server binaries (the tests start their own server; nothing is configured);
-# for the Native AOT check (scripts/check-aot.sh), clang and zlib1g-dev (the native linker and libz).
+# for the Native AOT check (scripts/check-aot.sh), clang and zlib1g-dev (the native linker and libz); for the note
+# transcription test on rendered MIDI (and training/render_midi.py), FluidSynth and the General MIDI soundfont.
 # Debian/Ubuntu as root (or with sudo); on other systems it prints what to install.
 set -euo pipefail
 missing=()
@@ -15,6 +16,8 @@ if [ "$(uname -s)" = Linux ] && ! command -v clang >/dev/null 2>&1; then missing
 if command -v dpkg-query >/dev/null 2>&1 && ! dpkg-query -W -f='${Status}' zlib1g-dev 2>/dev/null | grep -q "ok installed"; then
   missing+=(zlib1g-dev)
 fi
+command -v fluidsynth >/dev/null 2>&1 || missing+=(fluidsynth)
+[ -f /usr/share/sounds/sf2/FluidR3_GM.sf2 ] || missing+=(fluid-soundfont-gm)
 if ((${#missing[@]} == 0)); then exit 0; fi
 if command -v apt-get >/dev/null 2>&1; then
   sudo=""
@@ -23,6 +26,6 @@ if command -v apt-get >/dev/null 2>&1; then
   $sudo apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}" >/dev/null
 else
-  echo "Required: ${missing[*]} (macOS: brew install ffmpeg postgresql; Windows: winget install ffmpeg PostgreSQL.PostgreSQL)" >&2
+  echo "Required: ${missing[*]} (macOS: brew install ffmpeg postgresql fluid-synth; Windows: winget install ffmpeg PostgreSQL.PostgreSQL)" >&2
   exit 1
 fi

@@ -324,7 +324,7 @@ public sealed class EmotionAnalyzer : IDisposable
     }
 
     private EmotionTimeline Predict(AudioInput input, EmotionSmoothing smoothing, IFeatureFrameObserver? observer, IEmotionSecondSink? sink, CancellationToken cancellationToken) =>
-        _predictor.Predict(input.Open(_loader, cancellationToken), input.Name, smoothing, observer, sink, cancellationToken);
+        _predictor.Predict(input.Open(_loader, cancellationToken), input.Name, smoothing, observer, sink, _options.MusicDetection, cancellationToken);
 
     private sealed class ChannelSink(ChannelWriter<EmotionFrame> writer, CancellationToken cancellationToken) : IEmotionSecondSink
     {

@@ -1,3 +1,4 @@
+using MusicEmotion.Inference.Prediction;
 using MusicEmotion.Audio.Decoding;
 using MusicEmotion.Audio.Ffmpeg;
 using MusicEmotion.Features;
@@ -29,6 +30,18 @@ public sealed class EmotionAnalyzerOptions
     /// <see cref="EmotionSmoothing.HalfWindow(int)"/>. Per call: <see cref="AnalysisCallOptions.Smoothing"/>.
     /// </summary>
     public EmotionSmoothing Smoothing { get; set; } = EmotionSmoothing.Card;
+
+    /// <summary>
+    /// Whether to find the seconds without music (silence, near-silence, steady tones, hum, steady noise) and leave them
+    /// out of every mood reading. Default true; false reads every second as music (as releases before model 3 did).
+    /// </summary>
+    public bool DetectMusic { get; set; } = true;
+
+    /// <summary>
+    /// A second quieter than this RMS level (dB relative to full scale) is silence. Default −66 dBFS (the quietest second
+    /// of music in the 4Q val clips measures −62); raise it for recordings with a noisy floor (tape, vinyl).
+    /// </summary>
+    public double SilenceThresholdDb { get; set; } = MusicDetectionOptions.Default.SilenceThresholdDb;
 
     /// <summary>Whether an analysis also writes a plain-language description. Default true (per call: <see cref="AnalysisCallOptions.Describe"/>).</summary>
     public bool Describe { get; set; } = true;
@@ -81,5 +94,13 @@ public sealed class EmotionAnalyzerOptions
         {
             throw new ArgumentException("MaxConcurrency and ModelThreads must be at least 1.");
         }
+
+        if (!double.IsFinite(SilenceThresholdDb) || SilenceThresholdDb > 0)
+        {
+            throw new ArgumentException($"SilenceThresholdDb must be a finite level at or below 0 dBFS (got {SilenceThresholdDb}).");
+        }
     }
+
+    /// <summary>The music detection these options ask for.</summary>
+    internal MusicDetectionOptions MusicDetection => new() { Enabled = DetectMusic, SilenceThresholdDb = SilenceThresholdDb };
 }

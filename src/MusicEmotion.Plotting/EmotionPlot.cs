@@ -20,6 +20,7 @@ public static class EmotionPlot
 
     private static readonly Color ArousalColor = Color.FromHex("#d62728");
     private static readonly Color ValenceColor = Color.FromHex("#1f77b4");
+    private static readonly Color NoMusicColor = Color.FromHex("#7f7f7f");
 
     /// <summary>The colour of each quadrant (Q1 … Q4).</summary>
     private static Color QuadrantColor(EmotionQuadrant q) => q switch
@@ -120,17 +121,40 @@ public static class EmotionPlot
     {
         double[] seconds = Enumerable.Range(0, t.Count).Select(i => i + 0.5).ToArray();
         var plot = new Plot();
-        plot.Title(title, 16);
+        plot.Title(t.HasMusic ? title : title + " — no music detected", 16);
         plot.XLabel("time (m:ss)");
         plot.YLabel("value");
         plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
 
-        var arousal = plot.Add.ScatterLine(seconds, t.Arousal.Select(v => (double)v).ToArray(), ArousalColor);
-        arousal.LineWidth = 2;
-        arousal.LegendText = "arousal (calm − / excited +)";
-        var valence = plot.Add.ScatterLine(seconds, t.Valence.Select(v => (double)v).ToArray(), ValenceColor);
-        valence.LineWidth = 2;
-        valence.LegendText = "valence (unpleasant − / pleasant +)";
+        foreach ((int first, int stop) in Runs(t, music: false))
+        {
+            var shade = plot.Add.Rectangle(first, Math.Min(stop, t.DurationSeconds), -1.05, 1.05);
+            shade.FillColor = NoMusicColor.WithAlpha(0.22);
+            shade.LineWidth = 0;
+            if (stop - first >= 4)
+            {
+                var label = plot.Add.Text("no music", (first + Math.Min(stop, t.DurationSeconds)) / 2, 0.9);
+                label.LabelFontColor = NoMusicColor;
+                label.LabelFontSize = 12;
+                label.LabelAlignment = Alignment.MiddleCenter;
+            }
+        }
+
+        bool legend = true;
+        foreach ((int first, int stop) in Runs(t, music: true))
+        {
+            double[] xs = seconds[first..stop];
+            var arousal = plot.Add.ScatterLine(xs, t.Arousal.Skip(first).Take(stop - first).Select(v => (double)v).ToArray(), ArousalColor);
+            arousal.LineWidth = 2;
+            var valence = plot.Add.ScatterLine(xs, t.Valence.Skip(first).Take(stop - first).Select(v => (double)v).ToArray(), ValenceColor);
+            valence.LineWidth = 2;
+            if (legend)
+            {
+                arousal.LegendText = "arousal (calm − / excited +)";
+                valence.LegendText = "valence (unpleasant − / pleasant +)";
+                legend = false;
+            }
+        }
 
         double end = Math.Max(1, t.DurationSeconds);
         plot.Axes.SetLimits(0, end, -1.05, 1.05);
@@ -170,23 +194,59 @@ public static class EmotionPlot
         plot.Add.HorizontalLine(0, 1, Colors.Gray);
         plot.Add.VerticalLine(0, 1, Colors.Gray);
 
-        double[] xs = t.Valence.Select(v => (double)v).ToArray();
-        double[] ys = t.Arousal.Select(v => (double)v).ToArray();
-        var path = plot.Add.Scatter(xs, ys, Colors.Black.WithAlpha(0.55));
-        path.LineWidth = 1.5f;
-        path.MarkerSize = 3;
+        if (summary.Arousal is null || summary.Valence is null)
+        {
+            var none = plot.Add.Text("no music detected", 0, 0);
+            none.LabelFontSize = 18;
+            none.LabelFontColor = NoMusicColor;
+            none.LabelAlignment = Alignment.MiddleCenter;
+        }
+        else
+        {
+            foreach ((int first, int stop) in Runs(t, music: true))
+            {
+                double[] runX = t.Valence.Skip(first).Take(stop - first).Select(v => (double)v).ToArray();
+                double[] runY = t.Arousal.Skip(first).Take(stop - first).Select(v => (double)v).ToArray();
+                var path = plot.Add.Scatter(runX, runY, Colors.Black.WithAlpha(0.55));
+                path.LineWidth = 1.5f;
+                path.MarkerSize = 3;
+            }
 
-        var start = plot.Add.Marker(xs[0], ys[0], MarkerShape.FilledCircle, 14, Color.FromHex("#2ca02c"));
-        start.LegendText = "start";
-        var finish = plot.Add.Marker(xs[^1], ys[^1], MarkerShape.FilledSquare, 14, Color.FromHex("#9467bd"));
-        finish.LegendText = "end";
-        var mean = plot.Add.Marker(summary.Valence.Mean, summary.Arousal.Mean, MarkerShape.Cross, 16, Colors.Black);
-        mean.LineWidth = 3;
-        mean.LegendText = "mean";
+            int firstMusic = t.MusicSeconds[0], lastMusic = t.MusicSeconds[^1];
+            var start = plot.Add.Marker(t.Valence[firstMusic], t.Arousal[firstMusic], MarkerShape.FilledCircle, 14, Color.FromHex("#2ca02c"));
+            start.LegendText = "start";
+            var finish = plot.Add.Marker(t.Valence[lastMusic], t.Arousal[lastMusic], MarkerShape.FilledSquare, 14, Color.FromHex("#9467bd"));
+            finish.LegendText = "end";
+            var mean = plot.Add.Marker(summary.Valence.Mean, summary.Arousal.Mean, MarkerShape.Cross, 16, Colors.Black);
+            mean.LineWidth = 3;
+            mean.LegendText = "mean";
+        }
 
         plot.Axes.SetLimits(-1.08, 1.08, -1.08, 1.08); // a margin so markers at ±1 are not cut
         plot.ShowLegend(Edge.Bottom);
         return plot;
+    }
+
+    /// <summary>The runs [first, end) of consecutive seconds that hold music (or, with <paramref name="music"/> false, that do not).</summary>
+    private static IEnumerable<(int First, int End)> Runs(EmotionTimeline t, bool music)
+    {
+        int i = 0;
+        while (i < t.Count)
+        {
+            if (t.IsMusic(i) != music)
+            {
+                i++;
+                continue;
+            }
+
+            int first = i;
+            while (i < t.Count && t.IsMusic(i) == music)
+            {
+                i++;
+            }
+
+            yield return (first, i);
+        }
     }
 
     private static Plot Shares(QuadrantShares shares)

@@ -76,6 +76,10 @@ internal static class PostgresCatalogSchema
         CREATE UNIQUE INDEX ux_analysis_jobs_lease ON {s}.analysis_jobs (lease_token) WHERE lease_token IS NOT NULL;
         CREATE INDEX ix_analysis_jobs_state ON {s}.analysis_jobs (state, updated_utc);
         """,
+        // 2 -> 3: what each second holds (music, silence, steady signal); null in older rows means all music.
+        """
+        ALTER TABLE {s}.tracks ADD COLUMN presence real[];
+        """,
     ];
 
     /// <summary>The version this release writes.</summary>

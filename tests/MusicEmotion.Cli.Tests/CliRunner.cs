@@ -14,16 +14,14 @@ internal static class CliRunner
 
 internal static class TestWav
 {
-    /// <summary>A 16-bit PCM WAV of a sine (stereo copies) written to <paramref name="path"/>.</summary>
-    public static string Sine(string path, int sampleRate, double seconds, int channels = 1, double frequency = 440)
+    /// <summary>
+    /// A 16-bit PCM WAV of a short piece that reads as music (<see cref="MusicEmotion.Tests.Shared.TestSignals.Mono"/>:
+    /// changing tones and plucked notes; stereo copies), written to <paramref name="path"/>; <paramref name="seed"/> makes
+    /// different pieces.
+    /// </summary>
+    public static string Song(string path, int sampleRate, double seconds, int channels = 1, int seed = 0)
     {
-        int frames = (int)(sampleRate * seconds);
-        float[] mono = new float[frames];
-        for (int i = 0; i < frames; i++)
-        {
-            mono[i] = (float)(0.5 * Math.Sin(2 * Math.PI * frequency * i / sampleRate));
-        }
-
+        float[] mono = MusicEmotion.Tests.Shared.TestSignals.Mono(seconds, sampleRate, seed);
         System.IO.File.WriteAllBytes(path, MusicEmotion.Tests.Shared.PcmWav.Encode16(MusicEmotion.Tests.Shared.PcmWav.Interleave(mono, channels), sampleRate, channels));
         return path;
     }

@@ -17,7 +17,7 @@ public sealed class FeaturesCommandTests : IDisposable
     public async Task Writes_a_frames_by_features_npy(string kind, int width)
     {
         // 2 s of 44.1 kHz stereo: decoded, mixed down and resampled to the default 22050 Hz.
-        string wav = TestWav.Sine(_dir.File("tone.wav"), 44100, 2.0, channels: 2);
+        string wav = TestWav.Song(_dir.File("tone.wav"), 44100, 2.0, channels: 2);
         string npy = _dir.File($"{kind}.npy");
 
         var (code, output, error) = await CliRunner.RunAsync("features", wav, "--kind", kind, "--out", npy);
@@ -32,7 +32,7 @@ public sealed class FeaturesCommandTests : IDisposable
     [Fact]
     public async Task Settings_file_fully_determines_the_output()
     {
-        string wav = TestWav.Sine(_dir.File("tone.wav"), 16000, 1.0);
+        string wav = TestWav.Song(_dir.File("tone.wav"), 16000, 1.0);
         var settings = new FeatureSettings { SampleRate = 16000, FftSize = 512, HopLength = 160, MelBands = 40, FMax = 8000 };
         string json = _dir.File("settings.json");
         File.WriteAllText(json, settings.ToJson());
@@ -47,7 +47,7 @@ public sealed class FeaturesCommandTests : IDisposable
     [Fact]
     public async Task Invalid_settings_are_a_one_line_error_and_nothing_is_written()
     {
-        string wav = TestWav.Sine(_dir.File("tone.wav"), 22050, 1.0);
+        string wav = TestWav.Song(_dir.File("tone.wav"), 22050, 1.0);
         string json = _dir.File("bad.json");
         File.WriteAllText(json, "{\"hopLength\": 0}");
         string npy = _dir.File("out.npy");
@@ -76,7 +76,7 @@ public sealed class FeaturesCommandTests : IDisposable
     [Fact]
     public async Task Output_folder_must_exist()
     {
-        string wav = TestWav.Sine(_dir.File("tone.wav"), 22050, 1.0);
+        string wav = TestWav.Song(_dir.File("tone.wav"), 22050, 1.0);
         var (code, _, error) = await CliRunner.RunAsync("features", wav, "--kind", "logmel", "--out", _dir.File("no/such/folder/x.npy"));
         code.Should().Be(ExitCodes.InputError);
         error.Should().Contain("does not exist");
@@ -85,7 +85,7 @@ public sealed class FeaturesCommandTests : IDisposable
     [Fact]
     public async Task Unknown_kind_is_a_usage_error()
     {
-        string wav = TestWav.Sine(_dir.File("tone.wav"), 22050, 1.0);
+        string wav = TestWav.Song(_dir.File("tone.wav"), 22050, 1.0);
         var (code, _, error) = await CliRunner.RunAsync("features", wav, "--kind", "chords", "--out", _dir.File("x.npy"));
         code.Should().Be(ExitCodes.UsageError);
         error.Should().Contain("chords");
@@ -94,7 +94,7 @@ public sealed class FeaturesCommandTests : IDisposable
     [Fact]
     public async Task Mp3_input_goes_through_ffmpeg()
     {
-        string wav = TestWav.Sine(_dir.File("tone.wav"), 44100, 3.0, channels: 2);
+        string wav = TestWav.Song(_dir.File("tone.wav"), 44100, 3.0, channels: 2);
         string mp3 = _dir.File("tone.mp3");
         RunFfmpeg("-i", wav, "-c:a", "libmp3lame", mp3);
         string npy = _dir.File("mp3.npy");

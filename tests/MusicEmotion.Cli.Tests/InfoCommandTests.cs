@@ -11,7 +11,7 @@ public sealed class InfoCommandTests : IDisposable
     [Fact]
     public async Task Prints_format_channels_rate_duration_and_decoder()
     {
-        string wav = TestWav.Sine(_dir.File("tone.wav"), 44100, 2.5, channels: 2);
+        string wav = TestWav.Song(_dir.File("tone.wav"), 44100, 2.5, channels: 2);
         var (code, output, error) = await CliRunner.RunAsync("info", wav);
         code.Should().Be(ExitCodes.Success, error);
         output.Should().Contain("WAV PCM 16-bit").And.Contain("decoder:      wav").And.Contain("channels:     2")
@@ -91,7 +91,7 @@ public sealed class InfoDecoderTests : IDisposable
 
     private string Encode(string name, params string[] codec)
     {
-        string wav = TestWav.Sine(_dir.File(name + ".wav"), 44100, 3.0, channels: 2);
+        string wav = TestWav.Song(_dir.File(name + ".wav"), 44100, 3.0, channels: 2);
         string output = _dir.File(name);
         var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
         foreach (string a in new[] { "-hide_banner", "-loglevel", "error", "-nostdin", "-y", "-i", wav }.Concat(codec).Append(output))

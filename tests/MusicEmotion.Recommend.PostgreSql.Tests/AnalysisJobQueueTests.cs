@@ -1,3 +1,4 @@
+using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.PostgreSql.Jobs;
 using MusicEmotion.Recommend.Tests.TestSupport;
 using MusicEmotion.Recommend.Tracks;
@@ -175,7 +176,24 @@ public sealed class AnalysisJobQueueTests(PostgresServer server)
         TrackRecord track = TestTracks.Make("from v1", TestTracks.Sound(3), TestTracks.Flat(0.1f));
         await using (PostgresTrackCatalog v1 = await PostgresTrackCatalog.OpenAsync(database, new PostgresCatalogOptions { Schema = "old", SchemaVersion = 1 }))
         {
-            await v1.AddAsync(track);
+            // A row as a version-1 release wrote it: every column but the ones later migrations added (presence, 2 -> 3).
+            string[] columns = TrackRows.Columns.Split(", ");
+            int v1Columns = Array.IndexOf(columns, "presence");
+            object?[] values = TrackRows.Values(track, "old");
+            await using NpgsqlCommand insert = v1.DataSource.CreateCommand(
+                $"INSERT INTO old.tracks ({string.Join(", ", columns[..v1Columns])}) VALUES ({string.Join(", ", Enumerable.Range(1, v1Columns).Select(i => $"${i}"))});");
+            foreach (object? value in values[..v1Columns])
+            {
+                insert.Parameters.Add(value switch
+                {
+                    null => new NpgsqlParameter { Value = DBNull.Value },
+                    DateTimeOffset time => new NpgsqlParameter<DateTime> { TypedValue = time.UtcDateTime, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz },
+                    int tonic => new NpgsqlParameter<short> { TypedValue = checked((short)tonic) },
+                    _ => new NpgsqlParameter { Value = value },
+                });
+            }
+
+            (await insert.ExecuteNonQueryAsync()).Should().Be(1);
             (await PostgresCatalogSchema.VersionAsync(v1.DataSource, "old", CancellationToken.None)).Should().Be(1);
         }
 

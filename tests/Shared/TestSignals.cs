@@ -7,8 +7,8 @@ internal static class TestSignals
 {
     /// <summary>
     /// Sample <paramref name="n"/> of a signal whose lowest mel bands (about 46 and 93 Hz for the default recipe)
-    /// change loudness from second to second, plus a little noise and a melody, so per-second predictions of
-    /// mean_model differ.
+    /// change loudness from second to second, plus a little noise, a tone that steps up each second and plucked notes
+    /// four times a second, so per-second predictions of mean_model differ and every second reads as music.
     /// </summary>
     public static float Sample(long n, int sampleRate, int seed = 0)
     {
@@ -16,9 +16,13 @@ internal static class TestSignals
         double slow = 0.5 + (0.45 * Math.Sin((2 * Math.PI * 0.13 * t) + seed));
         double slower = 0.5 + (0.45 * Math.Cos((2 * Math.PI * 0.07 * t) + (2 * seed)));
         double noise = (((n * 1103515245L) + 12345 + seed) & 0xFFFF) / 65536.0 - 0.5;
+        double beat = t * 4;
+        double pluck = Math.Exp(-(beat - Math.Floor(beat)) * 5);
+        double pitch = 330 * Math.Pow(2, ((((long)Math.Floor(beat) * 5) + seed) % 12) / 12.0);
         return (float)((0.3 * slow * Math.Sin(2 * Math.PI * 46 * t))
                        + (0.3 * slower * Math.Sin(2 * Math.PI * 93 * t))
                        + (0.1 * Math.Sin(2 * Math.PI * (440 + (110 * Math.Floor(t))) * t))
+                       + (0.12 * pluck * Math.Sin(2 * Math.PI * pitch * t))
                        + (0.02 * noise));
     }
 

@@ -26,7 +26,7 @@ internal static class CatalogExportCommand
         format.AcceptOnlyFromAmong("jsonl", "csv");
         var content = new Option<string>("--content")
         {
-            Description = "With --format csv: curves (id,second,arousal,valence; default) or vectors (id,source,model and every named block value).",
+            Description = "With --format csv: curves (id,second,arousal,valence,music; default) or vectors (id,source,model and every named block value).",
             DefaultValueFactory = _ => "curves",
         };
         content.AcceptOnlyFromAmong("curves", "vectors");
@@ -46,7 +46,7 @@ internal static class CatalogExportCommand
                 {
                     if (kind == "curves")
                     {
-                        await writer.WriteLineAsync("id,second,arousal,valence").ConfigureAwait(false);
+                        await writer.WriteLineAsync("id,second,arousal,valence,music").ConfigureAwait(false);
                     }
 
                     await foreach (TrackRecord track in catalog.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -84,7 +84,7 @@ internal static class CatalogExportCommand
         var text = new StringBuilder();
         for (int s = 0; s < track.Timeline.Count; s++)
         {
-            text.Append(C, $"{track.Id},{s},{track.Timeline.Arousal[s]:0.####},{track.Timeline.Valence[s]:0.####}\n");
+            text.Append(C, $"{track.Id},{s},{track.Timeline.Arousal[s]:0.####},{track.Timeline.Valence[s]:0.####},{(track.Timeline.IsMusic(s) ? 1 : 0)}\n");
         }
 
         return text.ToString();

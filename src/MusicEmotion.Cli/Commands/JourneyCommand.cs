@@ -86,6 +86,12 @@ internal static class JourneyCommand
                     $"mer: {plan.StaleTracks} track(s) of the catalog were analysed by another model version and were left out; add their files again to re-analyse them")).ConfigureAwait(false);
             }
 
+            if (plan.NoMusicTracks > 0)
+            {
+                await error.WriteLineAsync(string.Create(C,
+                    $"mer: {plan.NoMusicTracks} track(s) of the catalog hold no music (silence or a steady sound) and are never planned")).ConfigureAwait(false);
+            }
+
             if (plan.Shortened)
             {
                 await error.WriteLineAsync(string.Create(C, $"mer: the catalog has only {plan.EligibleTracks} songs that can be planned; the journey is shorter than asked")).ConfigureAwait(false);
@@ -229,6 +235,7 @@ internal static class JourneyCommand
         ["maxHandOverJump"] = Number(plan.MaxHandOverJump),
         ["eligibleTracks"] = plan.EligibleTracks,
         ["staleTracks"] = plan.StaleTracks,
+        ["noMusicTracks"] = plan.NoMusicTracks,
         ["shortened"] = plan.Shortened,
         ["steps"] = new JsonArray(plan.Steps.Select(s => (JsonNode)new JsonObject
         {

@@ -63,6 +63,13 @@ internal static class RecommendCommand
                     .ConfigureAwait(false);
             }
 
+            if (result.NoMusicTracks > 0)
+            {
+                await error.WriteLineAsync(string.Create(C,
+                    $"mer: {result.NoMusicTracks} track(s) of the catalog hold no music (silence or a steady sound) and are never recommended"))
+                    .ConfigureAwait(false);
+            }
+
             await output.WriteLineAsync(parse.GetValue(format) == "json" ? CatalogJson.Recommendations(result) : Table(result)).ConfigureAwait(false);
             return ExitCodes.Success;
         }));

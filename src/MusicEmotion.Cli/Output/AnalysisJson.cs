@@ -8,8 +8,9 @@ namespace MusicEmotion.Cli.Output;
 
 /// <summary>
 /// The JSON shape of one analysis, shared by <c>mer analyze --format json</c> and the lines of a batch's
-/// <c>.jsonl</c>: <c>{"file", "durationSeconds", "secondsPerValue", "model", "arousal", "valence", "summary",
-/// "description", "vector"}</c>, camelCase (quadrant names as everywhere else: <c>"Q1"</c>), every number rounded to
+/// <c>.jsonl</c>: <c>{"file", "durationSeconds", "secondsPerValue", "model", "arousal", "valence", "music",
+/// "summary", "description", "vector"}</c> (<c>music</c>: per second, whether it holds music; seconds without music
+/// carry no mood), camelCase (quadrant names as everywhere else: <c>"Q1"</c>), every number rounded to
 /// <see cref="Decimals"/> decimals. The summary is the library's <see cref="EmotionSummary"/>, serialised as it is.
 /// </summary>
 internal static class AnalysisJson
@@ -71,6 +72,7 @@ internal static class AnalysisJson
         string Model,
         IReadOnlyList<float> Arousal,
         IReadOnlyList<float> Valence,
+        IReadOnlyList<bool> Music,
         EmotionSummary Summary,
         string? Description,
         VectorDocument Vector)
@@ -81,7 +83,7 @@ internal static class AnalysisJson
             EmotionTimeline timeline = analysis.Timeline;
             EmotionVector vector = analysis.Vector;
             return new Document(file, ok, analysis.DurationSeconds, timeline.SecondsPerValue, analysis.ModelName, timeline.Arousal, timeline.Valence,
-                analysis.Summary, analysis.Description, new VectorDocument(vector.Length, vector.Arousal, vector.Valence));
+                timeline.Presence.Select(p => p == MusicPresence.Music).ToArray(), analysis.Summary, analysis.Description, new VectorDocument(vector.Length, vector.Arousal, vector.Valence));
         }
     }
 

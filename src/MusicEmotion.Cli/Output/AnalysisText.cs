@@ -33,14 +33,27 @@ internal static class AnalysisText
         Line("file", file);
         Line("duration", string.Create(C, $"{Clock(analysis.DurationSeconds)} ({analysis.DurationSeconds:0.0} s, {s.Seconds} values, 1 per second)"));
         Line("model", analysis.ModelName);
+        if (s.MusicSeconds < s.Seconds)
+        {
+            Line("music", string.Create(C, $"{s.MusicSeconds} of {s.Seconds} seconds ({NonMusic(analysis.Timeline)})"));
+        }
+
         text.AppendLine();
-        text.AppendLine("                  mean     std      min      max      trend/min");
-        Stats("arousal", s.Arousal);
-        Stats("valence", s.Valence);
-        text.AppendLine();
-        QuadrantShares q = s.QuadrantShares;
-        Line("quadrants", string.Join("  ", Enum.GetValues<EmotionQuadrant>().Select(x => string.Create(C, $"{x} {q[x] * 100:0}%"))));
-        Line("dominant", $"{s.DominantQuadrant} {QuadrantName(s.DominantQuadrant)}");
+        if (s.Arousal is not { } arousal || s.Valence is not { } valence || s.DominantQuadrant is not { } dominant)
+        {
+            Line("mood", "none: no music detected");
+        }
+        else
+        {
+            text.AppendLine("                  mean     std      min      max      trend/min");
+            Stats("arousal", arousal);
+            Stats("valence", valence);
+            text.AppendLine();
+            QuadrantShares q = s.QuadrantShares;
+            Line("quadrants", string.Join("  ", Enum.GetValues<EmotionQuadrant>().Select(x => string.Create(C, $"{x} {q[x] * 100:0}%"))));
+            Line("dominant", $"{dominant} {QuadrantName(dominant)}");
+        }
+
         Line("strongest moments", s.StrongestMoments.Count == 0 ? "none" : string.Join(", ", s.StrongestMoments.Take(3).Select(Moment)));
         if (s.ArousalPeaks.Count > 0)
         {
@@ -57,6 +70,30 @@ internal static class AnalysisText
 
         void Stats(string name, DimensionStatistics d) => text.AppendLine(string.Create(C,
             $"{name,-18}{Signed(d.Mean),-9}{d.StandardDeviation,-9:0.000}{Signed(d.Min),-9}{Signed(d.Max),-9}{Signed(d.TrendPerMinute)}"));
+    }
+
+    /// <summary>What the seconds without music held, and where (<c>silence 0:00–0:09, steady signal 1:30–1:41</c>).</summary>
+    private static string NonMusic(EmotionTimeline timeline)
+    {
+        var parts = new List<string>();
+        int i = 0;
+        while (i < timeline.Count)
+        {
+            MusicPresence kind = timeline.Presence[i];
+            int first = i;
+            while (i < timeline.Count && timeline.Presence[i] == kind)
+            {
+                i++;
+            }
+
+            if (kind != MusicPresence.Music)
+            {
+                string what = kind == MusicPresence.Silence ? "silence" : "steady signal";
+                parts.Add(i - first == 1 ? $"{what} {Clock(first)}" : $"{what} {Clock(first)}–{Clock(i - 1)}");
+            }
+        }
+
+        return parts.Count <= 4 ? string.Join(", ", parts) : string.Join(", ", parts.Take(4)) + string.Create(C, $" and {parts.Count - 4} more");
     }
 
     private static string Moment(EmotionMoment m) =>

@@ -1,3 +1,4 @@
+using MusicEmotion.Inference;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -37,6 +38,7 @@ internal static class CatalogJson
             node["secondsPerValue"] = 1;
             node["arousal"] = AnalysisJson.Numbers(track.Timeline.Arousal);
             node["valence"] = AnalysisJson.Numbers(track.Timeline.Valence);
+            node["music"] = new JsonArray(track.Timeline.Presence.Select(p => (JsonNode?)JsonValue.Create(p == MusicPresence.Music)).ToArray());
         }
 
         node["descriptors"] = Named(TrackDescriptors.Names, track.Descriptors.Values);

@@ -13,7 +13,8 @@ namespace MusicEmotion.Evaluation.Dynamics;
 /// to a high-arousal one and the other way round (<see cref="JoinPairing"/>), each join is decoded, concatenated
 /// and analysed by the library's own inference path, and the arousal curve's step response at the join is measured
 /// (<see cref="StepResponse"/>) with the chosen smoothing and without any. Joins run in parallel; a clip that cannot
-/// be decoded is skipped and listed.
+/// be decoded is skipped and listed. Music detection is off: the joins are of labelled music, and what is measured is how
+/// the model follows a change of level, quiet passages included, not whether a passage counts as music.
 /// </summary>
 internal sealed class DynamicsEvaluator
 {
@@ -28,7 +29,7 @@ internal sealed class DynamicsEvaluator
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
-        _analyzer = new EmotionAnalyzer(model, options: new EmotionAnalyzerOptions { Smoothing = EmotionSmoothing.None, Describe = false });
+        _analyzer = new EmotionAnalyzer(model, options: new EmotionAnalyzerOptions { Smoothing = EmotionSmoothing.None, Describe = false, DetectMusic = false });
         _parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
     }
 

@@ -4,28 +4,35 @@ namespace MusicEmotion.Inference.Analysis;
 internal static class ArousalPeakFinder
 {
     /// <summary>Indices of at most <paramref name="count"/> peaks, at least <paramref name="separation"/> apart, in time order.</summary>
-    public static int[] Find(IReadOnlyList<float> values, int count, int separation)
+    public static int[] Find(IReadOnlyList<float> values, int count, int separation) =>
+        Find(values, second => true, count, separation);
+
+    /// <summary>
+    /// The peaks among the seconds <paramref name="isMusic"/> accepts: each run of music is searched on its own, its
+    /// edges counting as the ends of the audio (a second beside a silence is a peak when it is higher than its
+    /// neighbour inside the run).
+    /// </summary>
+    public static int[] Find(IReadOnlyList<float> values, Func<int, bool> isMusic, int count, int separation)
     {
         var candidates = new List<int>();
         int n = values.Count;
-        int start = 0;
-        while (start < n)
+        int runStart = 0;
+        while (runStart < n)
         {
-            int end = start;
-            while (end + 1 < n && values[end + 1] == values[start])
+            if (!isMusic(runStart))
             {
-                end++;
+                runStart++;
+                continue;
             }
 
-            bool lowerBefore = start == 0 || values[start - 1] < values[start];
-            bool lowerAfter = end == n - 1 || values[end + 1] < values[start];
-            bool hasNeighbour = start > 0 || end < n - 1;
-            if (lowerBefore && lowerAfter && hasNeighbour)
+            int runEnd = runStart;
+            while (runEnd + 1 < n && isMusic(runEnd + 1))
             {
-                candidates.Add(start);
+                runEnd++;
             }
 
-            start = end + 1;
+            AddRunPeaks(values, runStart, runEnd, candidates);
+            runStart = runEnd + 1;
         }
 
         var chosen = new List<int>();
@@ -44,5 +51,28 @@ internal static class ArousalPeakFinder
 
         chosen.Sort();
         return chosen.ToArray();
+    }
+
+    private static void AddRunPeaks(IReadOnlyList<float> values, int first, int last, List<int> candidates)
+    {
+        int start = first;
+        while (start <= last)
+        {
+            int end = start;
+            while (end + 1 <= last && values[end + 1] == values[start])
+            {
+                end++;
+            }
+
+            bool lowerBefore = start == first || values[start - 1] < values[start];
+            bool lowerAfter = end == last || values[end + 1] < values[start];
+            bool hasNeighbour = start > first || end < last;
+            if (lowerBefore && lowerAfter && hasNeighbour)
+            {
+                candidates.Add(start);
+            }
+
+            start = end + 1;
+        }
     }
 }

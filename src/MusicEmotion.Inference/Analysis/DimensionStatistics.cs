@@ -1,7 +1,8 @@
 namespace MusicEmotion.Inference.Analysis;
 
 /// <summary>
-/// Statistics of one dimension (arousal or valence) of an emotion timeline, one sample per second.
+/// Statistics of one dimension (arousal or valence) of an emotion timeline, one sample per second of music (seconds
+/// without music are left out; the trend is fitted against each music second's time).
 /// Percentiles use linear interpolation between the sorted values (rank <c>p · (n − 1)</c>, as NumPy's default
 /// and Excel's <c>PERCENTILE.INC</c>), so <see cref="Median"/> is the usual median.
 /// </summary>
@@ -38,28 +39,29 @@ public sealed record DimensionStatistics(
     /// <summary>Computes the statistics of <paramref name="values"/> (one per second of <paramref name="timeline"/>).</summary>
     internal static DimensionStatistics Of(EmotionTimeline timeline, IReadOnlyList<float> values, int strongestMomentCount)
     {
-        int n = values.Count;
+        IReadOnlyList<int> seconds = timeline.MusicSeconds;
+        int n = seconds.Count;
         double mean = 0;
-        for (int i = 0; i < n; i++)
+        foreach (int s in seconds)
         {
-            mean += values[i];
+            mean += values[s];
         }
 
         mean /= n;
 
         double variance = 0;
-        for (int i = 0; i < n; i++)
+        foreach (int s in seconds)
         {
-            double d = values[i] - mean;
+            double d = values[s] - mean;
             variance += d * d;
         }
 
         variance /= n;
 
-        double[] sorted = values.Select(v => (double)v).Order().ToArray();
-        int[] strongest = Enumerable.Range(0, n)
-            .OrderByDescending(i => Math.Abs(values[i]))
-            .ThenBy(i => i)
+        double[] sorted = seconds.Select(s => (double)values[s]).Order().ToArray();
+        int[] strongest = seconds
+            .OrderByDescending(s => Math.Abs(values[s]))
+            .ThenBy(s => s)
             .Take(strongestMomentCount)
             .ToArray();
 
@@ -73,11 +75,10 @@ public sealed record DimensionStatistics(
             Percentile(sorted, 0.50),
             Percentile(sorted, 0.75),
             Percentile(sorted, 0.90),
-            SlopePerSecond(values, mean) * 60.0,
+            SlopePerSecond(seconds, values, mean) * 60.0,
             strongest.Select(i => EmotionMoment.At(timeline, i)).ToArray());
     }
 
-    /// <summary>Linear-interpolation percentile of ascending <paramref name="sorted"/> values at fraction <paramref name="p"/>.</summary>
     internal static double Percentile(IReadOnlyList<double> sorted, double p)
     {
         double rank = p * (sorted.Count - 1);
@@ -87,20 +88,20 @@ public sealed record DimensionStatistics(
         return sorted[lower] + ((sorted[upper] - sorted[lower]) * fraction);
     }
 
-    private static double SlopePerSecond(IReadOnlyList<float> values, double mean)
+    private static double SlopePerSecond(IReadOnlyList<int> seconds, IReadOnlyList<float> values, double mean)
     {
-        int n = values.Count;
+        int n = seconds.Count;
         if (n < 2)
         {
             return 0;
         }
 
-        double meanTime = (n - 1) / 2.0;
+        double meanTime = seconds.Average();
         double covariance = 0, timeVariance = 0;
-        for (int i = 0; i < n; i++)
+        foreach (int s in seconds)
         {
-            double dt = i - meanTime;
-            covariance += dt * (values[i] - mean);
+            double dt = s - meanTime;
+            covariance += dt * (values[s] - mean);
             timeVariance += dt * dt;
         }
 

@@ -2,34 +2,42 @@ namespace MusicEmotion.Inference.Analysis;
 
 /// <summary>
 /// What an emotion timeline says about a whole song: statistics per dimension, time spent in each quadrant and the
-/// moments that stand out. Serialisable with System.Text.Json (quadrants as names such as <c>"Q1"</c>).
+/// moments that stand out, all over the seconds that hold music (<see cref="EmotionTimeline.MusicSeconds"/>). A song
+/// without music has a summary that says so: no statistics, no dominant quadrant, no moments. Serialisable with
+/// System.Text.Json (quadrants as names such as <c>"Q1"</c>).
 /// </summary>
-/// <param name="Seconds">Number of per-second values summarised.</param>
+/// <param name="Seconds">Number of per-second values of the timeline.</param>
 /// <param name="DurationSeconds">Length of the audio in seconds.</param>
-/// <param name="Arousal">Statistics of arousal (calm −1 … excited +1).</param>
-/// <param name="Valence">Statistics of valence (unpleasant −1 … pleasant +1).</param>
-/// <param name="QuadrantShares">Share of seconds in each quadrant (0 counts as positive); the shares sum to 1.</param>
+/// <param name="MusicSeconds">Number of seconds that hold music: the ones summarised.</param>
+/// <param name="Arousal">Statistics of arousal (calm −1 … excited +1); null when there is no music.</param>
+/// <param name="Valence">Statistics of valence (unpleasant −1 … pleasant +1); null when there is no music.</param>
+/// <param name="QuadrantShares">Share of music seconds in each quadrant (0 counts as positive); the shares sum to 1, or are all 0 without music.</param>
 /// <param name="StrongestMoments">
 /// The seconds furthest from the origin (largest <see cref="EmotionMoment.Intensity"/>), strongest first; ties go to
 /// the earlier second. At most <see cref="SummaryOptions.StrongestMomentCount"/>.
 /// </param>
 /// <param name="ArousalPeaks">
-/// Local maxima of arousal, in time order. A peak is a second (or the first second of a flat run) whose neighbours on
-/// both sides, where they exist, are lower, so the first and last seconds can be peaks but a constant timeline has
-/// none. Peaks are chosen highest first (ties to the earlier second), skipping any closer than
+/// Local maxima of arousal among the music seconds, in time order. A peak is a second (or the first second of a flat
+/// run) whose neighbours on both sides, where they exist within its run of music, are lower, so the first and last
+/// seconds of a run can be peaks but a constant timeline has none. Peaks are chosen highest first (ties to the earlier second), skipping any closer than
 /// <see cref="SummaryOptions.PeakSeparationSeconds"/> to one already chosen, up to <see cref="SummaryOptions.PeakCount"/>.
 /// </param>
 public sealed record EmotionSummary(
     int Seconds,
     double DurationSeconds,
-    DimensionStatistics Arousal,
-    DimensionStatistics Valence,
+    int MusicSeconds,
+    DimensionStatistics? Arousal,
+    DimensionStatistics? Valence,
     QuadrantShares QuadrantShares,
     IReadOnlyList<EmotionMoment> StrongestMoments,
     IReadOnlyList<EmotionMoment> ArousalPeaks)
 {
-    /// <summary>The quadrant holding most seconds; ties go to the lower-numbered quadrant.</summary>
-    public EmotionQuadrant DominantQuadrant => QuadrantShares.Dominant;
+    /// <summary>The quadrant holding most music seconds; ties go to the lower-numbered quadrant; null when there is no music.</summary>
+    public EmotionQuadrant? DominantQuadrant => QuadrantShares.Dominant;
+
+    /// <summary>Whether any second holds music; false means "no music detected" (silence, a steady tone or noise).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasMusic => MusicSeconds > 0;
 
     /// <summary>Summarises <paramref name="timeline"/>.</summary>
     /// <param name="timeline">A timeline with at least one value.</param>
@@ -46,7 +54,12 @@ public sealed record EmotionSummary(
             throw new ArgumentException("Cannot summarise an empty emotion timeline: it holds no per-second values.", nameof(timeline));
         }
 
-        EmotionMoment[] strongest = Enumerable.Range(0, timeline.Count)
+        if (!timeline.HasMusic)
+        {
+            return new EmotionSummary(timeline.Count, timeline.DurationSeconds, 0, null, null, QuadrantShares.Of(timeline), [], []);
+        }
+
+        EmotionMoment[] strongest = timeline.MusicSeconds
             .Select(i => EmotionMoment.At(timeline, i))
             .OrderByDescending(m => m.Intensity)
             .ThenBy(m => m.Second)
@@ -56,11 +69,12 @@ public sealed record EmotionSummary(
         return new EmotionSummary(
             timeline.Count,
             timeline.DurationSeconds,
+            timeline.MusicSeconds.Count,
             DimensionStatistics.Of(timeline, timeline.Arousal, options.StrongestMomentCount),
             DimensionStatistics.Of(timeline, timeline.Valence, options.StrongestMomentCount),
             QuadrantShares.Of(timeline),
             strongest,
-            ArousalPeakFinder.Find(timeline.Arousal, options.PeakCount, options.PeakSeparationSeconds)
+            ArousalPeakFinder.Find(timeline.Arousal, timeline.IsMusic, options.PeakCount, options.PeakSeparationSeconds)
                 .Select(i => EmotionMoment.At(timeline, i))
                 .ToArray());
     }

@@ -45,9 +45,15 @@ public sealed class EmotionVector
             throw new ArgumentException("Cannot build an emotion vector from an empty emotion timeline.", nameof(timeline));
         }
 
+        if (!timeline.HasMusic)
+        {
+            return new EmotionVector(new float[length], new float[length]);
+        }
+
+        IReadOnlyList<int> music = timeline.MusicSeconds;
         return new EmotionVector(
-            FixedLengthResampler.Resample(timeline.Arousal, length),
-            FixedLengthResampler.Resample(timeline.Valence, length));
+            FixedLengthResampler.Resample(music.Select(s => timeline.Arousal[s]).ToArray(), length),
+            FixedLengthResampler.Resample(music.Select(s => timeline.Valence[s]).ToArray(), length));
     }
 
     /// <summary>A new array of <c>2 · Length</c> values: all arousal values, then all valence values.</summary>

@@ -22,12 +22,20 @@ public sealed record QuadrantShares(double Q1, double Q2, double Q3, double Q4)
         _ => throw new ArgumentOutOfRangeException(nameof(quadrant), quadrant, "Not a quadrant."),
     };
 
-    /// <summary>The quadrant with the largest share; ties go to the lower-numbered quadrant (Q1 before Q2 …).</summary>
+    /// <summary>
+    /// The quadrant with the largest share; ties go to the lower-numbered quadrant (Q1 before Q2 …); null when every
+    /// share is 0 (a timeline without music).
+    /// </summary>
     [JsonIgnore]
-    public EmotionQuadrant Dominant
+    public EmotionQuadrant? Dominant
     {
         get
         {
+            if (Q1 + Q2 + Q3 + Q4 <= 0)
+            {
+                return null;
+            }
+
             EmotionQuadrant best = EmotionQuadrant.Q1;
             foreach (EmotionQuadrant q in new[] { EmotionQuadrant.Q2, EmotionQuadrant.Q3, EmotionQuadrant.Q4 })
             {
@@ -41,7 +49,10 @@ public sealed record QuadrantShares(double Q1, double Q2, double Q3, double Q4)
         }
     }
 
-    /// <summary>Counts the seconds of <paramref name="timeline"/> in each quadrant.</summary>
+    /// <summary>
+    /// Counts the music seconds of <paramref name="timeline"/> in each quadrant (seconds without music are left out;
+    /// every share is 0 when there is no music).
+    /// </summary>
     /// <exception cref="ArgumentException">The timeline is empty.</exception>
     public static QuadrantShares Of(EmotionTimeline timeline)
     {
@@ -52,12 +63,12 @@ public sealed record QuadrantShares(double Q1, double Q2, double Q3, double Q4)
         }
 
         var counts = new int[5];
-        for (int i = 0; i < timeline.Count; i++)
+        foreach (int i in timeline.MusicSeconds)
         {
             counts[(int)EmotionQuadrants.Of(timeline.Arousal[i], timeline.Valence[i])]++;
         }
 
-        double n = timeline.Count;
+        double n = Math.Max(1, timeline.MusicSeconds.Count);
         return new QuadrantShares(counts[1] / n, counts[2] / n, counts[3] / n, counts[4] / n);
     }
 }

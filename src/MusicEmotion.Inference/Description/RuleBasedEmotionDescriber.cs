@@ -15,7 +15,10 @@ namespace MusicEmotion.Inference.Description;
 /// energy" / "winds down" for arousal, "grows brighter" / "grows darker" for valence.</description></item>
 /// <item><description>The strongest moment and its time (mm:ss), when it stands out: intensity at least 0.3 and at
 /// least 0.1 above the intensity of the mean position.</description></item>
+/// <item><description>When at least 3 seconds hold no music (silence, a steady tone or noise), how many were left
+/// out.</description></item>
 /// </list>
+/// Audio without any music gets no mood: "No music detected", with what was heard instead (silence, a steady sound).
 /// </summary>
 public sealed class RuleBasedEmotionDescriber : IEmotionDescriber
 {
@@ -34,10 +37,20 @@ public sealed class RuleBasedEmotionDescriber : IEmotionDescriber
     /// <summary>How far a moment's intensity must exceed the mean position's to stand out.</summary>
     private const double MomentAboveMean = 0.1;
 
+    /// <summary>Seconds without music from which the description says how many were left out.</summary>
+    private const int NonMusicWorthSaying = 3;
+
     /// <summary>Describes the song summarised by <paramref name="summary"/>.</summary>
-    public string Describe(EmotionSummary summary)
+    public string Describe(EmotionSummary summary) => Describe(summary, timeline: null);
+
+    private static string Describe(EmotionSummary summary, EmotionTimeline? timeline)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        if (summary.Arousal is null || summary.Valence is null)
+        {
+            return "No music detected: " + NonMusicKind(timeline, whole: true) + ", so there is no mood to describe.";
+        }
+
         double meanArousal = summary.Arousal.Mean, meanValence = summary.Valence.Mean;
         string? trend = Trend(summary);
         var sentences = new List<string>(3)
@@ -56,19 +69,46 @@ public sealed class RuleBasedEmotionDescriber : IEmotionDescriber
             sentences.Add(moment);
         }
 
+        int nonMusic = summary.Seconds - summary.MusicSeconds;
+        if (nonMusic >= NonMusicWorthSaying)
+        {
+            sentences.Add(string.Create(CultureInfo.InvariantCulture, $"{nonMusic} seconds without music ({NonMusicKind(timeline, whole: false)}) are left out."));
+        }
+
         return string.Join(" ", sentences);
+    }
+
+    private static string NonMusicKind(EmotionTimeline? timeline, bool whole)
+    {
+        if (timeline is null)
+        {
+            return whole ? "the audio holds no music" : "silence or a steady sound";
+        }
+
+        bool silence = timeline.Presence.Contains(MusicPresence.Silence);
+        bool steady = timeline.Presence.Contains(MusicPresence.SteadySignal);
+        return (silence, steady, whole) switch
+        {
+            (true, false, true) => "the audio is silent or nearly so",
+            (false, true, true) => "the audio is a steady tone or noise, with no rhythm or change",
+            (_, _, true) => "the audio holds only silence and steady sounds",
+            (true, false, false) => "silence",
+            (false, true, false) => "a steady tone or noise",
+            _ => "silence and steady sounds",
+        };
     }
 
     /// <inheritdoc />
     public Task<string> DescribeAsync(EmotionTimeline timeline, EmotionSummary summary, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Describe(summary));
+        ArgumentNullException.ThrowIfNull(timeline);
+        return Task.FromResult(Describe(summary, timeline));
     }
 
     private static string Variability(EmotionSummary summary, bool trends)
     {
-        double a = summary.Arousal.StandardDeviation, v = summary.Valence.StandardDeviation;
+        double a = summary.Arousal!.StandardDeviation, v = summary.Valence!.StandardDeviation;
         double spread = Math.Sqrt(((a * a) + (v * v)) / 2);
         if (spread > ShiftingAbove)
         {
@@ -85,9 +125,9 @@ public sealed class RuleBasedEmotionDescriber : IEmotionDescriber
 
     private static string? Trend(EmotionSummary summary)
     {
-        double minutes = Math.Max(summary.Seconds - 1, 0) / 60.0;
-        double arousalChange = summary.Arousal.TrendPerMinute * minutes;
-        double valenceChange = summary.Valence.TrendPerMinute * minutes;
+        double minutes = Math.Max(summary.MusicSeconds - 1, 0) / 60.0;
+        double arousalChange = summary.Arousal!.TrendPerMinute * minutes;
+        double valenceChange = summary.Valence!.TrendPerMinute * minutes;
         var parts = new List<string>(2);
         if (arousalChange >= TrendThreshold)
         {

@@ -7,8 +7,11 @@ namespace MusicEmotion.Inference.Prediction;
 /// <summary>
 /// Turns a stream of mono samples (at the model's sample rate) into one arousal/valence pair per second, with
 /// bounded memory: only the frames that a pending window still needs are kept, and windows are batched per
-/// model call. A second is reported once its window is final, about half a window after its audio arrives (plus the
-/// smoothing half-window, when the analysis smooths: see <see cref="EmotionSmoothing"/>).
+/// model call. Each second is first classified (<see cref="MusicPresenceDetector"/>): seconds without music are
+/// reported with no mood (values 0) and cost no model call, and the window of a music second stays inside its run of
+/// music, shifted inside it at a silence exactly as at the ends of the audio. A second is reported once its window and
+/// the presence of the seconds it can reach are final, a few seconds after its audio arrives (plus the smoothing
+/// half-window, when the analysis smooths: see <see cref="EmotionSmoothing"/>).
 /// Not thread-safe (one stream per analysis); the model it uses may be shared. Its buffers come from
 /// <see cref="ArrayPool{T}.Shared"/>: dispose the stream to return them.
 /// </summary>
@@ -23,6 +26,8 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
     private readonly ArousalValence[] _results;
     private readonly TemporalSmoother? _smoother;
     private readonly IFeatureFrameObserver? _observer;
+    private readonly MusicPresenceDetector? _presence;  // null: every second is music
+    private int _runStart;                              // first second of the run of music that holds _nextSecond
     private float[] _frames;        // frames [_firstFrame, _firstFrame + _frameCount), row-major
     private long _firstFrame;
     private int _frameCount;
@@ -35,7 +40,11 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
     /// (default: as its card proposes) and shows its samples and feature frames to <paramref name="observer"/> (whose
     /// <see cref="IFeatureFrameObserver.OnStart"/> is called here).
     /// </summary>
-    public EmotionPredictionStream(IEmotionModel model, EmotionSmoothing? smoothing = null, IFeatureFrameObserver? observer = null)
+    /// <param name="model">The model.</param>
+    /// <param name="smoothing">How to smooth; default as the card proposes.</param>
+    /// <param name="observer">Sees the samples and frames.</param>
+    /// <param name="detection">How seconds without music are found; default <see cref="MusicDetectionOptions.Default"/>.</param>
+    public EmotionPredictionStream(IEmotionModel model, EmotionSmoothing? smoothing = null, IFeatureFrameObserver? observer = null, MusicDetectionOptions? detection = null)
     {
         smoothing ??= EmotionSmoothing.Card;
         ArgumentNullException.ThrowIfNull(model);
@@ -54,6 +63,8 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         _results = new ArousalValence[_batchSize];
         _smoother = smoothing.CreateSmoother(model.Card);
         _frames = ArrayPool<float>.Shared.Rent((_windows.WindowFrames + 256) * _width);
+        detection ??= MusicDetectionOptions.Default;
+        _presence = detection.Enabled ? new MusicPresenceDetector(model.Card.Features.Settings.SampleRate, detection) : null;
         observer?.OnStart(model.Card.Features, _features.Layout);
     }
 
@@ -72,6 +83,7 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         ObjectDisposedException.ThrowIf(_completed, this);
         _samples += samples.Length;
         _observer?.OnSamples(samples);
+        _presence?.Push(samples);
         _features.Push(samples, this);
         ReportReady(sink, totalFrames: null);
     }
@@ -80,6 +92,7 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
     public void Complete(IEmotionSecondSink sink)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
+        _presence?.Complete();
         _features.Complete(this);
         _completed = true;
         ReportReady(sink, totalFrames: _firstFrame + _frameCount);
@@ -101,8 +114,9 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
 
     private void MakeRoom()
     {
-        // Drop frames no pending window needs; grow only if that frees nothing.
-        long keepFrom = Math.Max(0, Math.Min(_windows.UnclampedStart(_nextSecond), _firstFrame + _frameCount - _windows.WindowFrames));
+        // Drop frames no pending window needs (a window shifted back from the end of a run of music starts at most one
+        // window before its own unclamped start); grow only if that frees nothing.
+        long keepFrom = Math.Max(0, Math.Min(_windows.UnclampedStart(_nextSecond), _firstFrame + _frameCount) - _windows.WindowFrames);
         int drop = (int)Math.Clamp(keepFrom - _firstFrame, 0, _frameCount);
         if (drop > 0)
         {
@@ -134,33 +148,71 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         _completed = true;
     }
 
+    private MusicPresence PresenceOf(int second) => _presence is null ? MusicPresence.Music : _presence.Final[second];
+
     private void ReportReady(IEmotionSecondSink sink, long? totalFrames)
     {
         long available = _firstFrame + _frameCount;
         int lastSecond = totalFrames is null ? int.MaxValue : SecondWindows.SecondCount(_samples, SampleRate);
-        while (_nextSecond < lastSecond)
+        int known = _presence is null || totalFrames is not null ? lastSecond : _presence.FinalSeconds;
+        while (_nextSecond < Math.Min(lastSecond, known))
         {
+            MusicPresence presence = PresenceOf(_nextSecond);
+            if (presence != MusicPresence.Music)
+            {
+                Emit(new EmotionFrame(_nextSecond, 0, 0, presence), sink);
+                _nextSecond++;
+                continue;
+            }
+
+            if (_nextSecond == 0 || PresenceOf(_nextSecond - 1) != MusicPresence.Music)
+            {
+                _runStart = _nextSecond;
+            }
+
             int count = 0, length = 0;
-            while (count < _batchSize && _nextSecond + count < lastSecond)
+            while (count < _batchSize && _nextSecond + count < Math.Min(lastSecond, known))
             {
                 int second = _nextSecond + count;
+                if (PresenceOf(second) != MusicPresence.Music)
+                {
+                    break;
+                }
+
+                // Where the window would lie if the run went on (shifted past the run's start, never before it), and so
+                // how far ahead the run's end must be known: through the second of the window's last frame (or the end).
+                long runFirstFrame = _runStart == 0 ? 0 : _windows.FirstFrameOf(_runStart);
+                long openStart = Math.Max(runFirstFrame, _windows.UnclampedStart(second));
+                int horizon = (int)Math.Min(_windows.SecondOf(openStart + _windows.WindowFrames - 1) + 1, lastSecond);
+                if (horizon > known)
+                {
+                    break;
+                }
+
+                int runEnd = second + 1;
+                while (runEnd < horizon && PresenceOf(runEnd) == MusicPresence.Music)
+                {
+                    runEnd++;
+                }
+
                 long start;
                 int frames;
-                if (totalFrames is { } total)
+                if (runEnd < horizon || runEnd == lastSecond)
                 {
-                    (start, frames) = _windows.Window(second, total);
+                    long runEndFrame = runEnd == lastSecond ? totalFrames ?? long.MaxValue : _windows.FirstFrameOf(runEnd);
+                    if (runEndFrame == long.MaxValue)
+                    {
+                        break;                                   // the audio's end is not known yet
+                    }
+
+                    (start, frames) = _windows.Window(second, runFirstFrame, Math.Max(runEndFrame, runFirstFrame + 1));
                 }
                 else
                 {
-                    if (_windows.FramesNeeded(second) > available)
-                    {
-                        break;
-                    }
-
-                    (start, frames) = (Math.Max(0, _windows.UnclampedStart(second)), _windows.WindowFrames);
+                    (start, frames) = (openStart, _windows.WindowFrames);
                 }
 
-                if (frames == 0 || (count > 0 && frames != length))
+                if (start + frames > available || frames == 0 || (count > 0 && frames != length))
                 {
                     break;
                 }
@@ -179,18 +231,22 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
             _model.Predict(_batch.AsMemory(0, count * length * _width), count, length, _results);
             for (int i = 0; i < count; i++)
             {
-                var frame = new EmotionFrame(_nextSecond + i, _results[i].Arousal, _results[i].Valence);
-                if (_smoother is null)
-                {
-                    sink.OnSecond(frame);
-                }
-                else
-                {
-                    _smoother.Add(frame, sink);
-                }
+                Emit(new EmotionFrame(_nextSecond + i, _results[i].Arousal, _results[i].Valence), sink);
             }
 
             _nextSecond += count;
+        }
+    }
+
+    private void Emit(in EmotionFrame frame, IEmotionSecondSink sink)
+    {
+        if (_smoother is null)
+        {
+            sink.OnSecond(frame);
+        }
+        else
+        {
+            _smoother.Add(frame, sink);
         }
     }
 }

@@ -27,7 +27,7 @@ internal sealed class EmotionTimelinePredictor
     /// </summary>
     /// <exception cref="AudioFormatException">The source holds no samples.</exception>
     public EmotionTimeline Predict(ISampleSource source, string sourceName, EmotionSmoothing smoothing, IFeatureFrameObserver? observer,
-        IEmotionSecondSink? sink, CancellationToken cancellationToken)
+        IEmotionSecondSink? sink, MusicDetectionOptions detection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         using (source)
@@ -35,7 +35,7 @@ internal sealed class EmotionTimelinePredictor
             ArgumentNullException.ThrowIfNull(smoothing);
             int rate = _model.Card.Features.Settings.SampleRate;
             using ISampleSource mono = source.ToMonoAt(rate);
-            using var stream = new EmotionPredictionStream(_model, smoothing, observer);
+            using var stream = new EmotionPredictionStream(_model, smoothing, observer, detection);
             var collector = new TimelineCollector();
             IEmotionSecondSink target = sink is null ? collector : new TeeSink(collector, sink);
             float[] buffer = new float[ChunkSamples];

@@ -50,14 +50,27 @@ internal sealed class SecondWindows
     public long FramesNeeded(long second) => Math.Max(0, UnclampedStart(second)) + WindowFrames;
 
     /// <summary>The window of second <paramref name="second"/> in a signal of <paramref name="totalFrames"/> frames.</summary>
-    public (long Start, int Length) Window(long second, long totalFrames)
+    public (long Start, int Length) Window(long second, long totalFrames) => Window(second, 0, totalFrames);
+
+    /// <summary>
+    /// The window of second <paramref name="second"/> inside the stretch of frames [<paramref name="firstFrame"/>,
+    /// <paramref name="endFrame"/>) (a run of music: the window never reaches into the silence around it), shifted
+    /// inside the stretch at its ends; a stretch shorter than a window gives all its frames.
+    /// </summary>
+    public (long Start, int Length) Window(long second, long firstFrame, long endFrame)
     {
-        if (totalFrames <= WindowFrames)
+        if (endFrame - firstFrame <= WindowFrames)
         {
-            return (0, (int)totalFrames);
+            return (firstFrame, (int)(endFrame - firstFrame));
         }
 
-        long start = Math.Clamp(UnclampedStart(second), 0, totalFrames - WindowFrames);
+        long start = Math.Clamp(UnclampedStart(second), firstFrame, endFrame - WindowFrames);
         return (start, WindowFrames);
     }
+
+    /// <summary>The first frame centred at or after the start of second <paramref name="second"/>.</summary>
+    public long FirstFrameOf(long second) => (long)Math.Ceiling((second * FrameRate) - 1e-9);
+
+    /// <summary>The second that holds the centre of frame <paramref name="frame"/>.</summary>
+    public long SecondOf(long frame) => (long)Math.Floor(frame / FrameRate);
 }

@@ -5,6 +5,7 @@ internal sealed class TimelineCollector : IEmotionSecondSink
 {
     private readonly List<float> _arousal = [];
     private readonly List<float> _valence = [];
+    private readonly List<MusicPresence> _presence = [];
 
     /// <inheritdoc />
     public void OnSecond(in EmotionFrame frame)
@@ -16,8 +17,9 @@ internal sealed class TimelineCollector : IEmotionSecondSink
 
         _arousal.Add(frame.Arousal);
         _valence.Add(frame.Valence);
+        _presence.Add(frame.Presence);
     }
 
     /// <summary>The collected seconds as a timeline of <paramref name="durationSeconds"/>.</summary>
-    public EmotionTimeline ToTimeline(double durationSeconds) => new(_arousal, _valence, durationSeconds);
+    public EmotionTimeline ToTimeline(double durationSeconds) => new(_arousal, _valence, durationSeconds, _presence);
 }

@@ -53,6 +53,10 @@ internal static class SqliteCatalogSchema
         ) STRICT;
         CREATE INDEX ix_tracks_model ON tracks (model_name, model_version);
         """,
+        // 2 -> 3: what each second holds (music, silence, steady signal); null in older rows means all music.
+        """
+        ALTER TABLE tracks ADD COLUMN presence BLOB;
+        """,
     ];
 
     /// <summary>The version this release writes.</summary>

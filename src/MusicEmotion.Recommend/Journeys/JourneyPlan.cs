@@ -23,8 +23,8 @@ public sealed record JourneyPlan(MoodPath Path, IReadOnlyList<JourneyStep> Steps
     /// <summary>Tracks left out because another model version analysed them.</summary>
     public int StaleTracks { get; init; }
 
-    /// <summary>Tracks left out because no second of them carries a mood reading (silence, a steady tone).</summary>
-    public int TracksWithoutMood { get; init; }
+    /// <summary>Tracks left out because no music was detected in them (silence, a steady tone or noise): they have no mood to follow a path with.</summary>
+    public int NoMusicTracks { get; init; }
 
     /// <summary>Fewer songs than asked for could be planned (the catalog ran out of eligible songs).</summary>
     public bool Shortened { get; init; }

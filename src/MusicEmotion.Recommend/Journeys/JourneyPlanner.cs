@@ -64,7 +64,7 @@ public sealed class JourneyPlanner
     /// <summary>Plans the journey of <paramref name="request"/>.</summary>
     /// <exception cref="RecommendationException">
     /// The request is invalid (<see cref="RecommendationFailure.InvalidRequest"/>), names an unknown or stale liked or
-    /// disliked track, or no track can be planned (<see cref="RecommendationFailure.NoEligibleTracks"/>).
+    /// disliked track or one without music (<see cref="RecommendationFailure.NoMusicTrack"/>), or no track can be planned (<see cref="RecommendationFailure.NoEligibleTracks"/>).
     /// </exception>
     /// <exception cref="CatalogException">The catalog cannot be read.</exception>
     public async Task<JourneyPlan> PlanAsync(JourneyRequest request, CancellationToken cancellationToken = default)
@@ -86,7 +86,7 @@ public sealed class JourneyPlanner
         if (eligible.Length == 0)
         {
             throw new RecommendationException(RecommendationFailure.NoEligibleTracks, loaded.Candidates.Length == 0
-                ? $"the catalog holds no track that can be planned ({loaded.Stale} analysed by another model version, {loaded.WithoutMood} without any second of music)"
+                ? $"the catalog holds no track that can be planned ({loaded.Stale} analysed by another model version, {loaded.NoMusic} without music)"
                 : "no track is left once the disliked and excluded tracks and the duration filters are applied");
         }
 
@@ -177,6 +177,12 @@ public sealed class JourneyPlanner
             {
                 throw new RecommendationException(RecommendationFailure.StaleTrack,
                     $"track {id} ({track.SourceName}) was analysed by {track.ModelName} {track.ModelVersion}, not the current {ModelName} {ModelVersion}; analyse it again", id);
+            }
+
+            if (!MoodSeconds.HasMood(track.Timeline))
+            {
+                throw new RecommendationException(RecommendationFailure.NoMusicTrack,
+                    $"track {id} ({track.SourceName}) holds no music (silence or a steady sound), so it has no mood to plan with; choose another", id);
             }
         }
     }
@@ -303,7 +309,7 @@ public sealed class JourneyPlanner
             MaxHandOverJump = jumps.Count == 0 ? double.NaN : jumps.Max(),
             EligibleTracks = eligible,
             StaleTracks = loaded.Stale,
-            TracksWithoutMood = loaded.WithoutMood,
+            NoMusicTracks = loaded.NoMusic,
             Shortened = shortened,
         };
     }
@@ -325,7 +331,7 @@ public sealed class JourneyPlanner
             }
 
             var candidates = new List<JourneyCandidate>();
-            int stale = 0, withoutMood = 0;
+            int stale = 0, noMusic = 0;
             await foreach (TrackRecord track in _catalog.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (!track.IsFromModel(ModelName, ModelVersion))
@@ -334,7 +340,7 @@ public sealed class JourneyPlanner
                 }
                 else if (!MoodSeconds.HasMood(track.Timeline))
                 {
-                    withoutMood++;
+                    noMusic++;
                 }
                 else
                 {
@@ -342,7 +348,7 @@ public sealed class JourneyPlanner
                 }
             }
 
-            var loaded = new Loaded(revision, candidates.ToArray(), stale, withoutMood);
+            var loaded = new Loaded(revision, candidates.ToArray(), stale, noMusic);
             _loaded = loaded;
             return loaded;
         }
@@ -359,7 +365,7 @@ public sealed class JourneyPlanner
     }
 
     /// <summary>The plannable tracks of one catalog revision.</summary>
-    private sealed class Loaded(long revision, JourneyCandidate[] candidates, int stale, int withoutMood)
+    private sealed class Loaded(long revision, JourneyCandidate[] candidates, int stale, int noMusic)
     {
         public long Revision { get; } = revision;
 
@@ -369,7 +375,7 @@ public sealed class JourneyPlanner
 
         public int Stale { get; } = stale;
 
-        public int WithoutMood { get; } = withoutMood;
+        public int NoMusic { get; } = noMusic;
     }
 
     /// <summary>A partial journey: its last song, the journey before it, and its cost so far.</summary>

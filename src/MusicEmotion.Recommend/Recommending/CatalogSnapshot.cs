@@ -18,7 +18,7 @@ internal sealed class CatalogSnapshot
     private readonly Dictionary<string, long> _keyById;
     private readonly (TrackVectorSpace Space, IVectorIndex Index)[] _kinds;
 
-    private CatalogSnapshot(long revision, CatalogStatistics? statistics, string?[] ids, string?[] names, double[] durations, int tracks, int stale,
+    private CatalogSnapshot(long revision, CatalogStatistics? statistics, string?[] ids, string?[] names, double[] durations, int tracks, (int Stale, int NoMusic) left,
         (TrackVectorSpace, IVectorIndex)[] kinds, bool approximate)
     {
         Revision = revision;
@@ -27,7 +27,8 @@ internal sealed class CatalogSnapshot
         Names = names;
         Durations = durations;
         Tracks = tracks;
-        StaleTracks = stale;
+        StaleTracks = left.Stale;
+        NoMusicTracks = left.NoMusic;
         Approximate = approximate;
         _kinds = kinds;
         _keyById = new Dictionary<string, long>(tracks, StringComparer.Ordinal);
@@ -57,6 +58,9 @@ internal sealed class CatalogSnapshot
 
     public int StaleTracks { get; }
 
+    /// <summary>Tracks of the current model left out because no music was detected in them.</summary>
+    public int NoMusicTracks { get; }
+
     /// <summary>Whether the indexes are the approximate kind.</summary>
     public bool Approximate { get; }
 
@@ -70,7 +74,7 @@ internal sealed class CatalogSnapshot
     public bool Holds(long key) => key >= 0 && key < Ids.Length && Ids[key] is not null;
 
     /// <summary>An empty snapshot (a catalog without current-model tracks).</summary>
-    public static CatalogSnapshot Empty(long revision, int stale) => new(revision, null, [], [], [], 0, stale, [], approximate: false);
+    public static CatalogSnapshot Empty(long revision, (int Stale, int NoMusic) left) => new(revision, null, [], [], [], 0, left, [], approximate: false);
 
     /// <summary>
     /// Reads every track of the catalog and builds the snapshot, refreshing the stored statistics when needed and
@@ -81,7 +85,7 @@ internal sealed class CatalogSnapshot
     {
         long revision = await catalog.GetRevisionAsync(cancellationToken).ConfigureAwait(false);
         var tracks = new List<(string Id, string Name, double Duration, TrackVectorBlocks Blocks)>();
-        int stale = 0;
+        int stale = 0, noMusic = 0;
         await foreach (TrackRecord track in catalog.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!track.IsFromModel(modelName, modelVersion))
@@ -90,12 +94,18 @@ internal sealed class CatalogSnapshot
                 continue;
             }
 
+            if (!track.Timeline.HasMusic)
+            {
+                noMusic++;
+                continue;
+            }
+
             tracks.Add((track.Id, track.SourceName, track.DurationSeconds, track.BlocksWithArcLength(options.ArcLength)));
         }
 
         if (tracks.Count == 0)
         {
-            return Empty(revision, stale);
+            return Empty(revision, (stale, noMusic));
         }
 
         CatalogStatistics? statistics = await catalog.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
@@ -113,12 +123,12 @@ internal sealed class CatalogSnapshot
         bool approximate = options.CreateApproximateIndex is not null && tracks.Count >= options.ApproximateSearchThreshold;
         return previous is { Statistics: { } before, _kinds.Length: 2 } && previous.Approximate == approximate && Same(before, effective)
             && previous.Ids.Length <= 2L * Math.Max(tracks.Count, 1024)
-            ? Update(previous, revision, tracks, stale)
-            : Build(revision, effective, tracks, stale, options, approximate);
+            ? Update(previous, revision, tracks, (stale, noMusic))
+            : Build(revision, effective, tracks, (stale, noMusic), options, approximate);
     }
 
     private static CatalogSnapshot Build(long revision, CatalogStatistics statistics, List<(string Id, string Name, double Duration, TrackVectorBlocks Blocks)> tracks,
-        int stale, RecommenderOptions options, bool approximate)
+        (int Stale, int NoMusic) left, RecommenderOptions options, bool approximate)
     {
         Func<int, IVectorIndex> create = approximate ? options.CreateApproximateIndex! : options.CreateIndex;
         var kinds = new (TrackVectorSpace, IVectorIndex)[2];
@@ -139,10 +149,10 @@ internal sealed class CatalogSnapshot
         }
 
         return new CatalogSnapshot(revision, statistics, tracks.Select(t => t.Id).ToArray(), tracks.Select(t => t.Name).ToArray(),
-            tracks.Select(t => t.Duration).ToArray(), tracks.Count, stale, kinds, approximate);
+            tracks.Select(t => t.Duration).ToArray(), tracks.Count, left, kinds, approximate);
     }
 
-    private static CatalogSnapshot Update(CatalogSnapshot previous, long revision, List<(string Id, string Name, double Duration, TrackVectorBlocks Blocks)> tracks, int stale)
+    private static CatalogSnapshot Update(CatalogSnapshot previous, long revision, List<(string Id, string Name, double Duration, TrackVectorBlocks Blocks)> tracks, (int Stale, int NoMusic) left)
     {
         var current = new HashSet<string>(tracks.Count, StringComparer.Ordinal);
         foreach (var track in tracks)
@@ -185,7 +195,7 @@ internal sealed class CatalogSnapshot
             }
         }
 
-        return new CatalogSnapshot(revision, previous.Statistics, ids, names, durations, tracks.Count, stale, previous._kinds, previous.Approximate);
+        return new CatalogSnapshot(revision, previous.Statistics, ids, names, durations, tracks.Count, left, previous._kinds, previous.Approximate);
     }
 
     private static bool Same(CatalogStatistics a, CatalogStatistics b) =>

@@ -12,6 +12,9 @@ public enum RecommendationFailure
     /// <summary>A liked or disliked track was analysed by another model version; re-analyse it.</summary>
     StaleTrack,
 
+    /// <summary>A liked or disliked track holds no music (silence, a steady tone or noise), so it has no mood to match.</summary>
+    NoMusicTrack,
+
     /// <summary>No track of the catalog can be planned: it is empty, or the filters, dislikes and exclusions leave nothing.</summary>
     NoEligibleTracks,
 }

@@ -15,4 +15,10 @@ public sealed record RecommendationResult(
 {
     /// <summary>The diversity λ the list was chosen with (0: by relevance alone).</summary>
     public double Diversity { get; init; }
+
+    /// <summary>
+    /// Tracks left out because no music was detected in them (silence, a steady tone or noise): they have no mood to
+    /// compare, so they are never recommended.
+    /// </summary>
+    public int NoMusicTracks { get; init; }
 }

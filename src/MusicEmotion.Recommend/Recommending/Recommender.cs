@@ -128,7 +128,7 @@ public sealed class Recommender : IDisposable
             });
         }
 
-        return new RecommendationResult(items, request.Similarity, index.Kind, snapshot.Tracks, snapshot.StaleTracks) { Diversity = diversity };
+        return new RecommendationResult(items, request.Similarity, index.Kind, snapshot.Tracks, snapshot.StaleTracks) { Diversity = diversity, NoMusicTracks = snapshot.NoMusicTracks };
     }
 
     /// <summary>Rebuilds the index now if the catalog changed (requests do this on their own; call it to warm up).</summary>
@@ -222,6 +222,9 @@ public sealed class Recommender : IDisposable
             TrackRecord? track = await _catalog.GetAsync(ids[i], cancellationToken).ConfigureAwait(false);
             throw track is null
                 ? new RecommendationException(RecommendationFailure.UnknownTrack, $"track {ids[i]} is not in the catalog", ids[i])
+                : track.IsFromModel(ModelName, ModelVersion)
+                ? new RecommendationException(RecommendationFailure.NoMusicTrack,
+                    $"track {ids[i]} ({track.SourceName}) holds no music (silence or a steady sound), so it has no mood to match; choose another", ids[i])
                 : new RecommendationException(RecommendationFailure.StaleTrack,
                     $"track {ids[i]} ({track.SourceName}) was analysed by {track.ModelName} {track.ModelVersion}, not the current {ModelName} {ModelVersion}; analyse it again", ids[i]);
         }

@@ -70,13 +70,18 @@ public sealed class TrackVectorBlocks
     }
 
     /// <summary>
-    /// The emotion statistics of a timeline: arousal and valence mean, standard deviation and range (90th − 10th
-    /// percentile), the share of seconds in each quadrant, and the least-squares trend per minute of each dimension.
+    /// The emotion statistics of a timeline's music seconds: arousal and valence mean, standard deviation and range (90th
+    /// − 10th percentile), the share of seconds in each quadrant, and the least-squares trend per minute of each
+    /// dimension; all 0 for a timeline without music (such a track is never recommended).
     /// </summary>
     public static float[] EmotionStatisticsOf(EmotionTimeline timeline)
     {
         EmotionSummary summary = EmotionSummary.From(timeline, new SummaryOptions { StrongestMomentCount = 1, PeakCount = 1 });
-        DimensionStatistics a = summary.Arousal, v = summary.Valence;
+        if (summary.Arousal is not { } a || summary.Valence is not { } v)
+        {
+            return new float[EmotionStatisticNames.Count];
+        }
+
         QuadrantShares q = summary.QuadrantShares;
         return
         [

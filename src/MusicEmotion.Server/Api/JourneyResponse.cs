@@ -1,3 +1,4 @@
+using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Journeys;
 using MusicEmotion.Recommend.Tracks;
 
@@ -11,6 +12,7 @@ namespace MusicEmotion.Server.Api;
 /// <param name="MaxHandOverJump">Largest such distance (null for one song).</param>
 /// <param name="EligibleTracks">Tracks that could be planned.</param>
 /// <param name="StaleTracks">Tracks left out because another model version analysed them.</param>
+/// <param name="NoMusicTracks">Tracks left out because no music was detected in them (they have no mood to follow the path with).</param>
 /// <param name="Shortened">Whether fewer songs than asked for could be planned.</param>
 /// <param name="Steps">The songs, in playing order.</param>
 internal sealed record JourneyResponse(
@@ -21,6 +23,7 @@ internal sealed record JourneyResponse(
     double? MaxHandOverJump,
     int EligibleTracks,
     int StaleTracks,
+    int NoMusicTracks,
     bool Shortened,
     IReadOnlyList<JourneyStepResponse> Steps)
 {
@@ -32,6 +35,7 @@ internal sealed record JourneyResponse(
         Round(plan.MaxHandOverJump),
         plan.EligibleTracks,
         plan.StaleTracks,
+        plan.NoMusicTracks,
         plan.Shortened,
         plan.Steps.Select(s => JourneyStepResponse.From(s, tracks[s.TrackId])).ToArray());
 
@@ -59,6 +63,7 @@ internal sealed record JourneyResponse(
 /// <param name="Explanation">Why it is here, in words.</param>
 /// <param name="Arousal">Its arousal per second (4 decimals).</param>
 /// <param name="Valence">Its valence per second (4 decimals).</param>
+/// <param name="Music">For every second, whether it holds music; seconds without music carry no mood (0) and neither the path error nor the hand-over counts them.</param>
 /// <param name="Links">Its resources (audio for playing it).</param>
 internal sealed record JourneyStepResponse(
     int Position,
@@ -79,6 +84,7 @@ internal sealed record JourneyStepResponse(
     string Explanation,
     IReadOnlyList<float> Arousal,
     IReadOnlyList<float> Valence,
+    IReadOnlyList<bool> Music,
     TrackLinks Links)
 {
     public static JourneyStepResponse From(JourneyStep step, TrackRecord track) => new(
@@ -100,5 +106,6 @@ internal sealed record JourneyStepResponse(
         step.Explanation,
         track.Timeline.Arousal.Select(v => MathF.Round(v, 4)).ToArray(),
         track.Timeline.Valence.Select(v => MathF.Round(v, 4)).ToArray(),
+        track.Timeline.Presence.Select(p => p == MusicPresence.Music).ToArray(),
         TrackLinks.For(step.TrackId));
 }

@@ -10,10 +10,11 @@ namespace MusicEmotion.Server.Api;
 /// <param name="SearchKind">The vector search used ("exact").</param>
 /// <param name="SearchedTracks">Tracks searched (those analysed by the current model).</param>
 /// <param name="StaleTracks">Tracks left out because an older model analysed them.</param>
+/// <param name="NoMusicTracks">Tracks left out because no music was detected in them (they have no mood to compare).</param>
 internal sealed record RecommendationResponse(IReadOnlyList<RecommendedTrack> Items, SimilarityKind Similarity, double Diversity, string SearchKind, int SearchedTracks,
-    int StaleTracks)
+    int StaleTracks, int NoMusicTracks)
 {
     /// <summary>The response for <paramref name="result"/>.</summary>
     public static RecommendationResponse From(RecommendationResult result) => new(
-        result.Items.Select(RecommendedTrack.From).ToArray(), result.Similarity, Math.Round(result.Diversity, 4), result.SearchKind, result.SearchedTracks, result.StaleTracks);
+        result.Items.Select(RecommendedTrack.From).ToArray(), result.Similarity, Math.Round(result.Diversity, 4), result.SearchKind, result.SearchedTracks, result.StaleTracks, result.NoMusicTracks);
 }

@@ -7,9 +7,9 @@ namespace MusicEmotion.Server.Api;
 /// <param name="Id">The track id.</param>
 /// <param name="Name">The name it was uploaded under.</param>
 /// <param name="DurationSeconds">Length of the audio.</param>
-/// <param name="MeanArousal">Mean arousal.</param>
-/// <param name="MeanValence">Mean valence.</param>
-/// <param name="DominantQuadrant">The quadrant holding most seconds.</param>
+/// <param name="MeanArousal">Mean arousal of the music seconds; null when the track holds no music.</param>
+/// <param name="MeanValence">Mean valence of the music seconds; null when the track holds no music.</param>
+/// <param name="DominantQuadrant">The quadrant holding most music seconds; null when the track holds no music.</param>
 /// <param name="ModelVersion">The version of the model that analysed it.</param>
 /// <param name="AddedUtc">When it was added.</param>
 /// <param name="Links">Its resources.</param>
@@ -17,9 +17,9 @@ internal sealed record TrackListItem(
     string Id,
     string Name,
     double DurationSeconds,
-    double MeanArousal,
-    double MeanValence,
-    EmotionQuadrant DominantQuadrant,
+    double? MeanArousal,
+    double? MeanValence,
+    EmotionQuadrant? DominantQuadrant,
     string ModelVersion,
     DateTimeOffset AddedUtc,
     TrackLinks Links)
@@ -32,11 +32,14 @@ internal sealed record TrackListItem(
             track.Id,
             track.SourceName,
             Math.Round(track.DurationSeconds, 3),
-            Math.Round(track.Timeline.Arousal.Average(), 4),
-            Math.Round(track.Timeline.Valence.Average(), 4),
+            MeanOfMusic(track.Timeline, track.Timeline.Arousal),
+            MeanOfMusic(track.Timeline, track.Timeline.Valence),
             shares.Dominant,
             track.ModelVersion,
             track.AddedUtc,
             TrackLinks.For(track.Id));
     }
+
+    private static double? MeanOfMusic(Inference.EmotionTimeline timeline, IReadOnlyList<float> values) =>
+        timeline.HasMusic ? Math.Round(timeline.MusicSeconds.Average(s => values[s]), 4) : null;
 }

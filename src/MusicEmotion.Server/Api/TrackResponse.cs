@@ -11,7 +11,8 @@ namespace MusicEmotion.Server.Api;
 /// <param name="SecondsPerValue">Seconds covered by each value of the curves: 1.</param>
 /// <param name="Arousal">Arousal for every second, on [-1, 1] (value i covers [i, i+1) s), 4 decimals.</param>
 /// <param name="Valence">Valence for every second, on [-1, 1], 4 decimals.</param>
-/// <param name="Summary">Statistics of the curves: mean, spread, percentiles, trend, quadrant shares, strongest moments, arousal peaks.</param>
+/// <param name="Music">For every second, whether it holds music; seconds without music (silence, a steady tone or noise) carry no mood (0) and the summary leaves them out.</param>
+/// <param name="Summary">Statistics of the music seconds' curves: mean, spread, percentiles, trend, quadrant shares, strongest moments, arousal peaks.</param>
 /// <param name="Description">A plain-language description of the song's emotional character.</param>
 /// <param name="Sound">Tempo and key.</param>
 /// <param name="ModelName">The emotion model that analysed it.</param>
@@ -25,6 +26,7 @@ internal sealed record TrackResponse(
     double SecondsPerValue,
     IReadOnlyList<float> Arousal,
     IReadOnlyList<float> Valence,
+    IReadOnlyList<bool> Music,
     EmotionSummary Summary,
     string? Description,
     TrackSound Sound,
@@ -44,6 +46,7 @@ internal sealed record TrackResponse(
             timeline.SecondsPerValue,
             Rounded(timeline.Arousal),
             Rounded(timeline.Valence),
+            timeline.Presence.Select(p => p == MusicPresence.Music).ToArray(),
             EmotionSummary.From(timeline, summary),
             track.Description,
             new TrackSound(Math.Round(track.Descriptors.TempoBpm, 1), track.Descriptors.Key.Name, Math.Round(track.Descriptors.Key.Strength, 3)),

@@ -8,7 +8,7 @@ public sealed class AnalyzeCommandTests
     public async Task Json_has_the_documented_shape_with_one_value_per_started_second()
     {
         using var dir = new TempDirectory();
-        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 5.5);
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 5.5);
 
         var (code, output, error) = await CliRunner.RunAsync(["analyze", wav, "--format", "json", "--length", "20", .. AnalyzeFixtures.ModelArgs(dir)]);
 
@@ -44,7 +44,7 @@ public sealed class AnalyzeCommandTests
     public async Task Json_numbers_are_rounded_to_four_decimals()
     {
         using var dir = new TempDirectory();
-        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 3);
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 3);
 
         var (code, output, error) = await CliRunner.RunAsync(["analyze", wav, "--format", "json", .. AnalyzeFixtures.ModelArgs(dir)]);
 
@@ -60,7 +60,7 @@ public sealed class AnalyzeCommandTests
     public async Task No_description_writes_null()
     {
         using var dir = new TempDirectory();
-        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 2);
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 2);
 
         var (code, output, error) = await CliRunner.RunAsync(["analyze", wav, "--format", "json", "--no-description", .. AnalyzeFixtures.ModelArgs(dir)]);
 
@@ -73,19 +73,20 @@ public sealed class AnalyzeCommandTests
     public async Task Csv_has_a_header_and_one_invariant_row_per_second()
     {
         using var dir = new TempDirectory();
-        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 4.2);
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 4.2);
 
         var (code, output, error) = await CliRunner.RunAsync(["analyze", wav, "--format", "csv", .. AnalyzeFixtures.ModelArgs(dir)]);
 
         code.Should().Be(0, error);
         string[] lines = output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-        lines[0].Should().Be("second,arousal,valence");
+        lines[0].Should().Be("second,arousal,valence,music");
         lines.Should().HaveCount(1 + 5);
         for (int i = 1; i < lines.Length; i++)
         {
             string[] cells = lines[i].Split(',');
-            cells.Should().HaveCount(3);
+            cells.Should().HaveCount(4);
             cells[0].Should().Be((i - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            cells[3].Should().Be("1", "the test piece is music");
             double.Parse(cells[1], System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(-1, 1);
             double.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(-1, 1);
         }
@@ -95,7 +96,7 @@ public sealed class AnalyzeCommandTests
     public async Task Csv_is_the_librarys_timeline_csv_which_the_service_serves_too()
     {
         using var dir = new TempDirectory();
-        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 4.2);
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 4.2);
         string[] model = AnalyzeFixtures.ModelArgs(dir);
 
         var (code, output, error) = await CliRunner.RunAsync(["analyze", wav, "--format", "csv", .. model]);
@@ -110,7 +111,7 @@ public sealed class AnalyzeCommandTests
     public async Task Table_is_the_default_and_shows_the_key_fields()
     {
         using var dir = new TempDirectory();
-        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 3);
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 3);
 
         var (code, output, error) = await CliRunner.RunAsync(["analyze", wav, .. AnalyzeFixtures.ModelArgs(dir)]);
 
@@ -130,8 +131,8 @@ public sealed class AnalyzeCommandTests
     public async Task Out_writes_the_format_to_a_file()
     {
         using var dir = new TempDirectory();
-        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 2);
-        string csv = dir.File("tone.csv");
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 2);
+        string csv = dir.File("song.csv");
 
         var (code, output, error) = await CliRunner.RunAsync(["analyze", wav, "--format", "csv", "--out", csv, .. AnalyzeFixtures.ModelArgs(dir)]);
 
@@ -145,8 +146,8 @@ public sealed class AnalyzeCommandTests
     public async Task Plot_writes_a_1200_by_900_png()
     {
         using var dir = new TempDirectory();
-        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 6);
-        string png = dir.File("tone.png");
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 6);
+        string png = dir.File("song.png");
 
         var (code, _, error) = await CliRunner.RunAsync(["analyze", wav, "--plot", png, .. AnalyzeFixtures.ModelArgs(dir)]);
 
@@ -200,7 +201,7 @@ public sealed class AnalyzeCommandTests
     public async Task Model_without_card_is_an_input_error(string option)
     {
         using var dir = new TempDirectory();
-        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 1);
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 1);
 
         var (code, _, error) = await CliRunner.RunAsync(["analyze", wav, option, dir.File("x")]);
 
@@ -212,7 +213,7 @@ public sealed class AnalyzeCommandTests
     public async Task Bad_model_file_is_an_input_error()
     {
         using var dir = new TempDirectory();
-        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 1);
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 1);
         string[] args = AnalyzeFixtures.ModelArgs(dir);
         string bogus = dir.File("bogus.onnx");
         File.WriteAllText(bogus, "not onnx");
@@ -227,7 +228,7 @@ public sealed class AnalyzeCommandTests
     public async Task Unknown_format_is_a_usage_error()
     {
         using var dir = new TempDirectory();
-        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 1);
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 1);
 
         var (code, _, _) = await CliRunner.RunAsync(["analyze", wav, "--format", "xml"]);
 
@@ -238,7 +239,7 @@ public sealed class AnalyzeCommandTests
     public async Task Plot_into_a_missing_folder_fails_before_analysing()
     {
         using var dir = new TempDirectory();
-        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 1);
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 1);
 
         var (code, _, error) = await CliRunner.RunAsync(["analyze", wav, "--plot", dir.File("no/such/out.png"), .. AnalyzeFixtures.ModelArgs(dir)]);
 
@@ -250,7 +251,7 @@ public sealed class AnalyzeCommandTests
     public async Task Bad_length_is_an_input_error()
     {
         using var dir = new TempDirectory();
-        string wav = TestWav.Sine(dir.File("tone.wav"), 22050, 1);
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 1);
 
         var (code, _, error) = await CliRunner.RunAsync(["analyze", wav, "--length", "0", .. AnalyzeFixtures.ModelArgs(dir)]);
 

@@ -10,8 +10,8 @@ public sealed class AnalyzeFolderTests
         using var dir = new TempDirectory();
         string songs = Directory.CreateDirectory(dir.File("songs")).FullName;
         string nested = Directory.CreateDirectory(Path.Combine(songs, "album")).FullName;
-        string a = TestWav.Sine(Path.Combine(songs, "a.wav"), 22050, 3);
-        string b = TestWav.Sine(Path.Combine(nested, "b.WAV"), 16000, 2, channels: 2, frequency: 220);
+        string a = TestWav.Song(Path.Combine(songs, "a.wav"), 22050, 3);
+        string b = TestWav.Song(Path.Combine(nested, "b.WAV"), 16000, 2, channels: 2, seed: 220);
         string corrupt = Path.Combine(songs, "corrupt.mp3");
         File.WriteAllBytes(corrupt, Enumerable.Range(0, 4000).Select(i => (byte)(i * 7919 % 251)).ToArray());
         File.WriteAllText(Path.Combine(songs, "notes.txt"), "not audio, not picked up");
@@ -67,7 +67,7 @@ public sealed class AnalyzeFolderTests
     public async Task Folder_without_out_is_an_input_error()
     {
         using var dir = new TempDirectory();
-        TestWav.Sine(dir.File("a.wav"), 22050, 1);
+        TestWav.Song(dir.File("a.wav"), 22050, 1);
 
         var (code, _, error) = await CliRunner.RunAsync(["analyze", dir.Path, .. AnalyzeFixtures.ModelArgs(dir)]);
 
@@ -94,7 +94,7 @@ public sealed class AnalyzeFolderTests
     public async Task Folder_with_format_or_plot_is_an_input_error()
     {
         using var dir = new TempDirectory();
-        TestWav.Sine(dir.File("a.wav"), 22050, 1);
+        TestWav.Song(dir.File("a.wav"), 22050, 1);
 
         var (code, _, error) = await CliRunner.RunAsync(["analyze", dir.Path, "--out", dir.File("r.jsonl"), "--format", "csv", .. AnalyzeFixtures.ModelArgs(dir)]);
 
@@ -106,7 +106,7 @@ public sealed class AnalyzeFolderTests
     public async Task Out_into_a_missing_folder_is_an_input_error()
     {
         using var dir = new TempDirectory();
-        TestWav.Sine(dir.File("a.wav"), 22050, 1);
+        TestWav.Song(dir.File("a.wav"), 22050, 1);
 
         var (code, _, error) = await CliRunner.RunAsync(["analyze", dir.Path, "--out", dir.File("missing/r.jsonl"), .. AnalyzeFixtures.ModelArgs(dir)]);
 

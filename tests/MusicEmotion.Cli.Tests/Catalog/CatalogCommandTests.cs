@@ -16,7 +16,7 @@ public sealed class CatalogCommandTests : IDisposable
         string songs = Directory.CreateDirectory(_dir.File("songs")).FullName;
         for (int i = 0; i < count; i++)
         {
-            TestWav.Sine(Path.Combine(songs, $"song{i}.wav"), 22050, 4 + i, frequency: 200 + (90 * i));
+            TestWav.Song(Path.Combine(songs, $"song{i}.wav"), 22050, 4 + i, seed: (int)(200 + (90 * i)));
         }
 
         return songs;
@@ -86,7 +86,7 @@ public sealed class CatalogCommandTests : IDisposable
         (await CliRunner.RunAsync(["catalog", "export", "--db", db, "--out", vectors, "--format", "csv", "--content", "vectors"])).ExitCode.Should().Be(0);
         File.ReadAllLines(jsonl).Should().HaveCount(3).And.OnlyContain(l => JsonDocument.Parse(l, default).RootElement.GetProperty("arousal").GetArrayLength() >= 4);
         string[] curveLines = File.ReadAllLines(curves);
-        curveLines[0].Should().Be("id,second,arousal,valence");
+        curveLines[0].Should().Be("id,second,arousal,valence,music");
         curveLines.Should().HaveCount(1 + 4 + 5 + 6, "one row per second of each track");
         string[] vectorLines = File.ReadAllLines(vectors);
         vectorLines.Should().HaveCount(4);
@@ -108,7 +108,7 @@ public sealed class CatalogCommandTests : IDisposable
         string songs = Songs(5);
         string db = _dir.File("catalog.db");
         (await CliRunner.RunAsync(["catalog", "add", songs, "--db", db, .. Model])).ExitCode.Should().Be(0);
-        string newSong = TestWav.Sine(_dir.File("new.wav"), 22050, 6, frequency: 330);
+        string newSong = TestWav.Song(_dir.File("new.wav"), 22050, 6, seed: 330);
 
         var (code, output, error) = await CliRunner.RunAsync(["recommend", "--db", db, "--like", newSong, "--k", "3", .. Model]);
         var (jsonCode, json, _) = await CliRunner.RunAsync(["recommend", "--db", db, "--like", newSong, "--dislike", Path.Combine(songs, "song4.wav"), "--k", "2", "--format", "json", .. Model]);

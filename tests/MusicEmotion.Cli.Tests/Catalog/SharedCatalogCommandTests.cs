@@ -18,10 +18,10 @@ public sealed class SharedCatalogCommandTests(PostgresServer server) : IDisposab
         string songs = Directory.CreateDirectory(_dir.File("songs")).FullName;
         for (int i = 0; i < 4; i++)
         {
-            TestWav.Sine(Path.Combine(songs, $"song{i}.wav"), 22050, 4 + i, frequency: 200 + (90 * i));
+            TestWav.Song(Path.Combine(songs, $"song{i}.wav"), 22050, 4 + i, seed: (int)(200 + (90 * i)));
         }
 
-        string extra = TestWav.Sine(_dir.File("extra.wav"), 22050, 5, frequency: 700);
+        string extra = TestWav.Song(_dir.File("extra.wav"), 22050, 5, seed: 700);
         string corrupt = _dir.Write("corrupt.mp3", Enumerable.Range(0, 4000).Select(i => (byte)(i * 7919 % 251)).ToArray());
         string list = _dir.Write("more.m3u", System.Text.Encoding.UTF8.GetBytes($"# extra files\nextra.wav\n\n{corrupt}\n"));
         string[] model = AnalyzeFixtures.ModelArgs(_dir);
@@ -61,7 +61,7 @@ public sealed class SharedCatalogCommandTests(PostgresServer server) : IDisposab
     public async Task Bad_inputs_are_refused_and_nothing_is_queued()
     {
         string postgres = server.CreateDatabase();
-        string song = TestWav.Sine(_dir.File("a.wav"), 22050, 3);
+        string song = TestWav.Song(_dir.File("a.wav"), 22050, 3);
 
         var (missing, _, missingError) = await CliRunner.RunAsync(["catalog", "enqueue", song, _dir.File("nope.wav"), "--postgres", postgres]);
         var (both, _, bothError) = await CliRunner.RunAsync(["catalog", "list", "--db", _dir.File("x.db"), "--postgres", postgres]);

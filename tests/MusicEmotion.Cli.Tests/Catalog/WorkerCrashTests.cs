@@ -22,7 +22,7 @@ public sealed class WorkerCrashTests(PostgresServer server) : IDisposable
         const int total = 24;
         for (int i = 0; i < total; i++)
         {
-            TestWav.Sine(Path.Combine(songs, $"song{i:00}.wav"), 22050, 20, frequency: 150 + (37 * i));
+            TestWav.Song(Path.Combine(songs, $"song{i:00}.wav"), 22050, 20, seed: (int)(150 + (37 * i)));
         }
 
         string duplicate = Path.Combine(songs, "song00 copy.wav");

@@ -6,13 +6,14 @@ namespace MusicEmotion.Cli.Tests.Eval;
 
 public sealed class EvalDynamicsCommandTests
 {
-    private static void Tone(string path, double seconds, double amplitude)
+    /// <summary>The test piece (it reads as music) at a gain: the mean-level test model hears a loud one as more aroused.</summary>
+    private static void Piece(string path, double seconds, double gain)
     {
         const int rate = 22050;
-        var samples = new float[(int)(seconds * rate)];
+        float[] samples = TestSignals.Mono(seconds, rate);
         for (int i = 0; i < samples.Length; i++)
         {
-            samples[i] = (float)(amplitude * Math.Sin(2 * Math.PI * 46 * i / rate));
+            samples[i] = (float)(gain * samples[i]);
         }
 
         File.WriteAllBytes(path, PcmWav.Encode16(samples, rate, 1));
@@ -20,8 +21,8 @@ public sealed class EvalDynamicsCommandTests
 
     private static string Folder(TempDirectory dir)
     {
-        Tone(dir.File("loud.wav"), 18, 0.5);
-        Tone(dir.File("quiet.wav"), 18, 0.01);
+        Piece(dir.File("loud.wav"), 18, 1.0);
+        Piece(dir.File("quiet.wav"), 18, 0.02);
         File.WriteAllText(dir.File("labels.csv"), "song,quadrant,split,audio\nloud,Q1,val,loud.wav\nquiet,Q3,val,quiet.wav\nother,Q2,train,loud.wav\n");
         return dir.Path;
     }
@@ -71,8 +72,8 @@ public sealed class EvalDynamicsCommandTests
     public async Task Analyze_takes_a_smoothing_half_window_and_rejects_nonsense()
     {
         using var dir = new TempDirectory();
-        Tone(dir.File("a.wav"), 6, 0.5);
-        Tone(dir.File("b.wav"), 6, 0.01);
+        Piece(dir.File("a.wav"), 6, 1.0);
+        Piece(dir.File("b.wav"), 6, 0.02);
         string joined = dir.File("steps.wav");
         float[] both = [.. PcmWavSamples(dir.File("b.wav")), .. PcmWavSamples(dir.File("a.wav"))];
         File.WriteAllBytes(joined, PcmWav.Encode16(both, 22050, 1));

@@ -59,14 +59,27 @@ public sealed class JourneyCommandTests : IDisposable
     public async Task Refuses_what_it_cannot_plan_with_the_reason_and_exit_code_2()
     {
         string db = _dir.File("catalog.db");
-        string song = TestWav.Sine(_dir.File("song.wav"), 22050, 5);
-        (await CliRunner.RunAsync(["catalog", "add", song, "--db", db, .. AnalyzeFixtures.ModelArgs(_dir)])).ExitCode.Should().Be(0);
+        string song = TestWav.Song(_dir.File("song.wav"), 22050, 5);
+        float[] sine = Enumerable.Range(0, 22050 * 5).Select(i => 0.3f * MathF.Sin(2 * MathF.PI * 440 * i / 22050)).ToArray();
+        string tone = _dir.File("tone.wav");
+        File.WriteAllBytes(tone, MusicEmotion.Tests.Shared.PcmWav.Encode16(sine, 22050, 1));
+        (await CliRunner.RunAsync(["catalog", "add", song, tone, "--db", db, .. AnalyzeFixtures.ModelArgs(_dir)])).ExitCode.Should().Be(0);
+
+        var (withTone, toneOutput, toneError) = await CliRunner.RunAsync(["journey", "--db", db, "--from", "sad", "--to", "calm", "--songs", "2", "--format", "json", .. AnalyzeFixtures.ModelArgs(_dir)]);
 
         var (unknownMood, _, moodError) = await CliRunner.RunAsync("journey", "--db", db, "--from", "elated", "--to", "calm");
         var (both, _, bothError) = await CliRunner.RunAsync("journey", "--db", db, "--from", "sad", "--to", "calm", "--songs", "3", "--duration", "10m");
         var (noCatalog, _, catalogError) = await CliRunner.RunAsync("journey", "--db", _dir.File("missing.db"), "--from", "sad", "--to", "calm");
         var (badPath, _, pathError) = await CliRunner.RunAsync("journey", "--db", db, "--path", "0,0;2,0");
         var (disliked, _, dislikedError) = await CliRunner.RunAsync(["journey", "--db", db, "--from", "sad", "--to", "calm", "--dislike", song, .. AnalyzeFixtures.ModelArgs(_dir)]);
+
+        withTone.Should().Be(0, toneError);
+        toneError.Should().Contain("1 track(s) of the catalog hold no music");
+        using (JsonDocument plan = JsonDocument.Parse(toneOutput))
+        {
+            plan.RootElement.GetProperty("noMusicTracks").GetInt32().Should().Be(1);
+            plan.RootElement.GetProperty("steps").GetArrayLength().Should().Be(1, "a steady tone holds no music and is never planned");
+        }
 
         unknownMood.Should().Be(2);
         moodError.Should().Contain("--from elated: not a mood").And.Contain("calm");

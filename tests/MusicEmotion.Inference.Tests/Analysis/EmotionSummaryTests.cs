@@ -23,7 +23,7 @@ public class EmotionSummaryTests
         float[] arousal = Enumerable.Range(1, 10).Select(i => i / 10f).ToArray();
         var summary = EmotionSummary.From(TestTimelines.Of(arousal, TestTimelines.Repeat(-0.3f, 10)));
 
-        DimensionStatistics a = summary.Arousal;
+        DimensionStatistics a = summary.Arousal!;
         a.Mean.Should().BeApproximately(0.55, 1e-6);
         a.StandardDeviation.Should().BeApproximately(Math.Sqrt(0.0825), 1e-6); // population: Σ(x−0.55)²/10
         a.Min.Should().BeApproximately(0.1, 1e-6);
@@ -36,7 +36,7 @@ public class EmotionSummaryTests
         a.Percentile90.Should().BeApproximately(0.91, 1e-6);
         a.TrendPerMinute.Should().BeApproximately(0.1 * 60, 1e-4); // +0.1 per second
 
-        DimensionStatistics v = summary.Valence;
+        DimensionStatistics v = summary.Valence!;
         v.Mean.Should().BeApproximately(-0.3, 1e-6);
         v.StandardDeviation.Should().BeApproximately(0, 1e-6);
         v.TrendPerMinute.Should().BeApproximately(0, 1e-9);
@@ -48,7 +48,7 @@ public class EmotionSummaryTests
         // From 0.5 down to -0.5 over 121 seconds (2 minutes): slope −0.5 per minute.
         var timeline = TestTimelines.Of(TestTimelines.Repeat(0f, 121), TestTimelines.Ramp(0.5f, -0.5f, 121));
 
-        EmotionSummary.From(timeline).Valence.TrendPerMinute.Should().BeApproximately(-0.5, 1e-4);
+        EmotionSummary.From(timeline).Valence!.TrendPerMinute.Should().BeApproximately(-0.5, 1e-4);
     }
 
     [Fact]
@@ -94,8 +94,8 @@ public class EmotionSummaryTests
         summary.StrongestMoments.Select(m => m.Second).Should().Equal(3, 5, 1);
         summary.StrongestMoments[0].Quadrant.Should().Be(EmotionQuadrant.Q3);
         summary.StrongestMoments[0].Intensity.Should().BeApproximately(Math.Sqrt((0.8 * 0.8) + (0.7 * 0.7)), 1e-6);
-        summary.Arousal.StrongestMoments.Select(m => m.Second).Should().Equal(1, 3, 5);
-        summary.Valence.StrongestMoments.Select(m => m.Second).Should().Equal(5, 3, 2);
+        summary.Arousal!.StrongestMoments.Select(m => m.Second).Should().Equal(1, 3, 5);
+        summary.Valence!.StrongestMoments.Select(m => m.Second).Should().Equal(5, 3, 2);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class EmotionSummaryTests
         var summary = EmotionSummary.From(timeline, new SummaryOptions { StrongestMomentCount = 5 });
 
         summary.StrongestMoments.Should().HaveCount(5);
-        summary.Arousal.StrongestMoments.Should().HaveCount(5);
+        summary.Arousal!.StrongestMoments.Should().HaveCount(5);
         // |−1| and |+1| tie: the earlier second comes first.
         summary.StrongestMoments[0].Second.Should().Be(0);
         summary.StrongestMoments[1].Second.Should().Be(19);
@@ -161,9 +161,9 @@ public class EmotionSummaryTests
         var summary = EmotionSummary.From(TestTimelines.Constant(-0.4f, 0.2f, 1));
 
         summary.Seconds.Should().Be(1);
-        summary.Arousal.Mean.Should().BeApproximately(-0.4, 1e-6);
+        summary.Arousal!.Mean.Should().BeApproximately(-0.4, 1e-6);
         summary.Arousal.Percentile90.Should().BeApproximately(-0.4, 1e-6);
-        summary.Arousal.TrendPerMinute.Should().Be(0);
+        summary.Arousal!.TrendPerMinute.Should().Be(0);
         summary.DominantQuadrant.Should().Be(EmotionQuadrant.Q4);
         summary.StrongestMoments.Should().ContainSingle().Which.Second.Should().Be(0);
     }

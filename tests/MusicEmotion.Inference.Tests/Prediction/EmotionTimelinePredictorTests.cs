@@ -18,10 +18,10 @@ public sealed class EmotionTimelinePredictorTests : IDisposable
     }
 
     private static EmotionTimeline PredictFile(EmotionTimelinePredictor predictor, string path) =>
-        predictor.Predict(AudioLoader.Default.Open(path), path, EmotionSmoothing.Card, observer: null, sink: null, CancellationToken.None);
+        predictor.Predict(AudioLoader.Default.Open(path), path, EmotionSmoothing.Card, observer: null, sink: null, MusicDetectionOptions.Default, CancellationToken.None);
 
     private static EmotionTimeline Predict(EmotionTimelinePredictor predictor, ISampleSource source, string name, IEmotionSecondSink? sink = null, CancellationToken cancellationToken = default) =>
-        predictor.Predict(source, name, EmotionSmoothing.Card, observer: null, sink, cancellationToken);
+        predictor.Predict(source, name, EmotionSmoothing.Card, observer: null, sink, MusicDetectionOptions.Default, cancellationToken);
 
     [Theory]
     [InlineData(3.3, 4)]

@@ -1,4 +1,4 @@
-using MusicEmotion.Inference.Presence;
+using MusicEmotion.Inference.Prediction;
 
 namespace MusicEmotion.Inference.Tests.Presence;
 

@@ -22,7 +22,7 @@ public sealed class DescriptionsOfRealClipsTests
 
         EmotionAnalysis analysis = await analyzer.AnalyzeAsync(path);
 
-        analysis.Summary.Arousal.Mean.Should().BeNegative("a calm clip");
+        analysis.Summary.Arousal!.Mean.Should().BeNegative("a calm clip");
         analysis.Description.Should().NotMatchRegex(JoyfulWords.ToString(), "a sad clip described as joyful would mislead users");
     }
 
@@ -36,7 +36,7 @@ public sealed class DescriptionsOfRealClipsTests
 
         EmotionAnalysis analysis = await analyzer.AnalyzeAsync(path);
 
-        analysis.Summary.Valence.Mean.Should().BePositive("a happy clip");
+        analysis.Summary.Valence!.Mean.Should().BePositive("a happy clip");
         SadWords.IsMatch(analysis.Description!).Should().BeFalse($"'{analysis.Description}' calls a happy clip sad");
     }
 

@@ -1,13 +1,14 @@
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Processing;
-using MusicEmotion.Inference.Presence;
+using MusicEmotion.Inference.Prediction;
 using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Inference.Tests.RealAudio;
 
 /// <summary>
 /// Real quiet music is never taken for silence or a steady signal: every second of every low-arousal (Q3 and Q4) 4Q
-/// val clip — the calmest, softest music the project has — must count as music. Needs ../shared/data.
+/// val clip — the calmest, softest music the project has — must count as music; and a real clip with silence around
+/// it is flagged at the right seconds and read as the clip alone. Needs ../shared/data.
 /// </summary>
 public sealed class MusicPresenceOnRealClipsTests
 {
@@ -47,5 +48,43 @@ public sealed class MusicPresenceOnRealClipsTests
         });
 
         flagged.Should().BeEmpty("calm music is music");
+    }
+
+    [SkippableTheory]
+    [InlineData("audio/Q1/MT0001605268.mp3")] // 4Q Q1, val split
+    [InlineData("audio/Q3/MT0003930610.mp3")] // 4Q Q3, val split
+    public async Task Ten_seconds_of_silence_around_a_clip_are_flagged_and_leave_its_statistics_as_they_were(string clip)
+    {
+        string path = SharedData.Require("4q", clip);
+        float[] samples = Decode(path);
+        float[] padded = [.. new float[10 * 22050], .. samples, .. new float[10 * 22050]];
+        using var analyzer = EmotionAnalyzer.CreateDefault(new EmotionAnalyzerOptions { Describe = false });
+
+        EmotionAnalysis alone = await analyzer.AnalyzeAsync(AudioInput.FromSamples(new ArraySampleSource(samples, new AudioFormat(22050, 1)), "alone"));
+        EmotionAnalysis around = await analyzer.AnalyzeAsync(AudioInput.FromSamples(new ArraySampleSource(padded, new AudioFormat(22050, 1)), "padded"));
+
+        int clipSeconds = alone.Timeline.Count;
+        around.Timeline.Presence.Take(10).Should().OnlyContain(p => p == MusicPresence.Silence);
+        around.Timeline.Presence.Skip(10).Take(clipSeconds - 1).Should().OnlyContain(p => p == MusicPresence.Music);
+        around.Timeline.Presence.Skip(10 + clipSeconds).Should().OnlyContain(p => p == MusicPresence.Silence);
+        around.Summary.Arousal!.Mean.Should().BeApproximately(alone.Summary.Arousal!.Mean, 0.05);
+        around.Summary.Valence!.Mean.Should().BeApproximately(alone.Summary.Valence!.Mean, 0.05);
+        around.Summary.Arousal.StandardDeviation.Should().BeApproximately(alone.Summary.Arousal.StandardDeviation, 0.05);
+        around.Summary.Valence.StandardDeviation.Should().BeApproximately(alone.Summary.Valence.StandardDeviation, 0.05);
+        around.Summary.DominantQuadrant.Should().Be(alone.Summary.DominantQuadrant);
+    }
+
+    private static float[] Decode(string path)
+    {
+        using ISampleSource source = AudioLoader.Default.Open(path).ToMonoAt(22050);
+        var samples = new List<float>();
+        float[] buffer = new float[1 << 15];
+        int n;
+        while ((n = source.Read(buffer)) > 0)
+        {
+            samples.AddRange(buffer.AsSpan(0, n));
+        }
+
+        return [.. samples];
     }
 }

@@ -1,3 +1,4 @@
+using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tests.TestSupport;
 using MusicEmotion.Recommend.Tracks;
@@ -33,17 +34,41 @@ public sealed class SqliteTrackCatalogTests : IDisposable
     {
         string path = _directory.File("old.db");
         TrackRecord track = TestTracks.Make("from v1", TestTracks.Sound(2), TestTracks.Flat(0.1f));
-        using (SqliteTrackCatalog v1 = SqliteTrackCatalog.Open(path, new SqliteCatalogOptions { SchemaVersion = 1 }))
-        {
-            await v1.AddAsync(track);
-        }
+        SqliteTrackCatalog.Open(path, new SqliteCatalogOptions { SchemaVersion = 1 }).Dispose();
+        InsertAsVersionOne(path, track);
 
         SqliteProbe.Pragma(path, "user_version").Should().Be("1");
         using SqliteTrackCatalog current = SqliteTrackCatalog.Open(path);
 
         SqliteProbe.Pragma(path, "user_version").Should().Be(SqliteCatalogSchema.CurrentVersion.ToString());
-        (await current.GetAsync(track.Id))!.SourceName.Should().Be("from v1");
+        TrackRecord read = (await current.GetAsync(track.Id))!;
+        read.SourceName.Should().Be("from v1");
+        read.Timeline.Presence.Should().OnlyContain(p => p == MusicPresence.Music, "rows from before music detection read as all music");
         (await current.CountByModelAsync()).Should().ContainSingle();
+    }
+
+    /// <summary>Writes <paramref name="track"/> as a release of schema 1 did: its fifteen columns, no presence.</summary>
+    private static void InsertAsVersionOne(string path, TrackRecord track)
+    {
+        object?[] values = TrackRows.Values(track, "v1");
+        string[] columns = TrackRows.Columns.Split(", ")[..15];
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using Microsoft.Data.Sqlite.SqliteCommand insert = connection.CreateCommand();
+        insert.CommandText = $"INSERT INTO tracks ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))});";
+        for (int i = 0; i < columns.Length; i++)
+        {
+            insert.Parameters.AddWithValue($"@p{i}", values[i] switch
+            {
+                null => DBNull.Value,
+                float[] floats => FloatBlob.ToBytes(floats),
+                DateTimeOffset time => time.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                bool flag => flag ? 1 : 0,
+                var other => other,
+            });
+        }
+
+        insert.ExecuteNonQuery();
     }
 
     [Fact]

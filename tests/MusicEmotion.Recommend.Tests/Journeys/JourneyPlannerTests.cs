@@ -96,6 +96,41 @@ public sealed class JourneyPlannerTests
     }
 
     [Fact]
+    public async Task Never_plans_a_track_without_music_and_measures_only_the_music_seconds()
+    {
+        using var catalog = new InMemoryTrackCatalog();
+        // "silent" would fit the path perfectly if its zeros were moods; "tail-silence" ends in 20 s of silence whose
+        // zeros would pull its tail towards the middle of the plane.
+        TrackRecord calm = Track("calm", TestTracks.Ramp(-0.6f, 0f, 40), TestTracks.Flat(0.35f, 40));
+        TrackRecord silent = WithPresence(Track("silent", TestTracks.Ramp(0f, 0.6f, 40), TestTracks.Flat(0.35f, 40)), _ => MusicPresence.Silence);
+        float[] arousal = [.. TestTracks.Ramp(0.6f, 0.6f, 40), .. TestTracks.Flat(0f, 20)];
+        TrackRecord tailSilence = WithPresence(Track("tail-silence", arousal, TestTracks.Flat(0.3f, 60)), s => s < 40 ? MusicPresence.Music : MusicPresence.Silence);
+        foreach (TrackRecord t in new[] { calm, silent, tailSilence })
+        {
+            await catalog.AddAsync(t);
+        }
+
+        var planner = new JourneyPlanner(catalog, TestTracks.Model, TestTracks.Version);
+        JourneyPlan plan = await planner.PlanAsync(new JourneyRequest { Path = CalmToEnergetic, Songs = 3 });
+
+        plan.Steps.Select(s => s.SourceName).Should().Equal("calm", "tail-silence");
+        plan.Shortened.Should().BeTrue();
+        plan.NoMusicTracks.Should().Be(1);
+        plan.EligibleTracks.Should().Be(2);
+        plan.Steps[1].Tail.Arousal.Should().BeApproximately(0.6, 1e-6, "the silent seconds carry no mood");
+        JourneyMeasures.Mean(tailSilence.Timeline)!.Value.Arousal.Should().BeApproximately(0.6, 1e-6);
+        JourneyMeasures.PathError(tailSilence.Timeline, MoodPath.Through(new MoodPoint(0.3, 0.6), new MoodPoint(0.3, 0.6)), 0, 1).Should().BeApproximately(0, 1e-6);
+
+        Func<Task> likedSilence = () => planner.PlanAsync(new JourneyRequest { Path = CalmToEnergetic, Songs = 2, Liked = [silent.Id] });
+        (await likedSilence.Should().ThrowAsync<RecommendationException>()).Which.Reason.Should().Be(RecommendationFailure.NoMusicTrack);
+
+        using var onlySilence = new InMemoryTrackCatalog();
+        await onlySilence.AddAsync(silent);
+        Func<Task> nothing = () => new JourneyPlanner(onlySilence, TestTracks.Model, TestTracks.Version).PlanAsync(new JourneyRequest { Path = CalmToEnergetic, Songs = 2 });
+        (await nothing.Should().ThrowAsync<RecommendationException>()).Which.Message.Should().Contain("1 without music");
+    }
+
+    [Fact]
     public async Task Plans_for_a_target_duration_and_says_when_the_catalog_runs_short()
     {
         using var catalog = new InMemoryTrackCatalog();
@@ -211,5 +246,12 @@ public sealed class JourneyPlannerTests
         values[TrackDescriptors.IndexOf("tempo_bpm")] = tempo;
         var descriptors = new TrackDescriptors(values, key ?? new MusicalKey(0, MusicalMode.Major, 0.2));
         return record with { Descriptors = descriptors, Blocks = TrackVectorBlocks.From(descriptors, record.Timeline, TrackVectorOptions.DefaultArcLength) };
+    }
+
+    private static TrackRecord WithPresence(TrackRecord record, Func<int, MusicPresence> presence)
+    {
+        EmotionTimeline t = record.Timeline;
+        var timeline = new EmotionTimeline(t.Arousal, t.Valence, t.DurationSeconds, Enumerable.Range(0, t.Count).Select(presence).ToArray());
+        return record with { Timeline = timeline, Blocks = TrackVectorBlocks.From(record.Descriptors, timeline, TrackVectorOptions.DefaultArcLength) };
     }
 }

@@ -69,7 +69,7 @@ public sealed class TrackReadTests(LibraryServer library) : IClassFixture<Librar
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         string[] lines = (await response.Content.ReadAsStringAsync()).TrimEnd('\n').Split('\n');
         float[] arousal = TrackJson.Floats(track.GetProperty("arousal")), valence = TrackJson.Floats(track.GetProperty("valence"));
-        lines[0].Should().Be("second,arousal,valence");
+        lines[0].Should().Be("second,arousal,valence,music");
         lines.Should().HaveCount(arousal.Length + 1);
         for (int i = 0; i < arousal.Length; i++)
         {

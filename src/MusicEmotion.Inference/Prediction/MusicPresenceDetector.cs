@@ -1,7 +1,7 @@
 using MusicEmotion.Features;
 using MusicEmotion.Features.Extraction;
 
-namespace MusicEmotion.Inference.Presence;
+namespace MusicEmotion.Inference.Prediction;
 
 /// <summary>
 /// Decides, second by second and while the audio streams in, whether a second holds music (<see cref="MusicPresence"/>).

@@ -1,4 +1,4 @@
-namespace MusicEmotion.Inference.Presence;
+namespace MusicEmotion.Inference.Prediction;
 
 /// <summary>
 /// How the analysis decides, second by second, whether there is music to read. Seconds that are silent or hold only a
@@ -6,7 +6,7 @@ namespace MusicEmotion.Inference.Presence;
 /// descriptions use the music seconds only. The defaults were chosen on real recordings and generated signals
 /// (docs/model.md, "No mood where there is no music"); every threshold is a documented measurement, not a model.
 /// </summary>
-public sealed record MusicDetectionOptions
+internal sealed record MusicDetectionOptions
 {
     /// <summary>The defaults.</summary>
     public static MusicDetectionOptions Default { get; } = new();

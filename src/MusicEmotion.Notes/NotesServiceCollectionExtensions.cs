@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MusicEmotion.Audio;
+using MusicEmotion.Audio.Decoding;
+
+namespace MusicEmotion.Notes;
+
+/// <summary>Registers the note transcriber with Microsoft.Extensions.DependencyInjection.</summary>
+public static class NotesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="NoteTranscriber"/> (a singleton: one model session for the whole host, loaded on first use),
+    /// configured with <paramref name="configure"/> (<c>services.AddMusicEmotionNotes(o =&gt; o.OnsetThreshold = 0.4)</c>).
+    /// It decodes with the host's <see cref="AudioLoader"/> when one is registered (e.g. by <c>AddMusicEmotion</c>, in
+    /// either order), so notes and emotions read files alike; otherwise with its own: the registered
+    /// <see cref="IAudioDecoder"/>s first, then the built-in chain with the options' ffmpeg settings.
+    /// The options are validated when the transcriber is first resolved (<see cref="OptionsValidationException"/>).
+    /// </summary>
+    public static IServiceCollection AddMusicEmotionNotes(this IServiceCollection services, Action<NoteTranscriptionOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        OptionsBuilder<NoteTranscriptionOptions> options = services.AddOptions<NoteTranscriptionOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NoteTranscriptionOptions>, OptionsValidator>());
+        services.TryAddSingleton(sp =>
+        {
+            NoteTranscriptionOptions o = sp.GetRequiredService<IOptions<NoteTranscriptionOptions>>().Value;
+            AudioLoader loader = sp.GetService<AudioLoader>() ?? AudioLoader.CreateDefault(o.Ffmpeg, sp.GetServices<IAudioDecoder>());
+            return new NoteTranscriber(o, loader, sp.GetService<ILogger<NoteTranscriber>>());
+        });
+        return services;
+    }
+
+    /// <summary>Turns <see cref="NoteTranscriptionOptions.Validate"/>'s verdict into the options pattern's.</summary>
+    private sealed class OptionsValidator : IValidateOptions<NoteTranscriptionOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, NoteTranscriptionOptions options)
+        {
+            try
+            {
+                options.Validate();
+                return ValidateOptionsResult.Success;
+            }
+            catch (ArgumentException ex)
+            {
+                return ValidateOptionsResult.Fail(ex.Message);
+            }
+        }
+    }
+}
