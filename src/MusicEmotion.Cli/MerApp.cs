@@ -19,6 +19,7 @@ internal static class MerApp
             CatalogCommand.Create(output, error),
             RecommendCommand.Create(output, error),
             JourneyCommand.Create(output, error),
+            TagCommand.Create(output, error),
             WorkerCommand.Create(output, error),
         };
         return root;
