@@ -11,8 +11,9 @@ namespace MusicEmotion.Recommend.Journeys;
 /// error) and each hand-over is smooth: the mood of the last ~20 s of a song against the first ~20 s of the next (the
 /// hand-over jump), with tempo and key compatibility where they are known. A beam search keeps the
 /// <see cref="JourneyPlannerOptions.BeamWidth"/> best partial journeys at each step. No song is planned twice; disliked
-/// and excluded tracks, tracks outside the duration filters, tracks of another model version and tracks without any
-/// second of mood are never planned; liked tracks are preferred where they fit. Thread-safe; share one per catalog.
+/// and excluded tracks, tracks outside the duration filters, tracks of another model version and tracks without music
+/// (silence, a steady tone or noise) are never planned, and only the seconds of music count in the path error and the
+/// hand-overs; liked tracks are preferred where they fit. Thread-safe; share one per catalog.
 /// </summary>
 /// <example>
 /// <code>
