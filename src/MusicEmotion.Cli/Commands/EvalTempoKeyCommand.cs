@@ -16,7 +16,7 @@ internal static class EvalTempoKeyCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var emopia = new Option<string?>("--emopia") { Description = "An EMOPIA folder (labels.csv, midi/): its MIDI files rendered with FluidSynth." };
+        var emopia = new Option<string?>("--emopia") { Description = "An EMOPIA folder (labels.csv, midi/): its MIDI files rendered with FluidSynth (they state only the nominal 120 BPM of a transcription and no key)." };
         var vgmidi = new Option<string?>("--vgmidi") { Description = "A VGMIDI folder (clips.csv, midi/): its MIDI files rendered with FluidSynth." };
         var split = new Option<string?>("--split") { Description = "Only this split of the MIDI sets (train or val); default: all." };
         var json = new Option<string?>("--json") { Description = "Write each piece's stated and estimated tempo and key as JSON lines here." };
