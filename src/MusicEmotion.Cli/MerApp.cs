@@ -20,6 +20,8 @@ internal static class MerApp
             NotesCommand.Create(output, error, harmony: null),
             CatalogCommand.Create(output, error),
             RecommendCommand.Create(output, error),
+            JourneyCommand.Create(output, error),
+            TagCommand.Create(output, error),
             WorkerCommand.Create(output, error),
         };
         return root;

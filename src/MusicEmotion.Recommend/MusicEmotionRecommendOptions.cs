@@ -1,4 +1,5 @@
 using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Recommend.Journeys;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
 
@@ -19,6 +20,9 @@ public sealed class MusicEmotionRecommendOptions
     /// <summary>Options of the recommender (weights, diversity, dislike weight...). Its arc length follows <see cref="Vectors"/>.</summary>
     public RecommenderOptions Recommender { get; set; } = new();
 
+    /// <summary>Options of the journey planner (hand-over window and weights, search width).</summary>
+    public JourneyPlannerOptions Journeys { get; set; } = new();
+
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
@@ -27,6 +31,7 @@ public sealed class MusicEmotionRecommendOptions
         Catalog.Validate();
         Vectors.Validate();
         Recommender.Validate();
+        Journeys.Validate();
         if (Recommender.ArcLength != Vectors.ArcLength)
         {
             throw new ArgumentException($"Recommender.ArcLength ({Recommender.ArcLength}) and Vectors.ArcLength ({Vectors.ArcLength}) must agree.");

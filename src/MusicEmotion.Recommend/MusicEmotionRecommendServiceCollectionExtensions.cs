@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Recommend.Journeys;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
 
@@ -14,7 +15,8 @@ public static class MusicEmotionRecommendServiceCollectionExtensions
     /// <summary>
     /// Adds the analyser (<c>AddMusicEmotion</c>, unless already added), an <see cref="ITrackCatalog"/> (SQLite at
     /// <see cref="MusicEmotionRecommendOptions.CatalogPath"/>, unless one is registered), <see cref="TrackAnalyzer"/>,
-    /// <see cref="TrackImporter"/> and <see cref="Recommender"/>, all singletons.
+    /// <see cref="TrackImporter"/>, <see cref="Recommender"/>, <see cref="ITempoKeySource"/> (the stored estimates, unless one
+    /// is registered) and <see cref="JourneyPlanner"/>, all singletons.
     /// </summary>
     public static IServiceCollection AddMusicEmotionRecommendations(this IServiceCollection services, Action<MusicEmotionRecommendOptions>? configure = null)
     {
@@ -42,6 +44,17 @@ public static class MusicEmotionRecommendServiceCollectionExtensions
                 analyzer.ModelName,
                 analyzer.ModelVersion,
                 sp.GetRequiredService<IOptions<MusicEmotionRecommendOptions>>().Value.Recommender);
+        });
+        services.TryAddSingleton<ITempoKeySource>(DescriptorTempoKeySource.Default);
+        services.TryAddSingleton(sp =>
+        {
+            TrackAnalyzer analyzer = sp.GetRequiredService<TrackAnalyzer>();
+            return new JourneyPlanner(
+                sp.GetRequiredService<ITrackCatalog>(),
+                analyzer.ModelName,
+                analyzer.ModelVersion,
+                sp.GetRequiredService<IOptions<MusicEmotionRecommendOptions>>().Value.Journeys,
+                sp.GetRequiredService<ITempoKeySource>());
         });
         return services;
     }

@@ -5,6 +5,7 @@ using MusicEmotion.Cli.Output;
 using MusicEmotion.Plotting;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
+using MusicEmotion.Recommend.Tracks;
 
 namespace MusicEmotion.Cli.Commands;
 
@@ -34,9 +35,10 @@ internal static class AnalyzeCommand
         var input = new Argument<string>("input") { Description = "An audio file (any format ffmpeg reads), or a folder to analyse every audio file in it (recursively; needs --out)." };
         var format = new Option<string?>("--format")
         {
-            Description = "Output of a single file: table (readable summary, default), json (per-second values, summary, description) or csv (second,arousal,valence).",
+            Description = "Output of a single file: table (readable summary, default), json (per-second values, summary, description), csv (second,arousal,valence) "
+                + "or spotify (Spotify's audio-features object: tempo, key, mode, loudness, energy, valence, duration_ms).",
         };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
+        format.AcceptOnlyFromAmong("table", "json", "csv", "spotify");
         var plot = new Option<string?>("--plot") { Description = "Also draw the analysis to this PNG (1200×900): arousal/valence over time and the path through the valence–arousal plane." };
         var outPath = new Option<string?>("--out")
         {
@@ -118,9 +120,23 @@ internal static class AnalyzeCommand
             }
 
             using EmotionAnalyzer analyzer = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), options);
-            EmotionAnalysis analysis = await analyzer.AnalyzeAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+            EmotionAnalysis analysis;
+            AudioFeatures? features = null;
+            if (formatName == "spotify")
+            {
+                // One pass gives the timeline and the descriptors that tempo, key and loudness come from.
+                TrackAnalysis track = await new TrackAnalyzer(analyzer).AnalyzeAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+                analysis = track.Emotion;
+                features = AudioFeatures.From(track.Track);
+            }
+            else
+            {
+                analysis = await analyzer.AnalyzeAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
             string text = (formatName ?? "table") switch
             {
+                "spotify" => features!.ToJson(indented: true),
                 "json" => AnalysisJson.Format(analysis, path),
                 "csv" => analysis.Timeline.ToCsv(),
                 _ => AnalysisText.Table(analysis, path),

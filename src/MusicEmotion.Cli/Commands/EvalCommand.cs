@@ -46,7 +46,7 @@ internal static class EvalCommand
 
             return ExitCodes.Success;
         }));
-        return new Command("eval", "Measure accuracy.") { command, DynamicsCommand.Create(output, error), EvalRecommendCommand.Create(output, error), EvalPlaylistsCommand.Create(output, error), EvalNotesCommand.Create(output, error) };
+        return new Command("eval", "Measure accuracy.") { command, DynamicsCommand.Create(output, error), EvalRecommendCommand.Create(output, error), EvalPlaylistsCommand.Create(output, error), EvalNotesCommand.Create(output, error), EvalJourneysCommand.Create(output, error), EvalTempoKeyCommand.Create(output, error) };
     }
 
     internal static string FormatTable(EvaluationReport report, string modelName)

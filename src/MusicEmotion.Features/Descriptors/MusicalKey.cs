@@ -16,6 +16,26 @@ public readonly record struct MusicalKey(int Tonic, MusicalMode Mode, double Str
     /// <summary>The key's name, e.g. <c>"A minor"</c>.</summary>
     public string Name => $"{TonicNames[((Tonic % 12) + 12) % 12]} {(Mode == MusicalMode.Major ? "major" : "minor")}";
 
+    /// <summary>How this key relates to <paramref name="other"/> (symmetric).</summary>
+    public KeyRelation RelationTo(MusicalKey other)
+    {
+        int tonic = ((Tonic % 12) + 12) % 12, otherTonic = ((other.Tonic % 12) + 12) % 12;
+        if (Mode == other.Mode)
+        {
+            int interval = ((otherTonic - tonic) + 12) % 12;
+            return interval == 0 ? KeyRelation.Same : interval is 5 or 7 ? KeyRelation.Fifth : KeyRelation.Distant;
+        }
+
+        if (tonic == otherTonic)
+        {
+            return KeyRelation.Parallel;
+        }
+
+        // The relative minor's tonic lies three semitones below the major's (C major, A minor).
+        (int major, int minor) = Mode == MusicalMode.Major ? (tonic, otherTonic) : (otherTonic, tonic);
+        return (major + 9) % 12 == minor ? KeyRelation.Relative : KeyRelation.Distant;
+    }
+
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({Strength:0.00})");
 }

@@ -1,6 +1,6 @@
 namespace MusicEmotion.Recommend.Recommending;
 
-/// <summary>Why a recommendation request failed.</summary>
+/// <summary>Why a recommendation or journey request failed.</summary>
 public enum RecommendationFailure
 {
     /// <summary>The request is malformed (no liked track, k out of range, a bad id...).</summary>
@@ -14,4 +14,7 @@ public enum RecommendationFailure
 
     /// <summary>A liked or disliked track holds no music (silence, a steady tone or noise), so it has no mood to match.</summary>
     NoMusicTrack,
+
+    /// <summary>No track of the catalog can be planned: it is empty, or the filters, dislikes and exclusions leave nothing.</summary>
+    NoEligibleTracks,
 }

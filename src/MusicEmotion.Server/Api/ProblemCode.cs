@@ -93,6 +93,9 @@ internal static class ProblemCode
     /// <summary>422: a recommendation request names a track that is not in the catalog.</summary>
     public const string UnknownTrack = "unknown-track";
 
+    /// <summary>422: no track of the library can be planned into a journey (empty library, or the filters leave none).</summary>
+    public const string NoEligibleTracks = "no-eligible-tracks";
+
     /// <summary>422: a liked, disliked or "similar to" track holds no music (silence, a steady sound): it has no mood to match.</summary>
     public const string NoMusic = "no-music";
 

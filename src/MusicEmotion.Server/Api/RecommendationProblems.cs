@@ -20,6 +20,7 @@ internal static class RecommendationProblems
         {
             TrackId = ex.TrackId,
         },
+        RecommendationFailure.NoEligibleTracks => new ApiProblem(StatusCodes.Status422UnprocessableEntity, ProblemCode.NoEligibleTracks, "No song can be planned", Sentence(ex.Message)),
         RecommendationFailure.NoMusicTrack => new ApiProblem(StatusCodes.Status422UnprocessableEntity, ProblemCode.NoMusic, "Track holds no music", Sentence(ex.Message))
         {
             TrackId = ex.TrackId,

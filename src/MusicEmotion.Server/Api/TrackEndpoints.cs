@@ -56,6 +56,13 @@ internal static class TrackEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        tracks.MapGet("/{id}/audio-features", AudioFeaturesAsync)
+            .WithName("GetTrackAudioFeatures")
+            .WithSummary("The track's audio features in the shape of Spotify's audio-features object: tempo, key, mode, loudness, energy, valence, duration_ms (what is not measured is absent)")
+            .Produces<string>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         tracks.MapGet("/{id}/timeline.csv", CsvAsync)
             .WithName("GetTrackTimelineCsv")
             .WithSummary("Per-second arousal and valence as CSV (second,arousal,valence)")
@@ -136,6 +143,12 @@ internal static class TrackEndpoints
 
     private static async Task<Ok<TrackResponse>> GetAsync(string id, ITrackCatalog catalog, IOptions<EmotionAnalyzerOptions> analysis, CancellationToken cancellationToken) =>
         TypedResults.Ok(TrackResponse.From(await FindAsync(catalog, id, cancellationToken), analysis.Value.Summary));
+
+    private static async Task<IResult> AudioFeaturesAsync(string id, ITrackCatalog catalog, ITempoKeySource tempoKey, CancellationToken cancellationToken)
+    {
+        TrackRecord track = await FindAsync(catalog, id, cancellationToken);
+        return TypedResults.Text(AudioFeatures.From(track, tempoKey).ToJson(), "application/json; charset=utf-8");
+    }
 
     private static async Task<IResult> CsvAsync(string id, ITrackCatalog catalog, CancellationToken cancellationToken)
     {

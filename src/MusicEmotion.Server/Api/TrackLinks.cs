@@ -7,12 +7,13 @@ namespace MusicEmotion.Server.Api;
 /// <param name="PlotPng">The rendered plot.</param>
 /// <param name="Similar">Tracks like it.</param>
 /// <param name="NotesMidi">The notes of its audio as MIDI (transcribed on first request).</param>
-internal sealed record TrackLinks(string Self, string Audio, string TimelineCsv, string PlotPng, string Similar, string NotesMidi)
+/// <param name="AudioFeatures">Its Spotify-style audio features.</param>
+internal sealed record TrackLinks(string Self, string Audio, string TimelineCsv, string PlotPng, string Similar, string NotesMidi, string AudioFeatures)
 {
     /// <summary>The links of track <paramref name="id"/>.</summary>
     public static TrackLinks For(string id)
     {
         string self = $"/api/tracks/{id}";
-        return new TrackLinks(self, self + "/audio", self + "/timeline.csv", self + "/plot.png", self + "/similar", self + "/notes.mid");
+        return new TrackLinks(self, self + "/audio", self + "/timeline.csv", self + "/plot.png", self + "/similar", self + "/notes.mid", self + "/audio-features");
     }
 }

@@ -129,6 +129,7 @@ internal static class ServerSetup
             .WithSummary("The model in use, the upload limits and whether writes need an API key");
         endpoints.MapTrackEndpoints();
         endpoints.MapRecommendationEndpoints();
+        endpoints.MapJourneyEndpoints();
         return app;
     }
 

@@ -55,6 +55,9 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Recommendations for {Liked} liked and {Disliked} disliked tracks: {Count} of {Searched} tracks in {ElapsedMs} ms")]
     public static partial void Recommended(ILogger logger, int liked, int disliked, int count, int searched, long elapsedMs);
 
+    [LoggerMessage(EventId = 23, Level = LogLevel.Information, Message = "Journey of {Songs} songs planned from {Eligible} tracks in {ElapsedMs} ms")]
+    public static partial void JourneyPlanned(ILogger logger, int songs, int eligible, long elapsedMs);
+
     [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Plot of track {TrackId} rendered in {ElapsedMs} ms")]
     public static partial void PlotRendered(ILogger logger, string trackId, long elapsedMs);
 

@@ -45,6 +45,8 @@ export const similar = (id, k, similarity) =>
   call(`/api/tracks/${encodeURIComponent(id)}/similar?k=${k}&similarity=${encodeURIComponent(similarity)}`);
 export const recommend = (body) =>
   call('/api/recommendations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+export const planJourney = (body) =>
+  call('/api/journeys', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 /** Every track of the library, page by page. */
 export async function getAllTracks() {

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Recommend.Journeys;
+using MusicEmotion.Recommend.Recommending;
+using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Server.Logging;
+using MusicEmotion.Server.OpenApi;
+
+namespace MusicEmotion.Server.Api;
+
+/// <summary><c>POST /api/journeys</c>: a playlist from the library that follows a path over the valence–arousal plane.</summary>
+internal static class JourneyEndpoints
+{
+    /// <summary>Maps the endpoint.</summary>
+    public static IEndpointRouteBuilder MapJourneyEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/journeys", PlanAsync)
+            .WithTags("Journeys")
+            .WithName("PlanJourney")
+            .WithSummary("Plan a mood journey: songs that move along a path over the valence–arousal plane, with smooth hand-overs and an explanation per song")
+            .AddEndpointFilter<ApiProblemFilter>()
+            .WithMetadata(new DocumentedJsonBody(typeof(JourneyBody)))
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return app;
+    }
+
+    private static async Task<Ok<JourneyResponse>> PlanAsync(HttpRequest http, JourneyPlanner planner, ITrackCatalog catalog, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        JourneyRequest request = await JourneyBodyReader.ReadAsync(http, planner.Options.MaxSongs, cancellationToken);
+        long started = Stopwatch.GetTimestamp();
+        JourneyPlan plan;
+        try
+        {
+            plan = await planner.PlanAsync(request, cancellationToken);
+        }
+        catch (RecommendationException ex)
+        {
+            throw new ApiProblemException(RecommendationProblems.From(ex, trackInPath: false));
+        }
+
+        var tracks = new Dictionary<string, TrackRecord>(StringComparer.Ordinal);
+        foreach (JourneyStep step in plan.Steps)
+        {
+            tracks[step.TrackId] = await catalog.GetAsync(step.TrackId, cancellationToken)
+                ?? throw new ApiProblemException(RecommendationProblems.From(
+                    new RecommendationException(RecommendationFailure.UnknownTrack, $"track {step.TrackId} left the catalog while the journey was planned; ask again", step.TrackId),
+                    trackInPath: false));
+        }
+
+        ServerLog.JourneyPlanned(loggers.CreateLogger(typeof(JourneyEndpoints).FullName!), plan.Steps.Count, plan.EligibleTracks, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return TypedResults.Ok(JourneyResponse.From(plan, tracks));
+    }
+}
