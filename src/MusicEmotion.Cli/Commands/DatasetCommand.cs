@@ -116,7 +116,14 @@ internal static class DatasetCommand
             DatasetNotesResult result;
             try
             {
-                result = await DatasetNotesExporter.ExportAsync(request, progress, cancellationToken).ConfigureAwait(false);
+                result = await DatasetNotesExporter.ExportAsync(request, progress, plan =>
+                {
+                    error.WriteLine($"{plan.ToDo} clips to transcribe, {plan.AlreadyDone} already done");
+                    if (plan.IndexClipsWithoutAudio > 0)
+                    {
+                        error.WriteLine($"mer: warning: {plan.IndexClipsWithoutAudio} clips of the export's index are in none of the folders given (give every folder the export was made from, with the same set names)");
+                    }
+                }, cancellationToken).ConfigureAwait(false);
             }
             catch (ArgumentException ex)
             {
@@ -128,7 +135,7 @@ internal static class DatasetCommand
                 await error.WriteLineAsync($"mer: skipped {clip}: {reason}").ConfigureAwait(false);
             }
 
-            await output.WriteLineAsync($"note features of {result.Written} clips written, {result.AlreadyDone} already there, {result.Skipped.Count} skipped, {result.NotInExport} not in the export; folder: {result.NotesFolder}").ConfigureAwait(false);
+            await output.WriteLineAsync($"note features of {result.Written} clips written, {result.AlreadyDone} already there, {result.Skipped.Count} skipped, {result.NotInExport} not in the export, {result.IndexClipsWithoutAudio} of the export without audio given; folder: {result.NotesFolder}").ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return notes;

@@ -27,7 +27,12 @@ internal static class DatasetNotesExporter
     /// <summary>Runs the note export.</summary>
     /// <exception cref="DatasetFormatException">A dataset folder or the export's index is malformed.</exception>
     /// <exception cref="ArgumentException">No dataset, unknown kinds, or an export made with other kinds.</exception>
-    public static async Task<DatasetNotesResult> ExportAsync(DatasetNotesRequest request, IProgress<DatasetExportProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="request">What to do.</param>
+    /// <param name="progress">Receives a report after every clip.</param>
+    /// <param name="plan">Told, before any transcription starts, how many clips are to do, already done, and how many of the index's clips no dataset folder gave (wrong folders or set names).</param>
+    /// <param name="cancellationToken">Stops the export (finished clips stay).</param>
+    public static async Task<DatasetNotesResult> ExportAsync(DatasetNotesRequest request, IProgress<DatasetExportProgress>? progress = null,
+        Action<DatasetNotesPlan>? plan = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Sets.Count == 0)
@@ -50,6 +55,7 @@ internal static class DatasetNotesExporter
 
         var todo = new List<(DatasetExporter.ExportJob Job, string Target)>();
         int existing = 0, missing = 0;
+        var matched = new HashSet<(string, string)>();
         foreach (DatasetExporter.ExportJob job in DatasetExporter.CollectJobs(request.Sets))
         {
             if (!features.TryGetValue((job.Set, job.Id), out string? featurePath))
@@ -58,6 +64,7 @@ internal static class DatasetNotesExporter
                 continue;
             }
 
+            matched.Add((job.Set, job.Id));
             string relative = NotesPathOf(featurePath);
             string target = Path.Combine(output, relative);
             if (File.Exists(target))
@@ -69,6 +76,8 @@ internal static class DatasetNotesExporter
             todo.Add((job, target));
         }
 
+        int unmatched = features.Keys.Count(k => !matched.Contains(k));
+        plan?.Invoke(new DatasetNotesPlan(todo.Count, existing, unmatched));
         var skipped = new ConcurrentBag<(string, string)>();
         int done = 0, written = 0;
         using var transcriber = new NoteTranscriber(new NoteTranscriptionOptions { IncludePitchBends = true });
@@ -93,7 +102,7 @@ internal static class DatasetNotesExporter
                 progress?.Report(new DatasetExportProgress(Interlocked.Increment(ref done), todo.Count, item.Job.Id));
             }).ConfigureAwait(false);
 
-        return new DatasetNotesResult(written, existing, missing, [.. skipped], notesRoot);
+        return new DatasetNotesResult(written, existing, missing, unmatched, [.. skipped], notesRoot);
     }
 
     /// <summary>Where the note file of a clip whose features file is <paramref name="featuresPath"/> (relative, as index.csv gives it) goes.</summary>
@@ -193,6 +202,13 @@ internal sealed record DatasetNotesRequest
 /// <param name="Written">Clips transcribed and written now.</param>
 /// <param name="AlreadyDone">Clips whose note file was already there (an earlier run).</param>
 /// <param name="NotInExport">Clips of the datasets that the export's index does not list.</param>
+/// <param name="IndexClipsWithoutAudio">Clips of the export's index that none of the dataset folders given holds (so they have no note file).</param>
 /// <param name="Skipped">Clips that failed, with the reason.</param>
 /// <param name="NotesFolder">The folder the note files are in.</param>
-internal sealed record DatasetNotesResult(int Written, int AlreadyDone, int NotInExport, IReadOnlyList<(string Clip, string Reason)> Skipped, string NotesFolder);
+internal sealed record DatasetNotesResult(int Written, int AlreadyDone, int NotInExport, int IndexClipsWithoutAudio, IReadOnlyList<(string Clip, string Reason)> Skipped, string NotesFolder);
+
+/// <summary>What a note export is about to do.</summary>
+/// <param name="ToDo">Clips to transcribe.</param>
+/// <param name="AlreadyDone">Clips whose note file is there already.</param>
+/// <param name="IndexClipsWithoutAudio">Clips of the export's index that none of the dataset folders given holds.</param>
+internal sealed record DatasetNotesPlan(int ToDo, int AlreadyDone, int IndexClipsWithoutAudio);
