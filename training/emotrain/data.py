@@ -110,7 +110,7 @@ class NoteColumns:
         self.folder = os.path.abspath(folder)
         s = recipe["settings"]
         self.hop, self.sr = s["hopLength"], s["sampleRate"]
-        self.centre_offset = 0 if s.get("center", True) else (s.get("windowLength") or s["fftSize"]) / 2
+        self.centre_offset = 0 if s.get("center", True) else s["fftSize"] / 2
 
     def path_for(self, features_path):
         rel = os.path.relpath(os.path.abspath(features_path), self.folder)
