@@ -24,6 +24,12 @@ internal static class DatasetNotesExporter
     /// <summary>The folder of the note files inside an export.</summary>
     public const string NotesFolder = "notes";
 
+    /// <summary>
+    /// The version of the definitions behind the values (raised whenever a column's definition changes), written to
+    /// columns.json: a resumed export never mixes files of two versions.
+    /// </summary>
+    public const int DefinitionsVersion = 1;
+
     /// <summary>Runs the note export.</summary>
     /// <exception cref="DatasetFormatException">A dataset folder or the export's index is malformed.</exception>
     /// <exception cref="ArgumentException">No dataset, unknown kinds, or an export made with other kinds.</exception>
@@ -142,6 +148,7 @@ internal static class DatasetNotesExporter
         IReadOnlyList<string> names = NoteFeatureColumns.NamesOf(kinds);
         var json = new JsonObject
         {
+            ["version"] = DefinitionsVersion,
             ["kinds"] = new JsonArray([.. kinds.Select(k => (JsonNode)k)]),
             ["columns"] = new JsonArray([.. names.Select(n => (JsonNode)n)]),
             ["rows"] = "one per started second of audio: row i holds second [i, i+1)",
@@ -151,9 +158,10 @@ internal static class DatasetNotesExporter
         {
             JsonNode? previous = JsonNode.Parse(File.ReadAllText(path));
             string[] before = [.. (previous?["columns"]?.AsArray() ?? []).Select(n => n?.GetValue<string>() ?? string.Empty)];
-            if (!before.SequenceEqual(names))
+            int version = previous?["version"]?.GetValue<int>() ?? 0;
+            if (!before.SequenceEqual(names) || version != DefinitionsVersion)
             {
-                throw new ArgumentException($"{path} lists other columns ({string.Join(", ", before)}): this export's notes were made with other kinds or by another version; delete its notes folder to redo them.");
+                throw new ArgumentException($"{path} lists other columns or definitions (version {version}, columns {string.Join(", ", before)}; this build writes version {DefinitionsVersion}): this export's notes were made with other kinds or by another version; delete its notes folder to redo them.");
             }
 
             return;

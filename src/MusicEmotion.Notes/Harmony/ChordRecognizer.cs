@@ -3,7 +3,8 @@ namespace MusicEmotion.Notes.Harmony;
 /// <summary>
 /// Names the chord of a span of notes by template matching: the duration-weighted <see cref="PitchClassHistogram"/>
 /// against a binary template of every <see cref="ChordQuality"/> on every root, by cosine similarity. Triads are tried
-/// before sevenths, so a seventh wins only when its fourth tone really sounds.
+/// before sevenths, so a seventh wins only when its fourth tone really sounds; where two chords fit equally (Dsus2 and
+/// Asus4 are the same three pitch classes), the one whose root is the bass (lowest sounding note) wins.
 /// </summary>
 public static class ChordRecognizer
 {
@@ -32,7 +33,10 @@ public static class ChordRecognizer
     /// The best chord of <paramref name="histogram"/>, or null: less than <see cref="MinimumSoundSeconds"/> of sound,
     /// fewer than two pitch classes (one note is no chord), or no template fits to <see cref="MinimumFit"/>.
     /// </summary>
-    public static ChordLabel? Recognize(PitchClassHistogram histogram)
+    public static ChordLabel? Recognize(PitchClassHistogram histogram) => Recognize(histogram, null);
+
+    /// <summary>Like <see cref="Recognize(PitchClassHistogram)"/>; of equally fitting chords, the one rooted on <paramref name="bassPitchClass"/> wins.</summary>
+    public static ChordLabel? Recognize(PitchClassHistogram histogram, int? bassPitchClass)
     {
         ArgumentNullException.ThrowIfNull(histogram);
         if (histogram.Total < MinimumSoundSeconds || histogram.DistinctClasses < 2)
@@ -59,7 +63,9 @@ public static class ChordRecognizer
                 }
 
                 double fit = dot / (norm * Math.Sqrt(intervals.Length));
-                if (fit > (best?.Fit ?? MinimumFit - 1e-12) + 1e-9)
+                double bar = best?.Fit ?? MinimumFit - 1e-12;
+                bool better = fit > bar + 1e-9 || (best is { } b && Math.Abs(fit - bar) <= 1e-9 && root == bassPitchClass && b.Root != bassPitchClass);
+                if (better)
                 {
                     best = new ChordLabel(root, quality, fit);
                 }
@@ -70,5 +76,11 @@ public static class ChordRecognizer
     }
 
     /// <summary>The chord of the notes overlapping [<paramref name="from"/>, <paramref name="to"/>) seconds, or null (see <see cref="Recognize(PitchClassHistogram)"/>).</summary>
-    public static ChordLabel? Recognize(IEnumerable<NoteEvent> notes, double from, double to) => Recognize(PitchClassHistogram.Of(notes, from, to));
+    public static ChordLabel? Recognize(IEnumerable<NoteEvent> notes, double from, double to)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        NoteEvent[] sounding = [.. notes.Where(n => n.StartSeconds < to && n.EndSeconds > from)];
+        int? bass = sounding.Length > 0 ? PitchClasses.Of(sounding.Min(n => n.Pitch)) : null;
+        return Recognize(PitchClassHistogram.Of(sounding, from, to), bass);
+    }
 }

@@ -4,8 +4,9 @@ namespace MusicEmotion.Notes.Melody;
 /// <param name="VibratoRateHz">Oscillations per second of the pitch around its mean, or null when the note has no vibrato.</param>
 /// <param name="VibratoExtentSemitones">Half the peak-to-peak swing of the vibrato, in semitones, or null when the note has no vibrato.</param>
 /// <param name="GlideSemitones">
-/// How far the pitch moves from the note's first quarter to its last (median of each, in semitones, signed: positive
-/// upwards); 0 when the note has too short a curve to tell.
+/// How far the pitch moves over the note along its trend (the least-squares line through the curve, from the first
+/// point to the last, in semitones, signed: positive upwards), so a vibrato's swings do not count; 0 when the note has
+/// too short a curve to tell.
 /// </param>
 public readonly record struct PitchCurve(double? VibratoRateHz, double? VibratoExtentSemitones, double GlideSemitones)
 {
@@ -15,8 +16,11 @@ public readonly record struct PitchCurve(double? VibratoRateHz, double? VibratoE
     /// <summary>The fastest oscillation counted as vibrato (Hz).</summary>
     public const double MaximumVibratoRateHz = 9;
 
-    /// <summary>The smallest extent counted as vibrato (semitones): the model resolves thirds of a semitone.</summary>
-    public const double MinimumVibratoExtent = 0.15;
+    /// <summary>
+    /// The smallest extent counted as vibrato (semitones). The model resolves thirds of a semitone, so a vibrato shows as
+    /// swings of at least ±1/3; a steady glide, seen in steps of a third, leaves ±1/6 around its trend, which is not vibrato.
+    /// </summary>
+    public const double MinimumVibratoExtent = 0.25;
 
     /// <summary>The largest extent counted as vibrato (semitones); wider swings are trills or separate notes.</summary>
     public const double MaximumVibratoExtent = 1.5;
@@ -43,15 +47,12 @@ public readonly record struct PitchCurve(double? VibratoRateHz, double? VibratoE
             return default;
         }
 
-        int quarter = bends.Count / 4;
-        double glide = Median(bends.Skip(bends.Count - quarter)) - Median(bends.Take(quarter));
-
         // Vibrato: oscillation around the curve's trend (its straight-line fit), counted by sign changes.
         int n = bends.Count;
         double t0 = bends[0].TimeSeconds, span = bends[^1].TimeSeconds - t0;
         if (span <= 0)
         {
-            return new PitchCurve(null, null, glide);
+            return default;
         }
 
         double mt = bends.Average(b => b.TimeSeconds - t0), my = bends.Average(b => (double)b.Semitones);
@@ -63,6 +64,7 @@ public readonly record struct PitchCurve(double? VibratoRateHz, double? VibratoE
         }
 
         double slope = sxx > 0 ? sxy / sxx : 0;
+        double glide = slope * span;
         int crossings = 0, sign = 0;
         double low = double.PositiveInfinity, high = double.NegativeInfinity;
         foreach (PitchBend b in bends)
@@ -87,11 +89,5 @@ public readonly record struct PitchCurve(double? VibratoRateHz, double? VibratoE
         bool vibrato = crossings >= 4 && rate is >= MinimumVibratoRateHz and <= MaximumVibratoRateHz
             && extent is >= MinimumVibratoExtent and <= MaximumVibratoExtent && n >= 8;
         return vibrato ? new PitchCurve(rate, extent, glide) : new PitchCurve(null, null, glide);
-    }
-
-    private static double Median(IEnumerable<PitchBend> bends)
-    {
-        double[] values = [.. bends.Select(b => (double)b.Semitones).Order()];
-        return values.Length == 0 ? 0 : values.Length % 2 == 1 ? values[values.Length / 2] : (values[(values.Length / 2) - 1] + values[values.Length / 2]) / 2;
     }
 }
