@@ -37,7 +37,7 @@ def main():
     torch.set_num_threads(args.threads)
     t0 = time.time()
     cfg = fit.parse_config(args.config)
-    clips, recipe = data.load_exports(args.data)
+    clips, recipe = data.load_exports(args.data, cfg.note_features)
     print(f"config: {cfg}", flush=True)
     reports, _ = crossval.cross_validate(clips, cfg, recipe, folds=args.folds, seeds=[int(s) for s in args.seeds.split(",")])
     summary = crossval.summarise(reports)

@@ -100,7 +100,10 @@ def main():
     if cfg.calibration_spread not in ("songs", "correlation"):
         sys.exit(f"calibration_spread must be songs or correlation, not '{cfg.calibration_spread}'")
 
-    clips, recipe = data.load_exports(args.data)
+    clips, recipe = data.load_exports(args.data, cfg.note_features)
+    if "noteColumns" in recipe and not (args.metrics_only or args.training_side_only):
+        sys.exit("note_features names single columns: a model card can name whole kinds only (notes, harmony, melody); "
+                 "use kinds, or --metrics-only / --training-side-only for an ablation")
     train_sets = crossval.training_clips(clips)
     val_sets = {"4q": [c for c in clips.get("4q", []) if c.split == "val"],
                 "emopia": [c for c in clips.get("emopia", []) if c.split == "val"],

@@ -25,6 +25,7 @@ public static class MusicEmotionServiceCollectionExtensions
     public static IServiceCollection AddMusicEmotion(this IServiceCollection services, Action<EmotionAnalyzerOptions>? configure = null)
     {
         services.AddMusicEmotionOptions(configure, o => o.Validate());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<EmotionAnalyzerOptions>, FeatureKindProviderSetup>());
         services.TryAddSingleton(sp =>
         {
             EmotionAnalyzerOptions o = sp.GetRequiredService<IOptions<EmotionAnalyzerOptions>>().Value;
@@ -99,5 +100,17 @@ public static class MusicEmotionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(factory);
         services.Configure<EmotionAnalyzerOptions>(o => o.FeatureKinds.Add(name, factory));
         return services;
+    }
+
+    /// <summary>Adds the kinds of every registered <see cref="IFeatureKindProvider"/> (e.g. MusicEmotion.Notes') to the analyser's feature kinds.</summary>
+    private sealed class FeatureKindProviderSetup(IEnumerable<IFeatureKindProvider> providers) : IConfigureOptions<EmotionAnalyzerOptions>
+    {
+        public void Configure(EmotionAnalyzerOptions options)
+        {
+            foreach (IFeatureKindProvider provider in providers)
+            {
+                provider.AddKindsTo(options.FeatureKinds);
+            }
+        }
     }
 }

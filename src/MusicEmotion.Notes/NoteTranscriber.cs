@@ -59,6 +59,12 @@ public sealed class NoteTranscriber : IDisposable
     /// <summary>The decoder chain that opens what the transcriber reads.</summary>
     public AudioLoader Loader { get; }
 
+    /// <summary>The shared model session.</summary>
+    internal BasicPitchModel Model => _model;
+
+    /// <summary>The decoding settings of <see cref="Options"/>.</summary>
+    internal NoteDecodingSettings DecodingSettings => _settings;
+
     /// <summary>Transcribes an audio file.</summary>
     /// <param name="path">The file (any format the loader decodes).</param>
     /// <param name="cancellationToken">Cancels the transcription (checked between windows of about 1.6 s of audio).</param>

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Decoding;
+using MusicEmotion.Features;
+using MusicEmotion.Notes.Kinds;
 
 namespace MusicEmotion.Notes;
 
@@ -34,6 +36,19 @@ public static class NotesServiceCollectionExtensions
             AudioLoader loader = sp.GetService<AudioLoader>() ?? AudioLoader.CreateDefault(o.Ffmpeg, sp.GetServices<IAudioDecoder>());
             return new NoteTranscriber(o, loader, sp.GetService<ILogger<NoteTranscriber>>());
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the note transcriber (<see cref="AddMusicEmotionNotes"/>) and makes the note feature kinds <c>notes</c>,
+    /// <c>harmony</c> and <c>melody</c> available to the emotion analyser (<c>AddMusicEmotion</c>, in either order), so
+    /// that a model card may name them and an <c>IFeatureFrameObserver</c> sees their columns. The shipped model names
+    /// none: its analysis does not change and nothing is transcribed for it.
+    /// </summary>
+    public static IServiceCollection AddMusicEmotionNoteFeatures(this IServiceCollection services, Action<NoteTranscriptionOptions>? configure = null)
+    {
+        services.AddMusicEmotionNotes(configure);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeatureKindProvider, NoteFeatureKindProvider>());
         return services;
     }
 

@@ -51,6 +51,9 @@ class Config:
     tag_weight: float = 0.5              # with tag_head: weight of the tags' cross-entropy
     cluster_head: bool = False           # mood sets: also predict the MIREX cluster (5 extra outputs, not exported)
     cluster_weight: float = 0.5          # with cluster_head: weight of the cluster cross-entropy
+    note_features: tuple = ()            # note-feature kinds ("notes", "harmony", "melody") or single columns
+                                         # ("harmony.key_strength") appended to every frame; the exports need
+                                         # `mer dataset notes` first (docs/notes.md); () = none, as before
 
 
 def parse_config(pairs, cfg=None):
@@ -88,6 +91,7 @@ class WindowBank:
     def __init__(self, clips, kind, cfg, recipe, computer, cache):
         self.kind = kind
         self.scales = len(computer.scales)
+        self.note_width = next((v.note_width for c in clips for v in c.views), 0)
         fps = frame_rate(recipe)
         full = computer.scales[0]
         stats, targets = [], []
@@ -177,7 +181,8 @@ def train(banks, cfg, width, seed):
     """banks: {set name: WindowBank}. Returns the trained head (eval mode)."""
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
-    head = Head(width, cfg.hidden, cfg.dropout_in, cfg.dropout_hidden, chroma_offset=cfg_chroma_offset(cfg, width, next(iter(banks.values())).scales),
+    head = Head(width, cfg.hidden, cfg.dropout_in, cfg.dropout_hidden, chroma_offset=cfg_chroma_offset(cfg, width, next(iter(banks.values())).scales,
+                                                                                                 next(iter(banks.values())).note_width),
                 outputs=2 + (5 if cfg.cluster_head else 0) + max((len(b.tags) for b in banks.values()), default=0))
     tag_start = 2 + (5 if cfg.cluster_head else 0)
     shares = {name: share for name, share in cfg.set_shares if name in banks}
@@ -253,11 +258,12 @@ def train(banks, cfg, width, seed):
 CHROMA_COLUMNS = 12
 
 
-def cfg_chroma_offset(cfg, width, scales):
-    """Where the full window's mean chroma sits in the statistics: the recipe's last 12 columns (descriptors end with chroma)."""
+def cfg_chroma_offset(cfg, width, scales, note_width=0):
+    """Where the full window's mean chroma sits in the statistics: the recipe's last 12 columns (descriptors end with
+    chroma), before any note-feature columns appended after them."""
     if not cfg.key_features:
         return None
-    return width // (3 * scales) - CHROMA_COLUMNS
+    return width // (3 * scales) - note_width - CHROMA_COLUMNS
 
 
 def per_second_stats(view, computer, recipe, cache):

@@ -35,18 +35,7 @@ internal static class DatasetExporter
             throw new ArgumentException("Give at least one dataset folder (4Q, dynamic or reference).", nameof(request));
         }
 
-        var jobs = new List<ExportJob>();
-        foreach (ExportSet set in sets)
-        {
-            jobs.AddRange(set.Kind switch
-            {
-                ExportSetKind.FourQuadrant => FourQuadrantJobs(set),
-                ExportSetKind.Dynamic => DynamicJobs(set),
-                ExportSetKind.MoodClusters => MoodClusterJobs(set),
-                _ => ReferenceJobs(set),
-            });
-        }
-
+        List<ExportJob> jobs = CollectJobs(sets);
         string[] relativePaths = UniqueFeaturePaths(jobs);
         string output = Path.GetFullPath(request.OutputFolder);
         Directory.CreateDirectory(output);
@@ -90,6 +79,25 @@ internal static class DatasetExporter
         WriteAtomically(Path.Combine(output, "dynamic_labels.csv"), DynamicLabels(jobs.Where((j, i) => j.Annotations is not null && rows.ContainsKey(i))));
         WriteAtomically(Path.Combine(output, "recipe.json"), RecipeJson(request.Recipe));
         return new DatasetExportResult(rows.Count, skipped.ToList(), indexPath);
+    }
+
+    /// <summary>Every clip of <paramref name="sets"/>, in export order (set by set, as each dataset lists them).</summary>
+    /// <exception cref="DatasetFormatException">A dataset folder is malformed.</exception>
+    internal static List<ExportJob> CollectJobs(IEnumerable<ExportSet> sets)
+    {
+        var jobs = new List<ExportJob>();
+        foreach (ExportSet set in sets)
+        {
+            jobs.AddRange(set.Kind switch
+            {
+                ExportSetKind.FourQuadrant => FourQuadrantJobs(set),
+                ExportSetKind.Dynamic => DynamicJobs(set),
+                ExportSetKind.MoodClusters => MoodClusterJobs(set),
+                _ => ReferenceJobs(set),
+            });
+        }
+
+        return jobs;
     }
 
     private static IEnumerable<ExportJob> FourQuadrantJobs(ExportSet set) =>
@@ -166,7 +174,7 @@ internal static class DatasetExporter
         return text.ToString();
     }
 
-    private static void WriteAtomically(string path, string content)
+    internal static void WriteAtomically(string path, string content)
     {
         string temporary = path + ".tmp-" + Guid.NewGuid().ToString("N");
         try
@@ -210,7 +218,8 @@ internal static class DatasetExporter
     private static string Csv(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 
-    private sealed record ExportJob(string Set, string Id, string AudioPath, string Split, string Artist, string Quadrant, int ArousalSign, int ValenceSign, IReadOnlyList<EmotionAnnotation>? Annotations)
+    /// <summary>One clip to export: where it comes from, its audio and its labels.</summary>
+    internal sealed record ExportJob(string Set, string Id, string AudioPath, string Split, string Artist, string Quadrant, int ArousalSign, int ValenceSign, IReadOnlyList<EmotionAnnotation>? Annotations)
     {
         public string Cluster { get; init; } = string.Empty;
 

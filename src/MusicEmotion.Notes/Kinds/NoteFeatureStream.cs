@@ -1,0 +1,82 @@
+using MusicEmotion.Features;
+using MusicEmotion.Notes.Analysis;
+
+namespace MusicEmotion.Notes.Kinds;
+
+/// <summary>The stream of a <see cref="NoteFeatureExtractor"/>: transcribes while samples arrive, frames at the end.</summary>
+internal sealed class NoteFeatureStream : IFeatureStream
+{
+    private readonly string _kind;
+    private readonly FeatureSettings _settings;
+    private readonly PushTranscription _transcription;
+    private long _samples;
+    private bool _completed;
+
+    public NoteFeatureStream(string kind, FeatureSettings settings, NoteTranscriber transcriber)
+    {
+        _kind = kind;
+        _settings = settings;
+        Width = NoteFeatureColumns.NamesOf(kind).Count;
+        _transcription = new PushTranscription(transcriber, settings.SampleRate);
+    }
+
+    public int Width { get; }
+
+    public long FramesWritten { get; private set; }
+
+    public void Push(ReadOnlySpan<float> samples, IFeatureFrameSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        if (_completed)
+        {
+            throw new InvalidOperationException("The stream is complete.");
+        }
+
+        _transcription.Push(samples, CancellationToken.None);
+        _samples += samples.Length;
+    }
+
+    public void Complete(IFeatureFrameSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        if (_completed)
+        {
+            throw new InvalidOperationException("The stream is complete.");
+        }
+
+        _completed = true;
+        try
+        {
+            IReadOnlyList<NoteEvent> notes = _transcription.Complete(CancellationToken.None);
+            NoteFeatures features = NoteFeatureAnalyzer.Analyze(notes, _samples / (double)_settings.SampleRate);
+            long frames = _settings.FrameCount(_samples);
+            float[] row = new float[Width];
+            int current = -1;
+            double centreOffset = _settings.Center ? 0 : _settings.FftSize / 2.0;
+            for (long t = 0; t < frames; t++)
+            {
+                int second = features.Seconds.Count == 0 ? -1
+                    : (int)Math.Clamp(Math.Floor(((t * (double)_settings.HopLength) + centreOffset) / _settings.SampleRate), 0, features.Seconds.Count - 1);
+                if (second != current)
+                {
+                    current = second;
+                    if (second < 0)
+                    {
+                        Array.Clear(row);
+                    }
+                    else
+                    {
+                        NoteFeatureColumns.Write(_kind, features.Seconds[second], row);
+                    }
+                }
+
+                sink.OnFrame(t, row);
+                FramesWritten++;
+            }
+        }
+        finally
+        {
+            _transcription.Dispose();
+        }
+    }
+}
