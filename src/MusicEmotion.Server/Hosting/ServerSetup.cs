@@ -10,6 +10,7 @@ using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Server.Api;
 using MusicEmotion.Server.Concurrency;
+using MusicEmotion.Server.Configuration;
 using MusicEmotion.Server.Health;
 using MusicEmotion.Server.Logging;
 using MusicEmotion.Server.OpenApi;
@@ -33,9 +34,9 @@ internal static class ServerSetup
         // The service runs no background services, whose faults the same category would log.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
+        // Validated once, by ServerOptionsValidator, when the host starts (and on first use, which UseMusicEmotionServerAsync makes).
         services.AddOptions<ServerOptions>()
             .Bind(configuration.GetSection(ServerOptions.Section))
-            .Validate(o => o.Problems().Count == 0, "invalid MusicEmotion settings")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton<StorageLayout>();
@@ -48,10 +49,11 @@ internal static class ServerSetup
 
         services.AddSingleton<TrackAudioStore>();
         services.AddSingleton<TrackLocks>();
-        services.AddSingleton<AnalysisGate>();
+        services.AddSingleton<UploadGate>();
         services.AddSingleton<PlotGate>();
         services.AddSingleton<UploadReader>();
         services.AddSingleton<TrackUploadService>();
+        services.AddSingleton<UploadEndpoint>();
         services.AddSingleton<PlotService>();
         services.AddSingleton<StorageSweeper>();
         services.AddSingleton<MissingAudio>();
@@ -140,15 +142,5 @@ internal static class ServerSetup
     private sealed class CatalogPathFromLayout(StorageLayout layout) : IPostConfigureOptions<MusicEmotionRecommendOptions>
     {
         public void PostConfigure(string? name, MusicEmotionRecommendOptions options) => options.CatalogPath = layout.CatalogPath;
-    }
-
-    /// <summary>Fails start-up with every problem of the MusicEmotion settings spelled out.</summary>
-    private sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, ServerOptions options)
-        {
-            IReadOnlyList<string> problems = options.Problems();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
     }
 }

@@ -6,13 +6,14 @@ namespace MusicEmotion.Server.Storage;
 /// </summary>
 internal sealed class StagedUpload : IDisposable
 {
-    public StagedUpload(string path, string trackId, long length, string container, string sourceName)
+    public StagedUpload(string path, string trackId, long length, string container, string sourceName, TimeSpan receiveTime)
     {
         Path = path;
         TrackId = trackId;
         Length = length;
         Container = container;
         SourceName = sourceName;
+        ReceiveTime = receiveTime;
     }
 
     /// <summary>The staged file (in the staging folder; never a client-chosen name).</summary>
@@ -29,6 +30,9 @@ internal sealed class StagedUpload : IDisposable
 
     /// <summary>The client's file name, cleaned for display (<see cref="Uploads.UploadNames"/>); never used as a path.</summary>
     public string SourceName { get; }
+
+    /// <summary>How long the bytes took to arrive.</summary>
+    public TimeSpan ReceiveTime { get; }
 
     /// <summary>Deletes the staged file if it is still there.</summary>
     public void Dispose()
