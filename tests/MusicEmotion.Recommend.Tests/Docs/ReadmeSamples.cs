@@ -1,6 +1,5 @@
 // The C# samples of README.md, verbatim (ReadmeSamplesTests checks that every block of the README stands here, so the
 // README's code compiles with the packages as they are). Edit both together.
-using MusicEmotion;
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Processing;
 using MusicEmotion.Features;

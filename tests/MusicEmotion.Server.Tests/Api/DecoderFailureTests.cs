@@ -1,10 +1,8 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Decoding;
 using MusicEmotion.Inference;
 using MusicEmotion.Server.Tests.Support;
-using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Server.Tests.Api;
 
