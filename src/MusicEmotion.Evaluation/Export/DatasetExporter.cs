@@ -107,7 +107,7 @@ internal static class DatasetExporter
         DynamicAnnotations.Load(set.Folder, withAudioOnly: true).Select(clip =>
             new ExportJob(set.Name, clip.Id, clip.AudioPath!, "dynamic", clip.Artist, string.Empty, 0, 0, clip.Annotations));
 
-    private static IEnumerable<ExportJob> ReferenceJobs(ExportSet set)
+    private static List<ExportJob> ReferenceJobs(ExportSet set)
     {
         string root = DatasetPaths.RequireFolder(set.Folder);
         return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)

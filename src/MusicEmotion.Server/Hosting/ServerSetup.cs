@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 using MusicEmotion.Inference;
@@ -27,7 +26,7 @@ internal static class ServerSetup
     public static WebApplicationBuilder AddMusicEmotionServer(this WebApplicationBuilder builder)
     {
         IServiceCollection services = builder.Services;
-        IConfiguration configuration = builder.Configuration;
+        ConfigurationManager configuration = builder.Configuration;
 
         // The generic host logs a failed start ("Hosting failed to start") with the exception's stack trace; Program answers
         // it instead: one line on stderr for a refusal the operator can fix (StartupRefusal), the exception itself otherwise.
