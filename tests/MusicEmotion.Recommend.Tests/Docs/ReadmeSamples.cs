@@ -1,10 +1,15 @@
 // The C# samples of README.md, verbatim (ReadmeSamplesTests checks that every block of the README stands here, so the
 // README's code compiles with the packages as they are). Edit both together.
+#pragma warning disable IDE0005 // the README's own using, needed there; this file's namespace already sees MusicEmotion
+using MusicEmotion;
+#pragma warning restore IDE0005
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Processing;
 using MusicEmotion.Features;
 using MusicEmotion.Features.Extraction;
 using MusicEmotion.Inference;
+using MusicEmotion.Notes;
+using MusicEmotion.Notes.Midi;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
@@ -35,6 +40,14 @@ internal static class ReadmeSamples
             if (!item.Succeeded) Console.Error.WriteLine($"{item.Source}: {item.Error!.Message}");
 
         GC.KeepAlive((arousal, vector, raw));
+    }
+
+    /// <summary>"Notes (MusicEmotion.Notes ...)".</summary>
+    public static async Task NotesAsync()
+    {
+        using var transcriber = new NoteTranscriber();
+        NoteTranscription notes = await transcriber.TranscribeAsync("song.mp3");   // onset, offset, MIDI pitch, amplitude, pitch bends
+        NoteMidiFile.Save(notes, "song.mid");                                     // one track at the estimated tempo
     }
 
     /// <summary>"Recommendations (MusicEmotion.Recommend)".</summary>
