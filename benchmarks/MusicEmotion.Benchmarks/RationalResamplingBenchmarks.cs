@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Processing;
-using NAudio.Wave;
 using NAudio.Wave.SampleProviders;
 
 namespace MusicEmotion.Benchmarks;

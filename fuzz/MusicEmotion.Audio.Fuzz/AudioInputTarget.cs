@@ -1,4 +1,3 @@
-using MusicEmotion.Audio;
 using MusicEmotion.Audio.Decoding;
 using MusicEmotion.Audio.Managed;
 using MusicEmotion.Audio.Wav;

@@ -18,7 +18,7 @@ public sealed class AudioLoader
     /// <summary>How many leading bytes are given to <see cref="IAudioDecoder.CanDecode"/>.</summary>
     public const int SniffLength = 4096;
 
-    private readonly IReadOnlyList<IAudioDecoder> _decoders;
+    private readonly IAudioDecoder[] _decoders;
 
     /// <summary>Creates a loader that tries <paramref name="decoders"/> in order.</summary>
     /// <param name="decoders">At least one decoder; the first that claims the content is used.</param>
@@ -26,7 +26,7 @@ public sealed class AudioLoader
     {
         ArgumentNullException.ThrowIfNull(decoders);
         _decoders = decoders.ToArray();
-        if (_decoders.Count == 0)
+        if (_decoders.Length == 0)
         {
             throw new ArgumentException("At least one decoder is required.", nameof(decoders));
         }

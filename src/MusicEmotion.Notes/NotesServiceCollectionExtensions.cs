@@ -18,7 +18,7 @@ public static class NotesServiceCollectionExtensions
     /// It decodes with the host's <see cref="AudioLoader"/> when one is registered (e.g. by <c>AddMusicEmotion</c>, in
     /// either order), so notes and emotions read files alike; otherwise with its own: the registered
     /// <see cref="IAudioDecoder"/>s first, then the built-in chain with the options' ffmpeg settings.
-    /// The options are validated when the transcriber is first resolved (<see cref="OptionsValidationException"/>).
+    /// The options are validated when the host starts (<c>ValidateOnStart</c>) and when the transcriber is first resolved (<see cref="OptionsValidationException"/>).
     /// </summary>
     public static IServiceCollection AddMusicEmotionNotes(this IServiceCollection services, Action<NoteTranscriptionOptions>? configure = null)
     {
@@ -30,6 +30,7 @@ public static class NotesServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NoteTranscriptionOptions>, OptionsValidator>());
+        options.ValidateOnStart(); // as every MusicEmotion package's options: a host with bad settings does not start
         services.TryAddSingleton(sp =>
         {
             NoteTranscriptionOptions o = sp.GetRequiredService<IOptions<NoteTranscriptionOptions>>().Value;

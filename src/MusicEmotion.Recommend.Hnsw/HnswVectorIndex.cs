@@ -541,7 +541,7 @@ public sealed class HnswVectorIndex : IVectorIndex
         }
 
         long capacity = Math.Max(needed, Math.Max(1024, _capacity * 2));
-        UsearchNative.usearch_reserve(index, (UIntPtr)(ulong)capacity, out IntPtr error);
+        UsearchNative.usearch_reserve(index, checked((UIntPtr)(ulong)capacity), out IntPtr error);
         UsearchNative.Check(error, $"reserving room for {capacity} vectors (out of memory?)");
         _capacity = capacity;
     }

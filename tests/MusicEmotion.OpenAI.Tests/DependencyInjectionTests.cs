@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Inference.Description;
@@ -30,5 +31,19 @@ public sealed class DependencyInjectionTests
 
         text.Should().Be("Bright, driving and joyful.");
         server.Requests.Should().ContainSingle().Which.Body.Should().Contain("local-model");
+    }
+
+    [Fact]
+    public async Task Invalid_options_fail_when_the_host_starts_with_the_options_message()
+    {
+        var services = new ServiceCollection();
+        services.AddMusicEmotion();
+        services.AddOpenAiEmotionDescriber(o => o.ApiKey = "");
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        FluentActions.Invoking(() => provider.GetRequiredService<IStartupValidator>().Validate())
+            .Should().Throw<OptionsValidationException>().WithMessage("*ApiKey is required*");
+        FluentActions.Invoking(() => provider.GetRequiredService<IOptions<OpenAiDescriberOptions>>().Value)
+            .Should().Throw<OptionsValidationException>();
     }
 }

@@ -33,7 +33,7 @@ internal sealed class FfmpegSampleSource : ISampleSource
         _registration = cancellationToken.Register(static state => ((FfmpegProcess)state!).Kill(), process);
         if (input is not null)
         {
-            _inputPump = Task.Run(PumpInputAsync);
+            _inputPump = Task.Run(PumpInputAsync, CancellationToken.None); // the pump ends when the process is killed on cancellation
         }
 
         try
@@ -99,7 +99,7 @@ internal sealed class FfmpegSampleSource : ISampleSource
         return 0;
     }
 
-    private AudioException Failure(Exception? inner)
+    private AudioFormatException Failure(Exception? inner)
     {
         int? exitCode = _process.WaitForExit(ExitWait);
         string code = exitCode is { } c ? $"exit code {c}" : "did not exit";

@@ -90,8 +90,10 @@ internal static class CatalogExportCommand
         return text.ToString();
     }
 
+    private static readonly string[] LeadingVectorColumns = ["id", "source", "model", "model_version", "duration_seconds", "key"];
+
     private static string VectorHeader(int arcLength) => string.Join(',',
-        new[] { "id", "source", "model", "model_version", "duration_seconds", "key" }
+        LeadingVectorColumns
             .Concat(TrackDescriptors.Names)
             .Concat(TrackVectorBlocks.EmotionStatisticNames)
             .Concat(Enumerable.Range(0, arcLength).Select(i => $"arc_arousal_{i}"))

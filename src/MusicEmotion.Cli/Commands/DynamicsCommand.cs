@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using MusicEmotion.Cli.Output;
 using MusicEmotion.Evaluation.Dynamics;
-using MusicEmotion.Evaluation.ModelEvaluation;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
 

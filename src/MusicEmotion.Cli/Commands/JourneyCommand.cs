@@ -6,7 +6,6 @@ using MusicEmotion.Cli.Output;
 using MusicEmotion.Inference.Models;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Journeys;
-using MusicEmotion.Recommend.Tracks;
 
 namespace MusicEmotion.Cli.Commands;
 

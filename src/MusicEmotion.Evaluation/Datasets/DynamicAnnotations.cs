@@ -116,7 +116,7 @@ internal static class DynamicAnnotations
         throw new DatasetFormatException(path, $"column '{column}' is not of the form sample_<milliseconds>ms");
     }
 
-    private static IReadOnlyList<DynamicClip> LoadWideLayout(string root, string arousalFile, string valenceFile, Func<string, string> audioFor)
+    private static List<DynamicClip> LoadWideLayout(string root, string arousalFile, string valenceFile, Func<string, string> audioFor)
     {
         var arousal = ReadWideFile(arousalFile);
         var valence = File.Exists(valenceFile) ? ReadWideFile(valenceFile) : new Dictionary<string, List<(double, double)>>();
@@ -185,7 +185,7 @@ internal static class DynamicAnnotations
         return id => listed.TryGetValue(id, out string? path) ? path : Path.Combine(root, "audio", id + ".mp3");
     }
 
-    private static IReadOnlyList<DynamicClip> LoadPmemo(string root)
+    private static List<DynamicClip> LoadPmemo(string root)
     {
         string file = Path.Combine(root, PmemoFile);
         CsvTable table = CsvTable.Read(file);

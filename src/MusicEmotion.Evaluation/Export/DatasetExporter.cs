@@ -115,7 +115,7 @@ internal static class DatasetExporter
         DynamicAnnotations.Load(set.Folder, withAudioOnly: true).Select(clip =>
             new ExportJob(set.Name, clip.Id, clip.AudioPath!, "dynamic", clip.Artist, string.Empty, 0, 0, clip.Annotations));
 
-    private static IEnumerable<ExportJob> ReferenceJobs(ExportSet set)
+    private static List<ExportJob> ReferenceJobs(ExportSet set)
     {
         string root = DatasetPaths.RequireFolder(set.Folder);
         return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
@@ -189,7 +189,7 @@ internal static class DatasetExporter
     }
 
     // Ids become file names; two ids that clean up to the same name ("a b", "a_b") get distinct suffixes.
-    private static string[] UniqueFeaturePaths(IReadOnlyList<ExportJob> jobs)
+    private static string[] UniqueFeaturePaths(List<ExportJob> jobs)
     {
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var paths = new string[jobs.Count];

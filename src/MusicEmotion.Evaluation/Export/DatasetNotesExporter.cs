@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MusicEmotion.Audio;
 using MusicEmotion.Evaluation.Csv;
-using MusicEmotion.Evaluation.Datasets;
 using MusicEmotion.Features.IO;
 using MusicEmotion.Notes;
 using MusicEmotion.Notes.Analysis;

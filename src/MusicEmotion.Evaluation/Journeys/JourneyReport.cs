@@ -32,7 +32,9 @@ internal sealed record JourneyReport(string Catalog, int Tracks, int Songs, int 
 
     public bool MeetsBars => PathErrorRatio <= PathErrorBar && HandOverRatio <= HandOverBar;
 
-    public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals });
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private JourneyScores Mean(Func<JourneyPathResult, JourneyScores> pick) =>
         new(Paths.Average(p => pick(p).PathError), Paths.Average(p => pick(p).HandOverJump));

@@ -161,7 +161,7 @@ internal sealed class OnnxEmotionModel : IEmotionModel
             OutputMapping mapping = Card.Output.Mapping;
             if (_outputNames.Length == 1)
             {
-                ReadOnlySpan<float> values = outputs.First().GetTensorDataAsSpan<float>();
+                ReadOnlySpan<float> values = outputs[0].GetTensorDataAsSpan<float>();
                 RequireLength(values, windowCount * 2);
                 for (int w = 0; w < windowCount; w++)
                 {

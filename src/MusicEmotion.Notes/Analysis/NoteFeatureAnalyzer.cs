@@ -118,7 +118,7 @@ public static class NoteFeatureAnalyzer
         return (mean, Math.Sqrt(Math.Max(0, (squares / weight) - (mean * mean))), high - low);
     }
 
-    private static MelodySecond MelodyOf(IReadOnlyList<NoteEvent> melody, NoteIndex index, PitchCurve[] curves, int s, double from, double to)
+    private static MelodySecond MelodyOf(NoteEvent[] melody, NoteIndex index, PitchCurve[] curves, int s, double from, double to)
     {
         double weight = 0, sum = 0, vibratoTime = 0, rate = 0, extent = 0;
         int sounding = 0, gliding = 0, vibratoNotes = 0, intervals = 0, leaps = 0, rising = 0, falling = 0;
@@ -175,7 +175,7 @@ public static class NoteFeatureAnalyzer
             sounding > 0 ? gliding / (double)sounding : null);
     }
 
-    private static NoteTrackSummary Summarise(IReadOnlyList<NoteEvent> notes, NoteIndex all, IReadOnlyList<NoteEvent> melody, PitchCurve[] curves,
+    private static NoteTrackSummary Summarise(IReadOnlyList<NoteEvent> notes, NoteIndex all, NoteEvent[] melody, PitchCurve[] curves,
         ChordLabel?[] chords, NoteSecond[] rows, double duration)
     {
         double span = Math.Max(duration, 1e-9);
@@ -184,9 +184,9 @@ public static class NoteFeatureAnalyzer
         int changes = rows.Count(r => r.Harmony.ChordChanged);
         double?[] dissonance = [.. rows.Select(r => r.Harmony.Dissonance).Where(d => d is not null)];
 
-        int intervals = Math.Max(0, melody.Count - 1), rising = 0, falling = 0;
+        int intervals = Math.Max(0, melody.Length - 1), rising = 0, falling = 0;
         double intervalSum = 0;
-        for (int i = 1; i < melody.Count; i++)
+        for (int i = 1; i < melody.Length; i++)
         {
             int step = melody[i].Pitch - melody[i - 1].Pitch;
             intervalSum += Math.Abs(step);
@@ -205,13 +205,13 @@ public static class NoteFeatureAnalyzer
             texture.OnsetRate,
             texture.Polyphony,
             texture.Articulation,
-            melody.Count > 0 ? WeightedPercentile(melody, 0.95) - WeightedPercentile(melody, 0.05) : null,
-            melody.Count > 0 ? WeightedPercentile(melody, 0.5) : null,
+            melody.Length > 0 ? WeightedPercentile(melody, 0.95) - WeightedPercentile(melody, 0.05) : null,
+            melody.Length > 0 ? WeightedPercentile(melody, 0.5) : null,
             intervals > 0 ? intervalSum / intervals : null,
             intervals > 0 ? rising / (double)intervals : null,
             intervals > 0 ? falling / (double)intervals : null,
             melodyTime > 0 ? vibratoTime / melodyTime : 0,
-            melody.Count > 0 ? curves.Count(c => c.IsGlissando) / (double)melody.Count : null);
+            melody.Length > 0 ? curves.Count(c => c.IsGlissando) / (double)melody.Length : null);
     }
 
     private static double WeightedPercentile(IReadOnlyList<NoteEvent> notes, double q)

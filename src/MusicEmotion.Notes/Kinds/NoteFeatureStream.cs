@@ -4,6 +4,7 @@ using MusicEmotion.Notes.Analysis;
 namespace MusicEmotion.Notes.Kinds;
 
 /// <summary>The stream of a <see cref="NoteFeatureExtractor"/>: transcribes while samples arrive, frames at the end.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "IFeatureStream is not disposable: the transcription is disposed when the stream completes (WriteTo's finally), which every recipe stream does.")]
 internal sealed class NoteFeatureStream : IFeatureStream
 {
     private readonly string _kind;

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.ML.OnnxRuntime;
 
 namespace MusicEmotion.Notes.Model;

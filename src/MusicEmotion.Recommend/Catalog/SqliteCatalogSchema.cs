@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace MusicEmotion.Recommend.Catalog;
@@ -68,9 +69,9 @@ internal static class SqliteCatalogSchema
     {
         int target = targetVersion ?? CurrentVersion;
         using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        int version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"));
-        int application = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA application_id"));
-        long tables = Convert.ToInt64(Scalar(connection, transaction, "SELECT count(*) FROM sqlite_master"));
+        int version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+        int application = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA application_id"), CultureInfo.InvariantCulture);
+        long tables = Convert.ToInt64(Scalar(connection, transaction, "SELECT count(*) FROM sqlite_master"), CultureInfo.InvariantCulture);
         if (application != ApplicationId && (application != 0 || version != 0 || tables != 0))
         {
             throw new CatalogException(name, "is a SQLite database but not a MusicEmotion catalog (its application id or tables differ); give a new file name for a new catalog");

@@ -26,6 +26,7 @@ namespace MusicEmotion.Recommend.Journeys;
 /// foreach (JourneyStep step in plan.Steps) Console.WriteLine($"{step.SourceName}: {step.Explanation}");
 /// </code>
 /// </example>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim that serialises loading never allocates its wait handle (AvailableWaitHandle is not used): nothing to dispose.")]
 public sealed class JourneyPlanner
 {
     private readonly ITrackCatalog _catalog;
@@ -271,7 +272,7 @@ public sealed class JourneyPlanner
         return beams[0].Order();
     }
 
-    private JourneyPlan Describe(MoodPath path, JourneyCandidate[] chosen, int eligible, Loaded loaded, bool shortened)
+    private static JourneyPlan Describe(MoodPath path, JourneyCandidate[] chosen, int eligible, Loaded loaded, bool shortened)
     {
         var steps = new List<JourneyStep>(chosen.Length);
         double start = 0, errorSum = 0;
@@ -345,7 +346,7 @@ public sealed class JourneyPlanner
                 }
                 else
                 {
-                    candidates.Add(new JourneyCandidate(track, _tempoKey.Of(track), _options.HandOverSeconds));
+                    candidates.Add(new JourneyCandidate(track, _tempoKey.Estimate(track), _options.HandOverSeconds));
                 }
             }
 

@@ -34,7 +34,7 @@ public sealed record AudioFeatures(string Id, long DurationMs, double Tempo, int
     public static AudioFeatures From(TrackRecord track, ITempoKeySource? tempoKey = null)
     {
         ArgumentNullException.ThrowIfNull(track);
-        TempoKey known = (tempoKey ?? DescriptorTempoKeySource.Default).Of(track);
+        TempoKey known = (tempoKey ?? DescriptorTempoKeySource.Default).Estimate(track);
         double rmsMean = track.Descriptors["rms_mean"], rmsSpread = track.Descriptors["rms_std"];
         double power = (rmsMean * rmsMean) + (rmsSpread * rmsSpread);
         double loudness = power > 0 ? Math.Max(MinLoudness, 10 * Math.Log10(power)) : MinLoudness;

@@ -32,7 +32,7 @@ public sealed class DescriptorTempoKeySource : ITempoKeySource
     public double MinKeyStrength { get; }
 
     /// <inheritdoc />
-    public TempoKey Of(TrackRecord track)
+    public TempoKey Estimate(TrackRecord track)
     {
         ArgumentNullException.ThrowIfNull(track);
         float tempo = track.Descriptors.TempoBpm;

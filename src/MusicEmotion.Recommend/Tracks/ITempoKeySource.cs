@@ -8,5 +8,5 @@ namespace MusicEmotion.Recommend.Tracks;
 public interface ITempoKeySource
 {
     /// <summary>The tempo and key of <paramref name="track"/>; <see cref="TempoKey.Unknown"/> parts when not known.</summary>
-    TempoKey Of(TrackRecord track);
+    TempoKey Estimate(TrackRecord track);
 }

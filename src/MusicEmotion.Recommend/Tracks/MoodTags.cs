@@ -29,7 +29,7 @@ public sealed record MoodTags(string? Mood, string? Arousal, string? Valence, st
     public static MoodTags From(TrackRecord track, ITempoKeySource? tempoKey = null)
     {
         ArgumentNullException.ThrowIfNull(track);
-        TempoKey known = (tempoKey ?? DescriptorTempoKeySource.Default).Of(track);
+        TempoKey known = (tempoKey ?? DescriptorTempoKeySource.Default).Estimate(track);
         AudioFeatures features = AudioFeatures.From(track, tempoKey);
         EmotionQuadrant? dominant = DominantQuadrant(track);
         (double Arousal, double Valence)? mean = MoodSeconds.Mean(track.Timeline);

@@ -1,4 +1,3 @@
-using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Vectors;
 
 namespace MusicEmotion.Server.Api;

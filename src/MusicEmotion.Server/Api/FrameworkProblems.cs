@@ -1,5 +1,3 @@
-using MusicEmotion;
-
 namespace MusicEmotion.Server.Api;
 
 /// <summary>

@@ -6,6 +6,8 @@ namespace MusicEmotion.Server.Api;
 /// <summary>Reads the body of <c>POST /api/journeys</c> (<see cref="JourneyBody"/>) field by field, naming every wrong field.</summary>
 internal static class JourneyBodyReader
 {
+    private static readonly string[] MoodFields = ["from", "to", "via"];
+
     /// <summary>Most waypoints.</summary>
     public const int MaxWaypoints = 20;
 
@@ -36,9 +38,9 @@ internal static class JourneyBodyReader
         MoodPath? path = Path(values, errors);
         int? songs = JsonBody.Integer(values, "songs", 1, maxSongs, errors);
         double? duration = JsonBody.Number(values, "durationSeconds", 0, MaxDurationSeconds, minExclusive: true, "a number of seconds, more than 0 and at most a week", errors);
-        if (values.ContainsKey("songs") && values.ContainsKey("durationSeconds"))
+        if (values.ContainsKey("songs") && values.TryGetValue("durationSeconds", out JsonElement both))
         {
-            errors.Add(new FieldError("$.durationSeconds", "body", JsonBody.Echo(values["durationSeconds"]), "absent when songs is given: give songs or durationSeconds, not both"));
+            errors.Add(new FieldError("$.durationSeconds", "body", JsonBody.Echo(both), "absent when songs is given: give songs or durationSeconds, not both"));
         }
 
         string[] liked = JsonBody.Ids(values, "liked", required: false, errors);
@@ -82,7 +84,7 @@ internal static class JourneyBodyReader
     {
         if (values.TryGetValue("path", out JsonElement drawn))
         {
-            foreach (string other in new[] { "from", "to", "via" }.Where(values.ContainsKey))
+            foreach (string other in MoodFields.Where(values.ContainsKey))
             {
                 errors.Add(new FieldError($"$.{other}", "body", JsonBody.Echo(values[other]), "absent when path is given: give path, or from and to (with via)"));
             }

@@ -5,7 +5,7 @@ using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Plotting;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Server.Concurrency;
-using MusicEmotion.Server.Hosting;
+using MusicEmotion.Server.Configuration;
 using MusicEmotion.Server.Logging;
 
 namespace MusicEmotion.Server.Api;

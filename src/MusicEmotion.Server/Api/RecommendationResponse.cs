@@ -1,5 +1,4 @@
 using MusicEmotion.Recommend.Recommending;
-using MusicEmotion.Recommend.Vectors;
 
 namespace MusicEmotion.Server.Api;
 

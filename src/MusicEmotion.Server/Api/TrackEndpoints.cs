@@ -115,12 +115,12 @@ internal static class TrackEndpoints
         return app;
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext context, TrackUploadService uploads, IOptions<EmotionAnalyzerOptions> analysis, CancellationToken cancellationToken)
+    private static async Task<IResult> UploadAsync(HttpContext context, UploadEndpoint uploads, IOptions<EmotionAnalyzerOptions> analysis, CancellationToken cancellationToken)
     {
         UploadOutcome outcome;
         try
         {
-            outcome = await uploads.UploadAsync(context.Request, cancellationToken);
+            outcome = await uploads.HandleAsync(context.Request, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

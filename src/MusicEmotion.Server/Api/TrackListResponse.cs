@@ -1,6 +1,3 @@
-using MusicEmotion.Inference.Analysis;
-using MusicEmotion.Recommend.Tracks;
-
 namespace MusicEmotion.Server.Api;
 
 /// <summary>One page of the library, in the order tracks were added.</summary>

@@ -5,7 +5,7 @@ using MusicEmotion.Notes;
 using MusicEmotion.Notes.Midi;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Server.Concurrency;
-using MusicEmotion.Server.Hosting;
+using MusicEmotion.Server.Configuration;
 using MusicEmotion.Server.Logging;
 using MusicEmotion.Server.Storage;
 
@@ -13,11 +13,11 @@ namespace MusicEmotion.Server.Api;
 
 /// <summary>
 /// The notes of a stored track as a MIDI file (<c>GET /api/tracks/{id}/notes.mid</c>): transcribed from the stored audio
-/// on first request (behind the <see cref="AnalysisGate"/>, so transcriptions and uploads share the analysis slots, and
+/// on first request (behind the <see cref="UploadGate"/>, so transcriptions and uploads share the analysis slots, and
 /// within <see cref="ServerOptions.AnalysisTimeoutSeconds"/>), then kept beside the audio
 /// (<see cref="TrackAudioStore.NotesMidiPathOf"/>), written atomically: a request sees the whole file or none.
 /// </summary>
-internal sealed class TrackNotesService(NoteTranscriber transcriber, TrackAudioStore audio, TrackLocks locks, AnalysisGate gate, MissingAudio missing,
+internal sealed class TrackNotesService(NoteTranscriber transcriber, TrackAudioStore audio, TrackLocks locks, UploadGate gate, MissingAudio missing,
     IOptions<ServerOptions> options, ILogger<TrackNotesService> logger)
 {
     /// <summary>The path of <paramref name="track"/>'s MIDI file, transcribing it first when it is not kept yet.</summary>

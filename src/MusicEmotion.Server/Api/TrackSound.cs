@@ -1,7 +1,3 @@
-using MusicEmotion.Inference;
-using MusicEmotion.Inference.Analysis;
-using MusicEmotion.Recommend.Tracks;
-
 namespace MusicEmotion.Server.Api;
 
 /// <summary>What the analysis found about a track's sound.</summary>

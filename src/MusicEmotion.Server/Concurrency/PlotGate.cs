@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using MusicEmotion.Server.Hosting;
+using MusicEmotion.Server.Configuration;
 
 namespace MusicEmotion.Server.Concurrency;
 

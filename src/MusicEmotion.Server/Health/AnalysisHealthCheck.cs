@@ -10,7 +10,7 @@ namespace MusicEmotion.Server.Health;
 /// Healthy when the model is loaded and ffmpeg runs (checked once, at the first health request); degraded without
 /// ffmpeg (only WAV uploads can then be decoded). Reports the uploads in progress.
 /// </summary>
-internal sealed class AnalysisHealthCheck(EmotionAnalyzer analyzer, AnalysisGate gate, IOptions<EmotionAnalyzerOptions> options) : IHealthCheck
+internal sealed class AnalysisHealthCheck(EmotionAnalyzer analyzer, UploadGate gate, IOptions<EmotionAnalyzerOptions> options) : IHealthCheck
 {
     private readonly Lazy<string?> _ffmpegProblem = new(() => FfmpegProblem(options.Value.Ffmpeg.FfmpegPath));
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using MusicEmotion.Server.Configuration;
 using MusicEmotion.Server.Hosting;
 using MusicEmotion.Server.Storage;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Routing;
-
 namespace MusicEmotion.Server.Hosting;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 using MusicEmotion.Inference;
@@ -11,6 +10,7 @@ using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Server.Api;
 using MusicEmotion.Server.Concurrency;
+using MusicEmotion.Server.Configuration;
 using MusicEmotion.Server.Health;
 using MusicEmotion.Server.Logging;
 using MusicEmotion.Server.OpenApi;
@@ -27,16 +27,16 @@ internal static class ServerSetup
     public static WebApplicationBuilder AddMusicEmotionServer(this WebApplicationBuilder builder)
     {
         IServiceCollection services = builder.Services;
-        IConfiguration configuration = builder.Configuration;
+        ConfigurationManager configuration = builder.Configuration;
 
         // The generic host logs a failed start ("Hosting failed to start") with the exception's stack trace; Program answers
         // it instead: one line on stderr for a refusal the operator can fix (StartupRefusal), the exception itself otherwise.
         // The service runs no background services, whose faults the same category would log.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
+        // Validated once, by ServerOptionsValidator, when the host starts (and on first use, which UseMusicEmotionServerAsync makes).
         services.AddOptions<ServerOptions>()
             .Bind(configuration.GetSection(ServerOptions.Section))
-            .Validate(o => o.Problems().Count == 0, "invalid MusicEmotion settings")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton<StorageLayout>();
@@ -51,10 +51,11 @@ internal static class ServerSetup
 
         services.AddSingleton<TrackAudioStore>();
         services.AddSingleton<TrackLocks>();
-        services.AddSingleton<AnalysisGate>();
+        services.AddSingleton<UploadGate>();
         services.AddSingleton<PlotGate>();
         services.AddSingleton<UploadReader>();
         services.AddSingleton<TrackUploadService>();
+        services.AddSingleton<UploadEndpoint>();
         services.AddSingleton<PlotService>();
         services.AddSingleton<TrackNotesService>();
         services.AddSingleton<StorageSweeper>();
@@ -145,15 +146,5 @@ internal static class ServerSetup
     private sealed class CatalogPathFromLayout(StorageLayout layout) : IPostConfigureOptions<MusicEmotionRecommendOptions>
     {
         public void PostConfigure(string? name, MusicEmotionRecommendOptions options) => options.CatalogPath = layout.CatalogPath;
-    }
-
-    /// <summary>Fails start-up with every problem of the MusicEmotion settings spelled out.</summary>
-    private sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, ServerOptions options)
-        {
-            IReadOnlyList<string> problems = options.Problems();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
     }
 }

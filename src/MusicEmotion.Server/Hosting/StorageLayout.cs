@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MusicEmotion.Server.Configuration;
 
 namespace MusicEmotion.Server.Hosting;
 

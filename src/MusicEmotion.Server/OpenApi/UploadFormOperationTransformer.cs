@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using MusicEmotion.Server.Uploads;
+using MusicEmotion.Server.Api;
 
 namespace MusicEmotion.Server.OpenApi;
 

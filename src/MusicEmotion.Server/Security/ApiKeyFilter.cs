@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using MusicEmotion.Server.Api;
-using MusicEmotion.Server.Hosting;
+using MusicEmotion.Server.Configuration;
 using MusicEmotion.Server.Logging;
 
 namespace MusicEmotion.Server.Security;

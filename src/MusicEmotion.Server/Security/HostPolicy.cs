@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using MusicEmotion.Server.Hosting;
+using MusicEmotion.Server.Configuration;
 using MusicEmotion.Server.Logging;
 
 namespace MusicEmotion.Server.Security;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using MusicEmotion.Server.Api;
-using MusicEmotion.Server.Hosting;
+using MusicEmotion.Server.Configuration;
 using MusicEmotion.Server.Logging;
 
 namespace MusicEmotion.Server.Security;

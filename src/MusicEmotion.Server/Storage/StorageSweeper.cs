@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Server.Configuration;
 using MusicEmotion.Server.Hosting;
 using MusicEmotion.Server.Logging;
 

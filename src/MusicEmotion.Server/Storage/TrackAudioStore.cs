@@ -37,7 +37,7 @@ internal sealed class TrackAudioStore(StorageLayout layout)
     /// <summary>Whether the audio of <paramref name="trackId"/> is stored.</summary>
     public bool Contains(string trackId) => File.Exists(PathOf(trackId));
 
-    /// <summary>A new, unique staging file path (for <see cref="Uploads.UploadReader"/>).</summary>
+    /// <summary>A new, unique staging file path (for the upload endpoint's reader).</summary>
     public string NewStagingPath() => Path.Combine(layout.StagingDirectory, Guid.NewGuid().ToString("N") + ".upload");
 
     /// <summary>Moves <paramref name="upload"/> into place under its id (an atomic rename).</summary>

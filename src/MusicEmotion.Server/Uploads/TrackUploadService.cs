@@ -2,29 +2,26 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Decoding;
-using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tracks;
-using MusicEmotion.Server.Api;
 using MusicEmotion.Server.Concurrency;
-using MusicEmotion.Server.Hosting;
+using MusicEmotion.Server.Configuration;
 using MusicEmotion.Server.Logging;
 using MusicEmotion.Server.Storage;
 
 namespace MusicEmotion.Server.Uploads;
 
 /// <summary>
-/// Turns an upload into a stored track, all or nothing: admission (503 when too many uploads are in progress), the body
-/// streamed to a staged file and hashed, the same content already stored → the existing track; otherwise a probe for
-/// the declared duration, one analysis slot (bounded wait), the analysis (with a timeout), then the audio renamed into
-/// place under its id and the catalog row added in one transaction. Any failure removes what this upload stored; a
-/// crash between the rename and the row leaves a file that the startup sweep removes.
+/// Turns a staged upload into a stored track, all or nothing: the same content already stored → the existing track;
+/// otherwise a probe for the declared duration, one analysis slot of the upload's admission (bounded wait), the analysis
+/// (with a timeout), then the audio renamed into place under its id and the catalog row added in one transaction. A
+/// refusal is an <see cref="UploadRefusedException"/>; any failure removes what this upload stored; a crash between the
+/// rename and the row leaves a file that the startup sweep removes. It knows nothing of HTTP: the endpoint receives the
+/// upload (<c>Api/UploadReader</c>) and turns refusals into problems.
 /// </summary>
 internal sealed class TrackUploadService(
-    UploadReader reader,
     TrackAudioStore audio,
     TrackLocks locks,
-    AnalysisGate gate,
     TrackAnalyzer analyzer,
     ITrackCatalog catalog,
     IOptions<ServerOptions> options,
@@ -37,124 +34,62 @@ internal sealed class TrackUploadService(
 
     private const double TruncationSeconds = 2.0;
 
-    /// <summary>Receives, analyses and stores the upload in <paramref name="request"/>.</summary>
-    /// <exception cref="ApiProblemException">The upload is refused (400, 413, 415, 422, 503).</exception>
+    /// <summary>Analyses and stores <paramref name="upload"/>, admitted by <paramref name="admission"/>.</summary>
+    /// <exception cref="UploadRefusedException">The upload is refused (busy, not audio, undecodable, too long, truncated, analysis too slow).</exception>
     /// <exception cref="OperationCanceledException">The client went away; nothing was stored.</exception>
-    public async Task<UploadOutcome> UploadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<UploadOutcome> AddAsync(StagedUpload upload, WorkGate.Admission admission, CancellationToken cancellationToken)
     {
-        string? client = ClientKey.Of(request.HttpContext.Connection.RemoteIpAddress);
-        using WorkGate.Admission admission = gate.TryAdmit(client, options.Value.EffectivePendingUploadsPerClient, out bool clientFull)
-            ?? throw (clientFull ? TooManyFromClient(client) : Overloaded(bodyRead: false));
-        string? trackId = null;
-        try
+        ArgumentNullException.ThrowIfNull(upload);
+        ArgumentNullException.ThrowIfNull(admission);
+        long receiveMs = (long)upload.ReceiveTime.TotalMilliseconds;
+        using IDisposable trackLock = await locks.AcquireAsync(upload.TrackId, cancellationToken).ConfigureAwait(false);
+        if (await catalog.GetAsync(upload.TrackId, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            long started = Stopwatch.GetTimestamp();
-            using StagedUpload upload = await ReceiveAsync(request, cancellationToken).ConfigureAwait(false);
-            trackId = upload.TrackId;
-            long receiveMs = ElapsedMs(started);
-
-            using IDisposable trackLock = await locks.AcquireAsync(upload.TrackId, cancellationToken).ConfigureAwait(false);
-            if (await catalog.GetAsync(upload.TrackId, cancellationToken).ConfigureAwait(false) is { } existing)
+            if (!audio.Contains(existing.Id))
             {
-                if (!audio.Contains(existing.Id))
-                {
-                    audio.Commit(upload); // the row had lost its audio: this upload restores it
-                    missing.Resolved(existing.Id);
-                }
-
-                ServerLog.TrackAlreadyPresent(logger, existing.Id, upload.Length, receiveMs);
-                return new UploadOutcome(existing, Created: false);
+                audio.Commit(upload); // the row had lost its audio: this upload restores it
+                missing.Resolved(existing.Id);
             }
 
-            AudioFileInfo? declared = Probe(upload);
-            long waitStarted = Stopwatch.GetTimestamp();
-            using IDisposable slot = await admission.WaitForSlotAsync(TimeSpan.FromSeconds(options.Value.MaxQueueWaitSeconds), cancellationToken).ConfigureAwait(false)
-                ?? throw Overloaded(bodyRead: true);
-            long waitMs = ElapsedMs(waitStarted);
+            ServerLog.TrackAlreadyPresent(logger, existing.Id, upload.Length, receiveMs);
+            return new UploadOutcome(existing, Created: false);
+        }
 
-            long analysisStarted = Stopwatch.GetTimestamp();
-            TrackRecord track = await AnalyzeAsync(upload, cancellationToken).ConfigureAwait(false);
-            long analysisMs = ElapsedMs(analysisStarted);
-            CheckDecodedLength(upload, declared, track);
+        AudioFileInfo declared = Probe(upload);
+        long waitStarted = Stopwatch.GetTimestamp();
+        TimeSpan maxWait = TimeSpan.FromSeconds(options.Value.MaxQueueWaitSeconds);
+        using IDisposable slot = await admission.WaitForSlotAsync(maxWait, cancellationToken).ConfigureAwait(false)
+            ?? throw new UploadRefusedException(UploadRefusal.Busy, $"No analysis slot freed within {maxWait.TotalSeconds:0} s.", upload.TrackId);
+        long waitMs = ElapsedMs(waitStarted);
 
-            long storeStarted = Stopwatch.GetTimestamp();
-            await StoreAsync(upload, track).ConfigureAwait(false);
-            ServerLog.TrackAdded(logger, track.Id, upload.Length, upload.Container, track.DurationSeconds, receiveMs, waitMs, analysisMs, ElapsedMs(storeStarted));
-            return new UploadOutcome(track, Created: true);
-        }
-        catch (ApiProblemException ex)
-        {
-            ServerLog.UploadRejected(logger, ex.Problem.Status, ex.Problem.Code, trackId, ex.Problem.Detail);
-            throw;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            ServerLog.UploadAbandoned(logger, trackId);
-            throw;
-        }
-        catch (Exception ex)
-        {
-            ServerLog.UploadFailed(logger, ex, trackId);
-            throw;
-        }
-    }
+        long analysisStarted = Stopwatch.GetTimestamp();
+        TrackRecord track = await AnalyzeAsync(upload, cancellationToken).ConfigureAwait(false);
+        long analysisMs = ElapsedMs(analysisStarted);
+        CheckDecodedLength(upload, declared, track);
 
-    /// <summary>Receives the body within <see cref="ServerOptions.UploadReceiveTimeoutSeconds"/>: a client still sending at the deadline is cut with 408.</summary>
-    private async Task<StagedUpload> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        TimeSpan deadline = TimeSpan.FromSeconds(options.Value.UploadReceiveTimeoutSeconds);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(deadline);
-        try
-        {
-            return await reader.ReadAsync(request, limit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new ApiProblemException(new ApiProblem(StatusCodes.Status408RequestTimeout, ProblemCode.UploadTimeout, "Upload took too long",
-                $"The upload was still arriving after {deadline.TotalSeconds:0} s, the limit; nothing of it was kept. Send it again over a faster connection.")
-            {
-                CloseConnection = true,
-            });
-        }
-    }
-
-    private ApiProblemException TooManyFromClient(string? client)
-    {
-        int cap = options.Value.EffectivePendingUploadsPerClient;
-        ServerLog.ClientAtCap(logger, client ?? "unknown", cap);
-        return new ApiProblemException(new ApiProblem(StatusCodes.Status429TooManyRequests, ProblemCode.TooManyUploads, "Too many uploads from this client",
-            $"This client already has {cap} uploads in progress, the most one client may have; send the next when one has finished (try again in {gate.RetryAfterSeconds} s).")
-        {
-            RetryAfterSeconds = gate.RetryAfterSeconds,
-            CloseConnection = true, // the body was not read: close rather than drain it
-        });
-    }
-
-    private ApiProblemException Overloaded(bool bodyRead)
-    {
-        ServerLog.Overloaded(logger, gate.Pending, gate.MaxPending);
-        // Before the body is read (admission) the connection is closed rather than drained; after it, kept.
-        return new ApiProblemException(ApiProblem.Overloaded("uploads", gate.RetryAfterSeconds) with { CloseConnection = !bodyRead });
+        long storeStarted = Stopwatch.GetTimestamp();
+        await StoreAsync(upload, track).ConfigureAwait(false);
+        ServerLog.TrackAdded(logger, track.Id, upload.Length, upload.Container, track.DurationSeconds, receiveMs, waitMs, analysisMs, ElapsedMs(storeStarted));
+        return new UploadOutcome(track, Created: true);
     }
 
     /// <summary>The container's own account of the audio; refuses audio declared longer than the limit before any decoding.</summary>
-    private AudioFileInfo? Probe(StagedUpload upload)
+    private AudioFileInfo Probe(StagedUpload upload)
     {
         AudioFileInfo info;
         try
         {
             info = loader.Probe(upload.Path);
         }
-        catch (AudioException ex)
+        catch (AudioException ex) when (ex is not AudioDecoderException)
         {
-            throw new ApiProblemException(Undecodable(upload, ex));
+            throw Undecodable(upload, ex);
         }
 
         double max = options.Value.MaxDurationSeconds;
         if (info.Duration is { } duration && duration.TotalSeconds > max)
         {
-            throw new ApiProblemException(TooLong(upload, duration.TotalSeconds, max));
+            throw TooLong(upload, duration.TotalSeconds, max);
         }
 
         return info;
@@ -172,31 +107,31 @@ internal sealed class TrackUploadService(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ApiProblemException(new ApiProblem(StatusCodes.Status422UnprocessableEntity, ProblemCode.AnalysisTimeout, "Analysis took too long",
-                $"'{upload.SourceName}' was still being analysed after {timeout.TotalSeconds:0} s, the limit; nothing was stored.") { TrackId = upload.TrackId });
+            throw new UploadRefusedException(UploadRefusal.AnalysisTimedOut,
+                $"'{upload.SourceName}' was still being analysed after {timeout.TotalSeconds:0} s, the limit; nothing was stored.", upload.TrackId);
         }
-        catch (AudioException ex)
+        catch (AudioException ex) when (ex is not AudioDecoderException)
         {
-            throw new ApiProblemException(Undecodable(upload, ex));
+            throw Undecodable(upload, ex);
         }
     }
 
-    private void CheckDecodedLength(StagedUpload upload, AudioFileInfo? declared, TrackRecord track)
+    private void CheckDecodedLength(StagedUpload upload, AudioFileInfo declared, TrackRecord track)
     {
         double max = options.Value.MaxDurationSeconds;
         if (track.DurationSeconds > max + 1)
         {
-            throw new ApiProblemException(TooLong(upload, track.DurationSeconds, max));
+            throw TooLong(upload, track.DurationSeconds, max);
         }
 
-        if (options.Value.RejectTruncatedAudio && declared?.Duration is { } duration)
+        if (options.Value.RejectTruncatedAudio && declared.Duration is { } duration)
         {
-            double missing = duration.TotalSeconds - track.DurationSeconds;
-            if (missing > TruncationSeconds && missing > TruncationShare * duration.TotalSeconds)
+            double lost = duration.TotalSeconds - track.DurationSeconds;
+            if (lost > TruncationSeconds && lost > TruncationShare * duration.TotalSeconds)
             {
-                throw new ApiProblemException(new ApiProblem(StatusCodes.Status422UnprocessableEntity, ProblemCode.Truncated, "Truncated audio",
+                throw new UploadRefusedException(UploadRefusal.Truncated,
                     $"'{upload.SourceName}' declares {duration.TotalSeconds:0.0} s of audio but only {track.DurationSeconds:0.0} s could be decoded: "
-                    + "the file is cut off (an interrupted download or copy?). Upload the complete file.") { TrackId = upload.TrackId });
+                    + "the file is cut off (an interrupted download or copy?). Upload the complete file.", upload.TrackId);
             }
         }
     }
@@ -221,23 +156,23 @@ internal sealed class TrackUploadService(
         }
     }
 
-    private static ApiProblem Undecodable(StagedUpload upload, AudioException ex)
+    /// <summary>
+    /// The refusal for audio no decoder can read. A failing decoder itself (<see cref="AudioDecoderException"/>: ffmpeg
+    /// missing or broken) is not the upload's fault and is never caught here: it reaches the host as an environment error.
+    /// </summary>
+    private static UploadRefusedException Undecodable(StagedUpload upload, AudioException ex)
     {
         // The problem text may quote the staged file's path (ffmpeg's messages do): show the client's name instead.
         string problem = ex.Problem.Replace(upload.Path, upload.SourceName, StringComparison.Ordinal);
-        return ex switch
-        {
-            UnsupportedAudioFormatException => new ApiProblem(StatusCodes.Status415UnsupportedMediaType, ProblemCode.NotAudio, "Not audio",
-                $"'{upload.SourceName}' is not in an audio format the service can decode: {problem}") { TrackId = upload.TrackId },
-            AudioDecoderException => throw new InvalidOperationException($"The audio decoder failed on {upload.SourceName}: {problem}", ex),
-            _ => new ApiProblem(StatusCodes.Status422UnprocessableEntity, ProblemCode.Undecodable, "Audio cannot be decoded",
-                $"'{upload.SourceName}' looks like {upload.Container} but cannot be decoded: {problem}") { TrackId = upload.TrackId },
-        };
+        return ex is UnsupportedAudioFormatException
+            ? new UploadRefusedException(UploadRefusal.NotAudio,
+                $"'{upload.SourceName}' is not in an audio format the service can decode: {problem}", upload.TrackId, ex)
+            : new UploadRefusedException(UploadRefusal.Undecodable,
+                $"'{upload.SourceName}' looks like {upload.Container} but cannot be decoded: {problem}", upload.TrackId, ex);
     }
 
-    private static ApiProblem TooLong(StagedUpload upload, double seconds, double max) =>
-        new(StatusCodes.Status422UnprocessableEntity, ProblemCode.TooLong, "Audio too long",
-            $"'{upload.SourceName}' is {seconds:0} s long; the limit is {max:0} s.") { TrackId = upload.TrackId };
+    private static UploadRefusedException TooLong(StagedUpload upload, double seconds, double max) =>
+        new(UploadRefusal.TooLong, $"'{upload.SourceName}' is {seconds:0} s long; the limit is {max:0} s.", upload.TrackId);
 
     private static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }

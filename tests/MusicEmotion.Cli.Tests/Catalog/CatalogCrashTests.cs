@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using MusicEmotion.Cli.Tests.Analyze;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tracks;
-using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Cli.Tests.Catalog;
 

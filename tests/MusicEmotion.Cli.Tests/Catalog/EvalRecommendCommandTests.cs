@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MusicEmotion.Cli.Tests.Analyze;
-using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Cli.Tests.Catalog;
 

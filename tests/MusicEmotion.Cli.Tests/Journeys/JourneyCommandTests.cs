@@ -17,8 +17,8 @@ public sealed class JourneyCommandTests : IDisposable
         float[] piece = Commands.DemoCommand.Synthesize(40);
         int half = piece.Length / 2;
         string calm = _dir.File("calm.wav"), energetic = _dir.File("energetic.wav");
-        File.WriteAllBytes(calm, PcmWav.Encode16(piece[..half], 22050, 1));
-        File.WriteAllBytes(energetic, PcmWav.Encode16(piece[half..], 22050, 1));
+        File.WriteAllBytes(calm, PcmWav.Encode16(piece.AsSpan(0, half).ToArray(), 22050, 1));
+        File.WriteAllBytes(energetic, PcmWav.Encode16(piece.AsSpan(half).ToArray(), 22050, 1));
         return (calm, energetic);
     }
 

@@ -3,7 +3,6 @@ using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Recommend.Vectors;
-using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Evaluation.Tests.Recommendation;
 

@@ -1,5 +1,4 @@
 using MusicEmotion.Evaluation.Playlists;
-using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Evaluation.Tests.Recommendation;
 

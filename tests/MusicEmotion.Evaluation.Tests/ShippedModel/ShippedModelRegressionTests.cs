@@ -2,7 +2,6 @@ using MusicEmotion.Evaluation.Dynamics;
 using MusicEmotion.Evaluation.ModelEvaluation;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
-using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Evaluation.Tests.ShippedModel;
 

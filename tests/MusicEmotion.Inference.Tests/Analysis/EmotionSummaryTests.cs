@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
 
 namespace MusicEmotion.Inference.Tests.Analysis;

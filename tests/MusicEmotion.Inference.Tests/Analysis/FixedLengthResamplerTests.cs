@@ -1,4 +1,3 @@
-using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
 
 namespace MusicEmotion.Inference.Tests.Analysis;

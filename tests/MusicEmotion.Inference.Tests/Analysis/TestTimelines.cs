@@ -1,5 +1,3 @@
-using MusicEmotion.Inference;
-
 namespace MusicEmotion.Inference.Tests.Analysis;
 
 /// <summary>Constructed timelines for analysis and description tests.</summary>

@@ -5,7 +5,6 @@ using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
 using MusicEmotion.Inference.Prediction;
 using MusicEmotion.Inference.Tests.Model;
-using MusicEmotion.Inference.Tests.Prediction;
 
 namespace MusicEmotion.Inference.Tests.Analyzer;
 

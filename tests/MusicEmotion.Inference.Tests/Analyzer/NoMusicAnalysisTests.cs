@@ -1,6 +1,5 @@
 using MusicEmotion.Audio;
 using MusicEmotion.Inference.Analysis;
-using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Inference.Tests.Analyzer;
 

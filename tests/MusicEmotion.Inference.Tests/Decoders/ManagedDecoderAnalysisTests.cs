@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Ffmpeg;
-using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Inference.Tests.Decoders;
 

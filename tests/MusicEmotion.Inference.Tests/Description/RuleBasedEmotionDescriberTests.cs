@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Inference.Description;
 using MusicEmotion.Inference.Tests.Analysis;

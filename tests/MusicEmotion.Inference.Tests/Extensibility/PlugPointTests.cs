@@ -1,10 +1,8 @@
-using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
 using MusicEmotion.Audio;
 using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
 using MusicEmotion.Audio.Processing;
-using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Inference.Tests.Extensibility;
 
@@ -51,7 +49,7 @@ public sealed class PlugPointTests : IDisposable
         return (model, cardPath);
     }
 
-    private ServiceProvider Services(string model, string card, bool withDecoder = true, bool withKind = true)
+    private static ServiceProvider Services(string model, string card, bool withDecoder = true, bool withKind = true)
     {
         var services = new ServiceCollection();
         services.AddMusicEmotion(o =>

@@ -1,4 +1,3 @@
-using MusicEmotion.Features;
 using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Inference.Tests.RealAudio;
 

@@ -1,7 +1,6 @@
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Processing;
 using MusicEmotion.Inference.Prediction;
-using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Inference.Tests.RealAudio;
 

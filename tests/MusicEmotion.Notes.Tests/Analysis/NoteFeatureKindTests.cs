@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MusicEmotion.Audio;
 using MusicEmotion.Audio.Processing;
 using MusicEmotion.Features;
 using MusicEmotion.Inference;

@@ -47,12 +47,14 @@ public sealed class ServiceRegistrationTests
     }
 
     [Fact]
-    public void Invalid_options_fail_when_the_transcriber_is_resolved()
+    public void Invalid_options_fail_when_the_host_starts_and_when_the_transcriber_is_resolved()
     {
         var services = new ServiceCollection();
         services.AddMusicEmotionNotes(o => o.FrameThreshold = 1.5);
         using ServiceProvider provider = services.BuildServiceProvider();
 
+        FluentActions.Invoking(() => provider.GetRequiredService<IStartupValidator>().Validate()).Should().Throw<OptionsValidationException>()
+            .WithMessage("*FrameThreshold*");
         FluentActions.Invoking(() => provider.GetRequiredService<NoteTranscriber>()).Should().Throw<OptionsValidationException>()
             .WithMessage("*FrameThreshold*");
     }

@@ -25,7 +25,7 @@ public sealed class SqliteTrackCatalogTests : IDisposable
         }
 
         SqliteProbe.Pragma(path, "journal_mode").Should().Be("wal");
-        SqliteProbe.Pragma(path, "user_version").Should().Be(SqliteCatalogSchema.CurrentVersion.ToString());
+        SqliteProbe.Pragma(path, "user_version").Should().Be(SqliteCatalogSchema.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
         SqliteProbe.Pragma(path, "integrity_check").Should().Be("ok");
     }
 
@@ -40,7 +40,7 @@ public sealed class SqliteTrackCatalogTests : IDisposable
         SqliteProbe.Pragma(path, "user_version").Should().Be("1");
         using SqliteTrackCatalog current = SqliteTrackCatalog.Open(path);
 
-        SqliteProbe.Pragma(path, "user_version").Should().Be(SqliteCatalogSchema.CurrentVersion.ToString());
+        SqliteProbe.Pragma(path, "user_version").Should().Be(SqliteCatalogSchema.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
         TrackRecord read = (await current.GetAsync(track.Id))!;
         read.SourceName.Should().Be("from v1");
         read.Timeline.Presence.Should().OnlyContain(p => p == MusicPresence.Music, "rows from before music detection read as all music");

@@ -170,6 +170,7 @@ public abstract class TrackCatalogContract : IDisposable
         }
 
         OnDispose();
+        GC.SuppressFinalize(this);
     }
 
     protected virtual void OnDispose()

@@ -1,6 +1,8 @@
 // The C# samples of README.md, verbatim (ReadmeSamplesTests checks that every block of the README stands here, so the
 // README's code compiles with the packages as they are). Edit both together.
+#pragma warning disable IDE0005 // the README's own using, needed there; this file's namespace already sees MusicEmotion
 using MusicEmotion;
+#pragma warning restore IDE0005
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Processing;
 using MusicEmotion.Features;

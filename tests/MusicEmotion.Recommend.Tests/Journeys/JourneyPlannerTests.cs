@@ -1,4 +1,3 @@
-using FluentAssertions;
 using MusicEmotion.Features.Descriptors;
 using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Catalog;
@@ -7,7 +6,6 @@ using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tests.TestSupport;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Recommend.Vectors;
-using Xunit;
 
 namespace MusicEmotion.Recommend.Tests.Journeys;
 

@@ -123,7 +123,7 @@ public sealed class RecommenderTests
         diverse.Diversity.Should().Be(0.5);
         diverse.Items.Select(r => r.Score).Should().BeInDescendingOrder();
         diverse.Items.Should().OnlyContain(r => r.Score >= 0 && r.Score <= 1 && Math.Abs(r.Score - (r.Relevance + r.DiversityContribution)) < 1e-12);
-        Recommendation skippedCopy = similar.Items.Single(r => r.SourceName != diverse.Items.Single(d => d.SourceName.StartsWith("copy")).SourceName);
+        Recommendation skippedCopy = similar.Items.Single(r => r.SourceName != diverse.Items.Single(d => d.SourceName.StartsWith("copy", StringComparison.Ordinal)).SourceName);
         diverse.Items.Single(r => r.SourceName == "other").Relevance.Should().BeLessThan(skippedCopy.Relevance,
             "diversity lists a less relevant track instead of the near-duplicate, and says so with the contributions");
     }

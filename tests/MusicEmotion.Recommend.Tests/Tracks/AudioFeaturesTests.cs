@@ -1,9 +1,7 @@
 using System.Text.Json;
-using FluentAssertions;
 using MusicEmotion.Features.Descriptors;
 using MusicEmotion.Recommend.Tests.TestSupport;
 using MusicEmotion.Recommend.Tracks;
-using Xunit;
 
 namespace MusicEmotion.Recommend.Tests.Tracks;
 

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using MusicEmotion.Inference;
 using MusicEmotion.Server.Tests.Support;
-using MusicEmotion.Tests.Shared;
 
 namespace MusicEmotion.Server.Tests.Api;
 

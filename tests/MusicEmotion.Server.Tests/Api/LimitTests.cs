@@ -48,7 +48,7 @@ public sealed class LimitTests
         using var factory = new ServerFactory(new Dictionary<string, string?> { ["MusicEmotion:MaxPendingUploads"] = "1" });
         // On Kestrel (the in-memory test server only runs a request once its body is complete).
         using var client = new HttpClient { BaseAddress = factory.StartOnLoopback() };
-        AnalysisGate gate = factory.Services.GetRequiredService<AnalysisGate>();
+        UploadGate gate = factory.Services.GetRequiredService<UploadGate>();
         var slow = new GatedContent(UploadRequests.Form(TestAudio.Wav(2, seed: 304), "slow.wav"), split: 500);
 
         Task<HttpResponseMessage> first = client.PostAsync("api/tracks", slow);

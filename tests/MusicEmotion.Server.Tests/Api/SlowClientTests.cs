@@ -25,7 +25,7 @@ public sealed class SlowClientTests(ITestOutputHelper output)
         using var factory = new ServerFactory(); // the default settings
         Uri address = factory.StartOnLoopback();
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
-        AnalysisGate gate = factory.Services.GetRequiredService<AnalysisGate>();
+        UploadGate gate = factory.Services.GetRequiredService<UploadGate>();
 
         // 40 connections from one other machine, each sending ~300 bytes/s and coming back as soon as it is cut or refused.
         using var attack = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -94,7 +94,7 @@ public sealed class SlowClientTests(ITestOutputHelper output)
         outcome.Status.Should().Be(408, outcome.Body);
         outcome.Body.Should().Contain("\"code\":\"upload-too-slow\"").And.Contain("4,096 bytes per second");
         outcome.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(2)).And.BeLessThan(TimeSpan.FromSeconds(10));
-        await WaitUntilAsync(() => factory.Services.GetRequiredService<AnalysisGate>().Pending == 0);
+        await WaitUntilAsync(() => factory.Services.GetRequiredService<UploadGate>().Pending == 0);
         factory.StoredFiles().Should().BeEmpty();
     }
 
@@ -114,7 +114,7 @@ public sealed class SlowClientTests(ITestOutputHelper output)
         outcome.Body.Should().Contain("\"code\":\"upload-timeout\"").And.Contain("after 2 s");
         outcome.BytesSent.Should().BeGreaterThan(20_000, "it was sending well above any minimum rate");
         outcome.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(8));
-        await WaitUntilAsync(() => factory.Services.GetRequiredService<AnalysisGate>().Pending == 0);
+        await WaitUntilAsync(() => factory.Services.GetRequiredService<UploadGate>().Pending == 0);
         factory.StoredFiles().Should().BeEmpty();
     }
 
@@ -130,7 +130,7 @@ public sealed class SlowClientTests(ITestOutputHelper output)
         });
         Uri address = factory.StartOnLoopback();
         using var client = new HttpClient { BaseAddress = address };
-        AnalysisGate gate = factory.Services.GetRequiredService<AnalysisGate>();
+        UploadGate gate = factory.Services.GetRequiredService<UploadGate>();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         Task<SlowUpload.Outcome>[] held = [SlowUpload.SendAsync(address, Attacker, 20_000, stop.Token), SlowUpload.SendAsync(address, Attacker, 20_000, stop.Token)];
         await WaitUntilAsync(() => gate.PendingFor("127.0.0.2") == 2);

@@ -105,7 +105,7 @@ public sealed class StorageTests
         (await UploadRequests.PostAsync(movedClient, first)).StatusCode.Should().Be(HttpStatusCode.OK);
         JsonElement after = await TrackJson.ReadAsync(await movedClient.GetAsync("/health"));
         after.GetProperty("checks").GetProperty("storage").GetProperty("data").GetProperty("tracksWithoutAudio").GetInt32().Should().Be(1);
-        Directory.EnumerateFiles(Path.Combine(data.Path, "audio"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".lock")).Should().HaveCount(2,
+        Directory.EnumerateFiles(Path.Combine(data.Path, "audio"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).Should().HaveCount(2,
             "the original audio folder is untouched");
     }
 
@@ -133,7 +133,7 @@ public sealed class StorageTests
 
         JsonElement health = await TrackJson.ReadAsync(await wrong.CreateClient().GetAsync("/health"));
 
-        Directory.EnumerateFiles(Path.Combine(data.Path, "audio"), "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".lock")).Should().Be(3);
+        Directory.EnumerateFiles(Path.Combine(data.Path, "audio"), "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".lock", StringComparison.Ordinal)).Should().Be(3);
         JsonElement storage = health.GetProperty("checks").GetProperty("storage");
         storage.GetProperty("status").GetString().Should().Be("Degraded");
         storage.GetProperty("data").GetProperty("audioFilesWithoutTrack").GetInt32().Should().Be(3);

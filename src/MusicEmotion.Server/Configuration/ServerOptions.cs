@@ -1,6 +1,6 @@
 using MusicEmotion.Server.Security;
 
-namespace MusicEmotion.Server.Hosting;
+namespace MusicEmotion.Server.Configuration;
 
 /// <summary>
 /// The service's settings, bound from the configuration section <c>MusicEmotion</c> (appsettings.json, environment

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
@@ -7,11 +8,11 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Decoding;
-using MusicEmotion.Server.Api;
-using MusicEmotion.Server.Hosting;
+using MusicEmotion.Server.Configuration;
 using MusicEmotion.Server.Storage;
+using MusicEmotion.Server.Uploads;
 
-namespace MusicEmotion.Server.Uploads;
+namespace MusicEmotion.Server.Api;
 
 /// <summary>
 /// Streams the <c>file</c> part of a <c>multipart/form-data</c> upload into the staging folder under a name the
@@ -30,10 +31,33 @@ internal sealed class UploadReader(TrackAudioStore audio, AudioLoader loader, IO
     private const int MaxSections = 8;
     private const int SniffBytes = 4096;
 
-    /// <summary>Reads the upload of <paramref name="request"/> into a staged file.</summary>
-    /// <exception cref="ApiProblemException">The request is not a usable upload (400, 413, 415).</exception>
+    /// <summary>
+    /// Reads the upload of <paramref name="request"/> into a staged file within
+    /// <see cref="ServerOptions.UploadReceiveTimeoutSeconds"/>: a client still sending at the deadline is cut with 408.
+    /// </summary>
+    /// <exception cref="ApiProblemException">The request is not a usable upload (400, 408, 413, 415).</exception>
     public async Task<StagedUpload> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        TimeSpan deadline = TimeSpan.FromSeconds(options.Value.UploadReceiveTimeoutSeconds);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(deadline);
+        try
+        {
+            return await ReadBodyAsync(request, limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ApiProblemException(new ApiProblem(StatusCodes.Status408RequestTimeout, ProblemCode.UploadTimeout, "Upload took too long",
+                $"The upload was still arriving after {deadline.TotalSeconds:0} s, the limit; nothing of it was kept. Send it again over a faster connection.")
+            {
+                CloseConnection = true,
+            });
+        }
+    }
+
+    private async Task<StagedUpload> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
         long maxBytes = options.Value.MaxUploadBytes;
         if (request.ContentLength is { } declared && declared > maxBytes + FramingAllowance)
         {
@@ -84,7 +108,7 @@ internal sealed class UploadReader(TrackAudioStore audio, AudioLoader loader, IO
                 }
 
                 string name = UploadNames.Clean(FileNameOf(disposition));
-                upload = await StageAsync(section.Body, name, maxBytes, cancellationToken).ConfigureAwait(false);
+                upload = await StageAsync(section.Body, name, maxBytes, started, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (BadHttpRequestException ex)
@@ -116,7 +140,7 @@ internal sealed class UploadReader(TrackAudioStore audio, AudioLoader loader, IO
         });
     }
 
-    private async Task<StagedUpload> StageAsync(Stream body, string name, long maxBytes, CancellationToken cancellationToken)
+    private async Task<StagedUpload> StageAsync(Stream body, string name, long maxBytes, long started, CancellationToken cancellationToken)
     {
         string path = audio.NewStagingPath();
         byte[] buffer = ArrayPool<byte>.Shared.Rent(81920);
@@ -174,7 +198,7 @@ internal sealed class UploadReader(TrackAudioStore audio, AudioLoader loader, IO
                 // The bytes reach the disk before the file is renamed into place, so a stored track survives a power cut.
                 file.Flush(flushToDisk: true);
                 kept = true;
-                return new StagedUpload(path, Convert.ToHexStringLower(hash.GetHashAndReset()), length, container, name);
+                return new StagedUpload(path, Convert.ToHexStringLower(hash.GetHashAndReset()), length, container, name, Stopwatch.GetElapsedTime(started));
             }
         }
         finally
