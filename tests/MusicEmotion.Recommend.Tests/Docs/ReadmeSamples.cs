@@ -9,6 +9,7 @@ using MusicEmotion.Features;
 using MusicEmotion.Features.Extraction;
 using MusicEmotion.Inference;
 using MusicEmotion.Notes;
+using MusicEmotion.Notes.Analysis;
 using MusicEmotion.Notes.Midi;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Recommending;
@@ -48,6 +49,8 @@ internal static class ReadmeSamples
         using var transcriber = new NoteTranscriber();
         NoteTranscription notes = await transcriber.TranscribeAsync("song.mp3");   // onset, offset, MIDI pitch, amplitude, pitch bends
         NoteMidiFile.Save(notes, "song.mid");                                     // one track at the estimated tempo
+        NoteFeatures features = NoteFeatureAnalyzer.Analyze(notes);                // key, chords, melody, texture per second
+        Console.WriteLine($"{features.Track.Key} {features.Seconds[10].Harmony.Chord}");   // e.g. "A minor Dm"
     }
 
     /// <summary>"Recommendations (MusicEmotion.Recommend)".</summary>
