@@ -111,9 +111,14 @@ internal static class AnalyzeCommand
                     throw new CliInputException($"{path} is a folder: give --out results.jsonl for the JSON lines");
                 }
 
-                if (formatName is not null || plotPath is not null || withNotes)
+                if (formatName is not null || plotPath is not null)
                 {
-                    throw new CliInputException("--format, --plot and --notes apply to a single file; a folder is written as JSON lines to --out");
+                    throw new CliInputException("--format and --plot apply to a single file; a folder is written as JSON lines to --out");
+                }
+
+                if (withNotes)
+                {
+                    throw new CliInputException("--notes applies to a single file (a transcription per song would slow a folder about 20 times); a folder is written as JSON lines to --out");
                 }
 
                 OutputPaths.EnsureWritable(destination);

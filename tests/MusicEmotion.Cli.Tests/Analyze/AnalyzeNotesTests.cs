@@ -100,7 +100,7 @@ public sealed class AnalyzeNotesTests(NotesSongFixture song) : IClassFixture<Not
         var (code, _, error) = await CliRunner.RunAsync(["analyze", song.Folder, "--out", jsonl, "--notes", .. AnalyzeFixtures.ModelArgs(dir)]);
 
         code.Should().Be(ExitCodes.InputError);
-        error.Should().Contain("--notes");
+        error.Should().Contain("--notes applies to a single file");
         File.Exists(jsonl).Should().BeFalse();
     }
 }
