@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MusicEmotion.Cli.Commands;
+using MusicEmotion.Cli.Output;
 
 namespace MusicEmotion.Cli;
 
@@ -16,8 +17,7 @@ internal static class MerApp
             DatasetCommand.Create(output, error),
             EvalCommand.Create(output, error),
             AnalyzeCommand.Create(output, error), DemoCommand.Create(output, error),
-            // Key and chords: pass the features-from-notes source here once that package is referenced (INotesHarmonySource).
-            NotesCommand.Create(output, error, harmony: null),
+            NotesCommand.Create(output, error, NoteFeatureHarmony.Instance),
             CatalogCommand.Create(output, error),
             RecommendCommand.Create(output, error),
             JourneyCommand.Create(output, error),

@@ -5,6 +5,8 @@ using MusicEmotion.Cli.Output;
 using MusicEmotion.Plotting;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
+using MusicEmotion.Notes;
+using MusicEmotion.Notes.Analysis;
 using MusicEmotion.Recommend.Tracks;
 
 namespace MusicEmotion.Cli.Commands;
@@ -52,11 +54,16 @@ internal static class AnalyzeCommand
         var jobs = CommonOptions.Jobs("Folder input: files analysed");
         var noDescription = new Option<bool>("--no-description") { Description = "Skip the plain-language description." };
         var smoothing = ModelOptions.Smoothing();
+        var notes = new Option<bool>("--notes")
+        {
+            Description = "Also transcribe the notes (Basic Pitch; about 20 times slower than the emotion analysis) and show the key and mode they give "
+                + "beside the tempo and the chroma key (table and json).",
+        };
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
         var command = new Command("analyze", "Analyse a song (or a folder of songs): per-second arousal and valence, statistics, quadrants, strongest moments and a description.")
         {
-            input, format, plot, outPath, length, jobs, noDescription, smoothing, model, card,
+            input, format, plot, outPath, length, jobs, noDescription, smoothing, notes, model, card,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
@@ -65,6 +72,12 @@ internal static class AnalyzeCommand
             string? plotPath = parse.GetValue(plot);
             string? formatName = parse.GetValue(format);
             int jobCount = parse.GetValue(jobs);
+            bool withNotes = parse.GetValue(notes);
+            if (withNotes && formatName is "csv" or "spotify")
+            {
+                throw new CliInputException($"--notes adds the key from notes to the table and json formats, not to {formatName}");
+            }
+
             if (jobCount < 1)
             {
                 throw new CliInputException($"--jobs must be at least 1 (got {jobCount})");
@@ -103,6 +116,11 @@ internal static class AnalyzeCommand
                     throw new CliInputException("--format and --plot apply to a single file; a folder is written as JSON lines to --out");
                 }
 
+                if (withNotes)
+                {
+                    throw new CliInputException("--notes applies to a single file (a transcription per song would slow a folder about 20 times); a folder is written as JSON lines to --out");
+                }
+
                 OutputPaths.EnsureWritable(destination);
                 string[] files = FindAudio(path);
                 using EmotionAnalyzer folderAnalyzer = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), options);
@@ -122,7 +140,17 @@ internal static class AnalyzeCommand
             using EmotionAnalyzer analyzer = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), options);
             EmotionAnalysis analysis;
             AudioFeatures? features = null;
-            if (formatName == "spotify")
+            KeyTempoReport? keys = null;
+            if (withNotes)
+            {
+                // One pass gives the timeline and the descriptors (tempo, chroma key); the transcription gives the notes' key.
+                TrackAnalysis track = await new TrackAnalyzer(analyzer).AnalyzeAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+                analysis = track.Emotion;
+                using var transcriber = new NoteTranscriber();
+                NoteTranscription transcription = await transcriber.TranscribeAsync(path, cancellationToken).ConfigureAwait(false);
+                keys = KeyTempoReport.From(track.Track.Descriptors, NoteFeatureAnalyzer.Analyze(transcription).Track.Key);
+            }
+            else if (formatName == "spotify")
             {
                 // One pass gives the timeline and the descriptors that tempo, key and loudness come from.
                 TrackAnalysis track = await new TrackAnalyzer(analyzer).AnalyzeAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -137,9 +165,9 @@ internal static class AnalyzeCommand
             string text = (formatName ?? "table") switch
             {
                 "spotify" => features!.ToJson(indented: true),
-                "json" => AnalysisJson.Format(analysis, path),
+                "json" => AnalysisJson.Format(analysis, path, keys),
                 "csv" => analysis.Timeline.ToCsv(),
-                _ => AnalysisText.Table(analysis, path),
+                _ => AnalysisText.Table(analysis, path, keys),
             };
             if (plotPath is not null)
             {

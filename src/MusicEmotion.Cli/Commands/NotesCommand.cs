@@ -7,8 +7,8 @@ namespace MusicEmotion.Cli.Commands;
 
 /// <summary>
 /// <c>mer notes &lt;audio&gt; [--midi song.mid] [--format table|json|csv] [--out file]</c>: the notes of a song over time
-/// (Basic Pitch transcription, MusicEmotion.Notes) with its tempo, optionally written as a MIDI file. Key and chords
-/// join the output when an <see cref="INotesHarmonySource"/> is plugged in (see there). Bad input gets the same one-line
+/// (Basic Pitch transcription, MusicEmotion.Notes) with its tempo, key and chords (from the <see cref="INotesHarmonySource"/>
+/// passed in, see there), optionally written as a MIDI file. Bad input gets the same one-line
 /// errors and exit codes as <c>mer analyze</c> (2 for a missing, corrupt or empty file).
 /// </summary>
 internal static class NotesCommand
@@ -18,12 +18,12 @@ internal static class NotesCommand
         var input = new Argument<string>("input") { Description = "An audio file (any format ffmpeg reads)." };
         var format = new Option<string?>("--format")
         {
-            Description = "table (one line per second: notes starting, notes sounding; default), json (every note: start, end, pitch, name, amplitude, velocity, pitch bends) or csv (one row per note).",
+            Description = "table (the key, then one line per second: notes starting, chord, notes sounding; default), json (key, chords over time and every note: start, end, pitch, name, amplitude, velocity, pitch bends) or csv (one row per note with the chord at its onset).",
         };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var midi = new Option<string?>("--midi") { Description = "Also write the notes as a MIDI file (one track, the song's tempo, pitch bends)." };
         var outPath = new Option<string?>("--out") { Description = "Write the --format output here instead of stdout." };
-        var command = new Command("notes", "Transcribe the notes of a song (pitch, onset, offset, loudness, pitch bends) with its tempo; optionally write MIDI.")
+        var command = new Command("notes", "Transcribe the notes of a song (pitch, onset, offset, loudness, pitch bends) with its tempo, key and chords; optionally write MIDI.")
         {
             input, format, midi, outPath,
         };
@@ -56,7 +56,7 @@ internal static class NotesCommand
             string text = (parse.GetValue(format) ?? "table") switch
             {
                 "json" => NotesOutput.Json(transcription, described, path),
-                "csv" => NotesOutput.Csv(transcription),
+                "csv" => NotesOutput.Csv(transcription, described),
                 _ => NotesOutput.Table(transcription, described, path),
             };
             if (midiPath is not null)

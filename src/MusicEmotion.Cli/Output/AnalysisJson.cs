@@ -25,7 +25,12 @@ internal static class AnalysisJson
     /// <summary>Indented JSON for <c>--format json</c>.</summary>
     /// <param name="analysis">The analysis.</param>
     /// <param name="file">The name to report as <c>"file"</c> (as the user gave it).</param>
-    public static string Format(EmotionAnalysis analysis, string file) => JsonSerializer.Serialize(Document.Of(analysis, file, ok: null), Indented);
+    /// <param name="keys">
+    /// Tempo, chroma key and key from notes (<c>mer analyze --notes</c>), written last as <c>"tempoAndKey": {"tempoBpm",
+    /// "chromaKey", "notesKey"}</c> (each key <c>{"tonic", "mode", "strength", "label"}</c> or null); null writes no member.
+    /// </param>
+    public static string Format(EmotionAnalysis analysis, string file, KeyTempoReport? keys = null) =>
+        JsonSerializer.Serialize(Document.Of(analysis, file, ok: null) with { TempoAndKey = keys }, Indented);
 
     /// <summary>One line of a batch's <c>.jsonl</c> for a file that was analysed: the JSON shape plus <c>"ok": true</c>.</summary>
     public static string SuccessLine(EmotionAnalysis analysis, string file) => JsonSerializer.Serialize(Document.Of(analysis, file, ok: true), Compact);
@@ -77,6 +82,10 @@ internal static class AnalysisJson
         string? Description,
         VectorDocument Vector)
     {
+        /// <summary>What <c>--notes</c> adds; not written when null.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public KeyTempoReport? TempoAndKey { get; init; }
+
         public static Document Of(EmotionAnalysis analysis, string file, bool? ok)
         {
             ArgumentNullException.ThrowIfNull(analysis);

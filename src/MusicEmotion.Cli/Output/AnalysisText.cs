@@ -23,7 +23,10 @@ internal static class AnalysisText
     }
 
     /// <summary>The readable summary printed by <c>mer analyze</c> (default <c>--format table</c>).</summary>
-    public static string Table(EmotionAnalysis analysis, string file)
+    /// <param name="analysis">The analysis.</param>
+    /// <param name="file">The name to report (as the user gave it).</param>
+    /// <param name="keys">Tempo, chroma key and key from notes (<c>--notes</c>), printed before the description; null prints none.</param>
+    public static string Table(EmotionAnalysis analysis, string file, KeyTempoReport? keys = null)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         EmotionSummary s = analysis.Summary;
@@ -58,6 +61,14 @@ internal static class AnalysisText
         if (s.ArousalPeaks.Count > 0)
         {
             Line("arousal peaks", string.Join(", ", s.ArousalPeaks.Take(3).Select(m => string.Create(C, $"{Clock(m.Second)} ({Signed(m.Arousal)})"))));
+        }
+
+        if (keys is not null)
+        {
+            text.AppendLine();
+            Line("tempo", keys.TempoBpm is { } bpm ? string.Create(C, $"{bpm:0.0} BPM") : "not found");
+            Line("key (chroma)", Key(keys.ChromaKey));
+            Line("key (notes)", Key(keys.NotesKey));
         }
 
         if (analysis.Description is { } description)
@@ -95,6 +106,8 @@ internal static class AnalysisText
 
         return parts.Count <= 4 ? string.Join(", ", parts) : string.Join(", ", parts.Take(4)) + string.Create(C, $" and {parts.Count - 4} more");
     }
+
+    private static string Key(NotesKey? key) => key is null ? "not found" : string.Create(C, $"{key.Label} (strength {key.Strength:0.00})");
 
     private static string Moment(EmotionMoment m) =>
         string.Create(C, $"{Clock(m.Second)} {m.Quadrant} (A {Signed(m.Arousal)}, V {Signed(m.Valence)})");

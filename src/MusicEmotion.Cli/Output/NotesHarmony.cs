@@ -3,11 +3,10 @@ using MusicEmotion.Notes;
 namespace MusicEmotion.Cli.Output;
 
 /// <summary>
-/// EXTENSION POINT (issue 17, derived features): what <c>mer notes</c> shows beside the notes when a source of harmony
-/// is plugged in: the key and the chords over time. The features from notes (key and mode from note durations, a chord
-/// per beat or second) are built in their own package; until it is referenced, <see cref="Commands.NotesCommand"/> runs with no
-/// source and the table, JSON and CSV carry no key and no chords (never invented values). To plug it in, implement
-/// <see cref="INotesHarmonySource"/> over that package's types and pass it in <see cref="MerApp.CreateRootCommand"/>.
+/// What <c>mer notes</c> shows beside the notes: the key and the chords over time. <see cref="MerApp.CreateRootCommand"/>
+/// plugs in <see cref="NoteFeatureHarmony"/> (the Notes package's features from notes); without a source
+/// (<see cref="Commands.NotesCommand"/> built with none, as some tests do) the table, JSON and CSV carry no key and no
+/// chords (never invented values).
 /// </summary>
 internal interface INotesHarmonySource
 {
@@ -20,7 +19,10 @@ internal interface INotesHarmonySource
 /// <param name="Chords">The chords in time order, or null when there are none to report.</param>
 internal sealed record NotesHarmony(NotesKey? Key, IReadOnlyList<NotesChord>? Chords);
 
-/// <summary>A key: tonic (e.g. "A", "F#"), mode ("major" or "minor") and how clearly the notes say so, on [0, 1].</summary>
+/// <summary>
+/// A key: tonic (e.g. "A", "F#"), mode ("major" or "minor") and how clearly the notes say so: the correlation of the
+/// notes' pitch-class durations with the key's profile (0 … 1 for a best key; about 0.6 and above is a clear key).
+/// </summary>
 internal sealed record NotesKey(string Tonic, string Mode, double Strength)
 {
     /// <summary>"A minor".</summary>

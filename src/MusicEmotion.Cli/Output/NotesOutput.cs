@@ -11,7 +11,9 @@ namespace MusicEmotion.Cli.Output;
 /// gives one), then one line per second with the notes starting in it and those sounding (and the chord, when given).
 /// <b>json</b>: <c>{"file", "durationSeconds", "tempoBpm", "noteCount", "notes": [{"start", "end", "pitch", "name",
 /// "amplitude", "velocity", "bends"?}]}</c> plus <c>"key"</c> and <c>"chords"</c> only when a harmony source provides
-/// them. <b>csv</b>: one row per note, <c>start,end,pitch,name,amplitude,velocity</c>. Times in seconds; every number
+/// them (<c>"key": {"tonic", "mode", "label", "strength"}</c>, <c>"chords": [{"start", "end", "label"}]</c>: spans of one
+/// chord, seconds without a chord left out). <b>csv</b>: one row per note, <c>start,end,pitch,name,amplitude,velocity</c>
+/// and, when a harmony source gives chords, <c>chord</c>: the chord at the note's onset (empty when none). Times in seconds; every number
 /// rounded to <see cref="AnalysisJson.Decimals"/> decimals.
 /// </summary>
 internal static class NotesOutput
@@ -116,13 +118,20 @@ internal static class NotesOutput
         return document.ToJsonString(Indented);
     }
 
-    /// <summary>The CSV: a header and one row per note.</summary>
-    public static string Csv(NoteTranscription transcription)
+    /// <summary>The CSV: a header and one row per note (with the chord at its onset when <paramref name="harmony"/> gives chords).</summary>
+    public static string Csv(NoteTranscription transcription, NotesHarmony? harmony = null)
     {
-        var text = new StringBuilder("start,end,pitch,name,amplitude,velocity\n");
+        IReadOnlyList<NotesChord>? chords = harmony?.Chords;
+        var text = new StringBuilder(chords is null ? "start,end,pitch,name,amplitude,velocity\n" : "start,end,pitch,name,amplitude,velocity,chord\n");
         foreach (NoteEvent n in transcription.Notes)
         {
-            text.Append(string.Create(C, $"{AnalysisJson.Round(n.StartSeconds)},{AnalysisJson.Round(n.EndSeconds)},{n.Pitch},{Name(n.Pitch)},{AnalysisJson.Round(n.Amplitude)},{Velocity(n)}\n"));
+            text.Append(string.Create(C, $"{AnalysisJson.Round(n.StartSeconds)},{AnalysisJson.Round(n.EndSeconds)},{n.Pitch},{Name(n.Pitch)},{AnalysisJson.Round(n.Amplitude)},{Velocity(n)}"));
+            if (chords is not null)
+            {
+                text.Append(',').Append(ChordAt(chords, n.StartSeconds)?.Label);
+            }
+
+            text.Append('\n');
         }
 
         return text.ToString();

@@ -15,7 +15,7 @@ namespace MusicEmotion.Cli.Tests.Notes;
 public sealed class NotesCommandTests(NotesSongFixture song) : IClassFixture<NotesSongFixture>
 {
     [Fact]
-    public async Task Json_lists_every_note_of_the_scale_and_chords_with_tempo_and_no_key_or_chords_without_a_source()
+    public async Task Json_lists_every_note_of_the_scale_and_chords_with_tempo_key_and_chords()
     {
         var (code, output, error) = await CliRunner.RunAsync("notes", song.Wav, "--format", "json");
 
@@ -24,8 +24,23 @@ public sealed class NotesCommandTests(NotesSongFixture song) : IClassFixture<Not
         JsonElement root = json.RootElement;
         root.GetProperty("file").GetString().Should().Be(song.Wav);
         root.GetProperty("durationSeconds").GetDouble().Should().BeApproximately(10, 0.01);
-        root.TryGetProperty("key", out _).Should().BeFalse("no harmony source is plugged in: nothing is invented");
-        root.TryGetProperty("chords", out _).Should().BeFalse();
+        JsonElement key = root.GetProperty("key");
+        key.GetProperty("tonic").GetString().Should().Be("C");
+        key.GetProperty("mode").GetString().Should().Be("major");
+        key.GetProperty("label").GetString().Should().Be("C major");
+        key.GetProperty("strength").GetDouble().Should().BeInRange(0.6, 1, "a scale and I–IV–V7–vi in C name C major clearly");
+        JsonElement[] chords = root.GetProperty("chords").EnumerateArray().ToArray();
+        // The chords sound 4.5-5.5 (C), 5.75-6.75 (F), 7.0-8.0 (G7), 8.25-9.25 (Am); each second's chord is the one sounding longest.
+        ChordLabelAt(chords, 4.5).Should().Be("C");
+        ChordLabelAt(chords, 6.5).Should().Be("F");
+        ChordLabelAt(chords, 7.5).Should().Be("G7");
+        ChordLabelAt(chords, 8.5).Should().Be("Am");
+        ChordLabelAt(chords, 9.5).Should().Be("Am");
+        chords.Select(c => c.GetProperty("start").GetDouble()).Should().BeInAscendingOrder();
+        chords.Should().OnlyContain(c => c.GetProperty("end").GetDouble() > c.GetProperty("start").GetDouble() && c.GetProperty("end").GetDouble() <= 10);
+        chords.Zip(chords.Skip(1)).Should().OnlyContain(p => p.First.GetProperty("end").GetDouble() <= p.Second.GetProperty("start").GetDouble()
+            && (p.First.GetProperty("end").GetDouble() < p.Second.GetProperty("start").GetDouble() || p.First.GetProperty("label").GetString() != p.Second.GetProperty("label").GetString()),
+            "spans do not overlap and neighbouring seconds of one chord are one span");
         JsonElement[] notes = root.GetProperty("notes").EnumerateArray().ToArray();
         root.GetProperty("noteCount").GetInt32().Should().Be(notes.Length);
         foreach (SynthesizedMusic.Note expected in SynthesizedMusic.ScaleAndChords())
@@ -49,7 +64,7 @@ public sealed class NotesCommandTests(NotesSongFixture song) : IClassFixture<Not
 
         code.Should().Be(ExitCodes.Success);
         string[] lines = csv.Trim().Split('\n');
-        lines[0].Should().Be("start,end,pitch,name,amplitude,velocity");
+        lines[0].Should().Be("start,end,pitch,name,amplitude,velocity,chord");
         using JsonDocument json = JsonDocument.Parse(jsonText);
         JsonElement[] notes = json.RootElement.GetProperty("notes").EnumerateArray().ToArray();
         lines.Should().HaveCount(notes.Length + 1);
@@ -60,6 +75,9 @@ public sealed class NotesCommandTests(NotesSongFixture song) : IClassFixture<Not
             int.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture).Should().Be(notes[i].GetProperty("pitch").GetInt32());
             cells[3].Should().Be(notes[i].GetProperty("name").GetString());
         }
+
+        string[] g7 = [.. lines.Skip(1).Select(l => l.Split(',')).Where(c => double.Parse(c[0], System.Globalization.CultureInfo.InvariantCulture) is >= 6.9 and < 7.5).Select(c => c[6])];
+        g7.Should().NotBeEmpty().And.OnlyContain(c => c == "G7", "the notes starting at 7 s begin the G7 chord");
     }
 
     [Fact]
@@ -70,13 +88,29 @@ public sealed class NotesCommandTests(NotesSongFixture song) : IClassFixture<Not
         code.Should().Be(ExitCodes.Success);
         string[] lines = output.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         lines[0].Should().StartWith($"{song.Wav}: 10.0 s, tempo ").And.Contain(" notes (");
-        lines[1].Should().Be("second  onsets  sounding");
-        lines.Should().HaveCount(2 + 10, "ten seconds");
+        lines[1].Should().MatchRegex(@"^key: C major \(strength 0\.\d\d\)$");
+        lines[2].Should().Be("second  onsets  chord    sounding");
+        lines.Should().HaveCount(3 + 10, "ten seconds");
         // Second 1 (1.0-2.0 s) of the scale: D4 starts at 1.0 s, E4 at 1.5 s; C4 (0.5-0.9 s) has ended.
-        string second1 = lines[3];
+        string second1 = lines[4];
         second1.Should().StartWith("     1  ").And.Contain("E4").And.NotContain("C4");
-        lines[2].Should().StartWith("     0  ").And.Contain("C4", "C4 starts at 0.5 s");
-        int.Parse(lines[2][6..14], System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(0);
+        lines[3].Should().StartWith("     0  ").And.Contain("C4", "C4 starts at 0.5 s");
+        int.Parse(lines[3][6..14], System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(0);
+        lines[3 + 7].Should().StartWith("     7").And.Contain("  G7       ").And.Contain("G3 B3 D4 F4");
+        lines[3 + 8].Should().StartWith("     8").And.Contain("  Am       ");
+    }
+
+    [Fact]
+    public async Task Without_a_harmony_source_there_is_no_key_and_no_chords()
+    {
+        var output = new StringWriter();
+        var root = new RootCommand { NotesCommand.Create(output, new StringWriter()) };
+        int code = await root.Parse(["notes", song.Wav, "--format", "json"]).InvokeAsync(new InvocationConfiguration { Output = output, Error = new StringWriter() });
+
+        code.Should().Be(ExitCodes.Success);
+        using JsonDocument json = JsonDocument.Parse(output.ToString());
+        json.RootElement.TryGetProperty("key", out _).Should().BeFalse("nothing is invented");
+        json.RootElement.TryGetProperty("chords", out _).Should().BeFalse();
     }
 
     [Fact]
@@ -155,8 +189,11 @@ public sealed class NotesCommandTests(NotesSongFixture song) : IClassFixture<Not
         var (_, json, _) = await CliRunner.RunAsync("notes", wav, "--format", "json");
 
         code.Should().Be(ExitCodes.Success);
-        output.Should().Contain(", 0 notes").And.Contain("no notes found");
-        JsonDocument.Parse(json).RootElement.GetProperty("notes").GetArrayLength().Should().Be(0);
+        output.Should().Contain(", 0 notes").And.Contain("no notes found").And.NotContain("key:");
+        using JsonDocument document = JsonDocument.Parse(json);
+        document.RootElement.GetProperty("notes").GetArrayLength().Should().Be(0);
+        document.RootElement.TryGetProperty("key", out _).Should().BeFalse("silence has no key");
+        document.RootElement.TryGetProperty("chords", out _).Should().BeFalse("silence has no chords");
     }
 
     /// <summary>Bad input gets what <c>mer analyze</c> gives: the same exit code, one line, no stack trace, no output files.</summary>
@@ -209,6 +246,10 @@ public sealed class NotesCommandTests(NotesSongFixture song) : IClassFixture<Not
         NoteMidiFile.Save(new NoteTranscription("x", 2, 120, [new NoteEvent(0.5, 1.5, 60, 0.8f, [])]), path);
         return path;
     }
+
+    private static string? ChordLabelAt(JsonElement[] chords, double time) =>
+        chords.Where(c => c.GetProperty("start").GetDouble() <= time && time < c.GetProperty("end").GetDouble())
+            .Select(c => c.GetProperty("label").GetString()).FirstOrDefault();
 
     private static async Task<(int Code, string Output)> RunWith(INotesHarmonySource source, params string[] args)
     {
