@@ -21,7 +21,7 @@ public sealed class ServiceTests(DefaultServer server) : IClassFixture<DefaultSe
             .ToArray();
         operations.Should().BeEquivalentTo(
             "POST /api/tracks", "GET /api/tracks", "GET /api/tracks/{id}", "DELETE /api/tracks/{id}", "GET /api/tracks/{id}/timeline.csv",
-            "GET /api/tracks/{id}/plot.png", "GET /api/tracks/{id}/audio", "GET /api/tracks/{id}/notes.mid", "GET /api/tracks/{id}/similar", "POST /api/recommendations",
+            "GET /api/tracks/{id}/plot.png", "GET /api/tracks/{id}/audio", "GET /api/tracks/{id}/notes.mid", "GET /api/tracks/{id}/similar", "GET /api/tracks/{id}/audio-features", "POST /api/recommendations", "POST /api/journeys",
             "GET /api/server", "GET /health");
         JsonElement upload = paths.GetProperty("/api/tracks").GetProperty("post");
         JsonElement form = upload.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
