@@ -122,25 +122,21 @@ internal sealed class Instruments(int sampleRate, Random random)
     /// <summary>A hi-hat: high-passed noise, short when closed, longer when open.</summary>
     public void HiHat(Span<float> buffer, double start, double velocity, bool open)
     {
-        int first = (int)(start * sampleRate);
         double decay = open ? 0.18 : 0.025;
-        int length = (int)(decay * 6 * sampleRate);
-        double previous = 0;
-        for (int i = 0; i < length && first + i < buffer.Length; i++)
-        {
-            double t = (double)i / sampleRate;
-            double white = (random.NextDouble() * 2) - 1;
-            double high = white - previous;
-            previous = white;
-            buffer[first + i] += (float)(velocity * 0.06 * high * Math.Exp(-t / decay));
-        }
+        HighPassedNoise(buffer, start, velocity * 0.06, decay * 6, decay);
     }
 
     /// <summary>A crash cymbal: a long, bright wash of high-passed noise.</summary>
     public void Crash(Span<float> buffer, double start, double velocity)
     {
+        HighPassedNoise(buffer, start, velocity * 0.05, 2.0, 0.6);
+    }
+
+    /// <summary>First-differenced white noise (a bright hiss) decaying exponentially: the metal of hats and cymbals.</summary>
+    private void HighPassedNoise(Span<float> buffer, double start, double gain, double seconds, double decay)
+    {
         int first = (int)(start * sampleRate);
-        int length = (int)(2.0 * sampleRate);
+        int length = (int)(seconds * sampleRate);
         double previous = 0;
         for (int i = 0; i < length && first + i < buffer.Length; i++)
         {
@@ -148,7 +144,7 @@ internal sealed class Instruments(int sampleRate, Random random)
             double white = (random.NextDouble() * 2) - 1;
             double high = white - previous;
             previous = white;
-            buffer[first + i] += (float)(velocity * 0.05 * high * Math.Exp(-t / 0.6));
+            buffer[first + i] += (float)(gain * high * Math.Exp(-t / decay));
         }
     }
 
