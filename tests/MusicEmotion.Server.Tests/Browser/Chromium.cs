@@ -34,6 +34,21 @@ internal static class Chromium
         Timeout = 60_000,
     });
 
+    /// <summary>Collects the page's console errors and warnings and its uncaught errors (a test expects none).</summary>
+    public static List<string> WatchProblems(IPage page)
+    {
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                problems.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        return problems;
+    }
+
     /// <summary>Where test screenshots go: <c>$MUSICEMOTION_TEST_ARTIFACTS</c>, else <c>artifacts/test-screenshots</c> under the repository.</summary>
     public static string ArtifactFolder()
     {

@@ -30,7 +30,7 @@ public sealed class JourneyPageTests(ITestOutputHelper output)
         await using IBrowser browser = await Chromium.LaunchAsync(playwright);
         IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, AcceptDownloads = true });
         page.SetDefaultTimeout(30_000);
-        List<string> problems = Watch(page);
+        List<string> problems = Chromium.WatchProblems(page);
         await page.GotoAsync(address.ToString());
         await Expect(page.Locator("#library-list .track-row")).ToHaveCountAsync(6);
 
@@ -98,20 +98,6 @@ public sealed class JourneyPageTests(ITestOutputHelper output)
         await page.Locator("#journey-plan").ClickAsync();
         await Expect(page.Locator("#journey-status")).ToContainTextAsync("Only 6 songs fit");
         problems.Should().BeEmpty();
-    }
-
-    private static List<string> Watch(IPage page)
-    {
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                problems.Add($"console {message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        return problems;
     }
 
     private async Task Screenshot(IPage page, string name)

@@ -25,7 +25,7 @@ public sealed class LibraryPageTests(ITestOutputHelper output)
         using IPlaywright playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         await using IBrowser browser = await Chromium.LaunchAsync(playwright);
         IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        List<string> problems = Watch(page);
+        List<string> problems = Chromium.WatchProblems(page);
 
         await page.GotoAsync(address.ToString());
 
@@ -66,7 +66,7 @@ public sealed class LibraryPageTests(ITestOutputHelper output)
         await using IBrowser browser = await Chromium.LaunchAsync(playwright);
         IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         page.SetDefaultTimeout(30_000);
-        List<string> problems = Watch(page);
+        List<string> problems = Chromium.WatchProblems(page);
         await page.GotoAsync(address.ToString());
         ILocator rows = page.Locator("#library-list .track-row");
         await Expect(rows).ToHaveCountAsync(6);
@@ -147,20 +147,6 @@ public sealed class LibraryPageTests(ITestOutputHelper output)
         }
 
         problems.Should().BeEmpty("the page runs without console errors");
-    }
-
-    private static List<string> Watch(IPage page)
-    {
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                problems.Add($"console {message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        return problems;
     }
 
     private async Task Screenshot(IPage page, string name)

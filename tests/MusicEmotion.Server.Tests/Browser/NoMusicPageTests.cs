@@ -29,15 +29,7 @@ public sealed class NoMusicPageTests(ITestOutputHelper output)
         await using IBrowser browser = await Chromium.LaunchAsync(playwright);
         IPage page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         page.SetDefaultTimeout(30_000);
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                problems.Add($"console {message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        List<string> problems = Chromium.WatchProblems(page);
         await page.GotoAsync(address.ToString());
         await Expect(page.Locator("#library-list .track-row")).ToHaveCountAsync(2);
 
