@@ -83,6 +83,7 @@ def main():
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--smoothing-candidates", default="0,1,2,3", help="half-windows (s) the card's default smoothing is chosen from")
     p.add_argument("--name", default="musicemotion-av")
+    p.add_argument("--stem", default="emotion-model", help="file names in --out: <stem>.onnx and <stem>.card.json (the shipped note-aware model: emotion-model-notes)")
     p.add_argument("--version", default="2.1.0")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--metrics-only", action="store_true", help="train and report, write nothing (ablations)")
@@ -220,7 +221,7 @@ def main():
 
     # Export.
     os.makedirs(args.out, exist_ok=True)
-    onnx_path = os.path.join(args.out, "emotion-model.onnx")
+    onnx_path = os.path.join(args.out, f"{args.stem}.onnx")
     ensemble = Ensemble(computer.scales, heads).eval()
     example = torch.tensor(np.stack([train_sets["4q"][0].base.features()[:computer.scales[0]]] * 2))
     tmp = onnx_path + ".tmp"
@@ -235,7 +236,9 @@ def main():
         "formatVersion": 1,
         "name": args.name,
         "version": args.version,
-        "description": "Per-second arousal and valence from a window-statistics MLP ensemble over log-mel and music descriptors, "
+        "description": "Per-second arousal and valence from a window-statistics MLP ensemble over log-mel and music descriptors"
+                       + (f" and the {' and '.join(k for k in recipe['kinds'] if k in data.NOTE_KINDS)} features of a note transcription (MusicEmotion.Notes)"
+                          if any(k in data.NOTE_KINDS for k in recipe["kinds"]) else "") + ", "
                        "trained jointly on 4Q and EMOPIA clip quadrants and VGMIDI per-second labels, calibrated to the labels' "
                        "continuous scale (VGMIDI curves, emoMusic song statistics).",
         "features": recipe,
@@ -266,7 +269,7 @@ def main():
         },
         "metrics": card_metrics,
     }
-    card_path = os.path.join(args.out, "emotion-model.card.json")
+    card_path = os.path.join(args.out, f"{args.stem}.card.json")
     with open(card_path + ".tmp", "w") as f:
         json.dump(card, f, indent=2, default=json_scalar)
     os.replace(card_path + ".tmp", card_path)

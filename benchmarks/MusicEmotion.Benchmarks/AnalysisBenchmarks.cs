@@ -1,10 +1,13 @@
 using BenchmarkDotNet.Attributes;
 using MusicEmotion.Inference;
+using MusicEmotion.Notes;
+using MusicEmotion.Notes.Kinds;
 
 namespace MusicEmotion.Benchmarks;
 
 /// <summary>
-/// End-to-end analysis with the shipped model: decode, mix down, resample to 22.05 kHz, log-mel + descriptors,
+/// End-to-end analysis with the shipped models (the audio-only one, and for the WAV the note-aware one, which also
+/// transcribes the notes on the same pass): decode, mix down, resample to 22.05 kHz, log-mel + descriptors,
 /// 180 windows through ONNX Runtime (one thread), summary, fixed-length vector and rule-based description.
 /// </summary>
 [MemoryDiagnoser]
@@ -17,6 +20,8 @@ public class AnalysisBenchmarks
     private string[] _batch = [];
     private EmotionAnalyzer _analyzer = null!;
     private EmotionAnalyzer _batchAnalyzer = null!;
+    private NoteTranscriber _transcriber = null!;
+    private EmotionAnalyzer _notesAnalyzer = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -33,8 +38,16 @@ public class AnalysisBenchmarks
             BenchmarkAudio.WriteWav(path, BenchmarkAudio.MusicLike(44100, 180, seed: i + 2), 44100, 2);
             return path;
         }).ToArray();
-        _analyzer = EmotionAnalyzer.CreateDefault();
+        _analyzer = EmotionAnalyzer.CreateDefault(); // no note kinds registered: the audio-only model
         _batchAnalyzer = EmotionAnalyzer.CreateDefault(new EmotionAnalyzerOptions { MaxConcurrency = 2 });
+        _transcriber = new NoteTranscriber();
+        var notes = new EmotionAnalyzerOptions();
+        notes.FeatureKinds.AddNoteFeatureKinds(_transcriber);
+        _notesAnalyzer = EmotionAnalyzer.CreateDefault(notes);
+        if (_notesAnalyzer.Model.Card.Name == _analyzer.Model.Card.Name)
+        {
+            throw new InvalidOperationException("The note-aware model is not in this build.");
+        }
     }
 
     [GlobalCleanup]
@@ -42,11 +55,16 @@ public class AnalysisBenchmarks
     {
         _analyzer.Dispose();
         _batchAnalyzer.Dispose();
+        _notesAnalyzer.Dispose();
+        _transcriber.Dispose();
         Directory.Delete(_dir, recursive: true);
     }
 
     [Benchmark(Description = "Analyse 3 min 44.1 kHz stereo WAV")]
     public async Task<int> Wav() => (await _analyzer.AnalyzeAsync(_wav)).Timeline.Count;
+
+    [Benchmark(Description = "Analyse 3 min 44.1 kHz stereo WAV, note-aware model (+ transcription)")]
+    public async Task<int> WavWithNotes() => (await _notesAnalyzer.AnalyzeAsync(_wav)).Timeline.Count;
 
     [Benchmark(Description = "Analyse 3 min 44.1 kHz stereo MP3 (ffmpeg)")]
     public async Task<int> Mp3() => (await _analyzer.AnalyzeAsync(_mp3)).Timeline.Count;

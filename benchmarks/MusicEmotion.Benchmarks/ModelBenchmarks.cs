@@ -16,7 +16,7 @@ public class ModelBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _model = OnnxEmotionModel.LoadDefault();
+        _model = OnnxEmotionModel.LoadShipped(preferNotes: false);
         _frames = _model.Card.WindowFrames;
         var random = new Random(5);
         _windows = Enumerable.Range(0, 64 * _frames * _model.FeatureWidth).Select(_ => (float)random.NextDouble()).ToArray();

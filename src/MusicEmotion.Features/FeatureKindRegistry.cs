@@ -178,16 +178,44 @@ public sealed class FeatureKindRegistry
             names.Add(string.Join("+", builtIn.Select(b => NameOf(b.Kind))));
         }
 
-        foreach ((string name, IFeatureExtractor extractor, int position) in custom)
+        foreach ((string name, IFeatureExtractor extractor, int first, int last) in Combined(custom))
         {
             parts.Add(extractor.CreateStream());
-            targets.Add(Enumerable.Range(offsets[position], widths[position]).ToArray());
+            targets.Add(Enumerable.Range(offsets[first], offsets[last] + widths[last] - offsets[first]).ToArray());
             names.Add(name);
         }
 
         return parts.Count == 1 && custom.Count == 1 && kinds.Count == 1
             ? parts[0]
             : new AlignedFeatureStream(parts, targets, names, widths.Sum());
+    }
+
+    /// <summary>
+    /// The registered kinds' extractors, neighbours in the recipe merged where the first can combine with the next
+    /// (<see cref="ICombinableFeatureExtractor"/>): each entry covers the recipe positions first..last.
+    /// </summary>
+    private static List<(string Name, IFeatureExtractor Extractor, int First, int Last)> Combined(List<(string Name, IFeatureExtractor Extractor, int Position)> custom)
+    {
+        var merged = new List<(string Name, IFeatureExtractor Extractor, int First, int Last)>();
+        foreach ((string name, IFeatureExtractor extractor, int position) in custom)
+        {
+            if (merged.Count > 0 && merged[^1] is { } previous && previous.Last == position - 1
+                && previous.Extractor is ICombinableFeatureExtractor combinable && combinable.CombineWith(extractor) is { } combined)
+            {
+                if (combined.Width != previous.Extractor.Width + extractor.Width)
+                {
+                    throw new InvalidOperationException($"Combining feature kinds {previous.Name} and {name} gave {combined.Width} columns, not {previous.Extractor.Width} + {extractor.Width}.");
+                }
+
+                merged[^1] = ($"{previous.Name}+{name}", combined, previous.First, position);
+            }
+            else
+            {
+                merged.Add((name, extractor, position, position));
+            }
+        }
+
+        return merged;
     }
 
     private KeyNotFoundException Unknown(string name) =>

@@ -90,7 +90,8 @@ public sealed class EmotionAnalyzer : IDisposable
     }
 
     /// <summary>
-    /// Loads the model <paramref name="options"/> name: the shipped one, or <see cref="EmotionAnalyzerOptions.ModelPath"/>
+    /// Loads the model <paramref name="options"/> name: a shipped one (the note-aware model where the host registered
+    /// the note kinds and <see cref="EmotionAnalyzerOptions.PreferNotesModel"/> is set, else the audio-only model), or <see cref="EmotionAnalyzerOptions.ModelPath"/>
     /// with its card, run with <see cref="EmotionAnalyzerOptions.ModelThreads"/> threads and able to read
     /// <see cref="EmotionAnalyzerOptions.FeatureKinds"/>. The caller owns (disposes) it; share one among analysers.
     /// </summary>
@@ -102,7 +103,7 @@ public sealed class EmotionAnalyzer : IDisposable
         options.Validate();
         var onnx = new OnnxModelOptions { IntraOpThreads = options.ModelThreads, FeatureKinds = options.FeatureKinds };
         return options.ModelPath is null
-            ? OnnxEmotionModel.LoadDefault(onnx)
+            ? OnnxEmotionModel.LoadShipped(options.PreferNotesModel, onnx)
             : OnnxEmotionModel.Load(options.ModelPath, options.ModelCardPath!, onnx);
     }
 

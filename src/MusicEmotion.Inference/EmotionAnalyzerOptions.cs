@@ -15,6 +15,16 @@ public sealed class EmotionAnalyzerOptions
     /// <summary>The card of <see cref="ModelPath"/>.</summary>
     public string? ModelCardPath { get; set; }
 
+    /// <summary>
+    /// Which shipped model runs when <see cref="ModelPath"/> is null. True (default): the note-aware model (v3: it also
+    /// reads the notes and harmony of MusicEmotion.Notes' transcription; more accurate on popular music, about 50×
+    /// real time) when the host has registered the note feature kinds (<c>services.AddMusicEmotionNoteFeatures()</c>,
+    /// or <c>FeatureKinds.AddNoteFeatureKinds(transcriber)</c>), otherwise the audio-only model (v2.1: log-mel and
+    /// descriptors, over 1,000× real time). False: always the audio-only model. <see cref="EmotionAnalyzer.Model"/>'s
+    /// card says which one runs; docs/model.md compares them.
+    /// </summary>
+    public bool PreferNotesModel { get; set; } = true;
+
     /// <summary>Threads per ONNX Runtime call. Default 1 (parallelism comes from analysing several songs at once).</summary>
     public int ModelThreads { get; set; } = 1;
 

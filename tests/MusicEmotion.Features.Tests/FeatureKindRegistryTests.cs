@@ -57,6 +57,101 @@ public class FeatureKindRegistryTests
         return sink.ToMatrix();
     }
 
+    /// <summary>
+    /// A combinable custom kind: <c>Scale</c> times the peak and mean of the frame, per kind; neighbours combine into one
+    /// extractor (one stream for both, counted), or into a broken one giving the wrong width.
+    /// </summary>
+    private sealed class ScaledPeakExtractor(FeatureSettings settings, float[] scales, StreamCounter counter, bool brokenCombination = false) : ICombinableFeatureExtractor
+    {
+        public FeatureSettings Settings { get; } = settings;
+
+        public FeatureKind Kind => throw new NotSupportedException("a custom kind has no built-in kind");
+
+        public int Width => 2 * scales.Length;
+
+        public IReadOnlyList<string> FeatureNames => [.. scales.SelectMany(s => new[] { $"peak*{s}", $"mean*{s}" })];
+
+        public double FrameRate => Settings.FrameRate;
+
+        public FeatureMatrix Extract(ReadOnlySpan<float> samples) => throw new NotSupportedException("streams only");
+
+        public IFeatureStream CreateStream()
+        {
+            counter.Streams++;
+            return new ScaledStream(Settings, scales);
+        }
+
+        public IFeatureExtractor? CombineWith(IFeatureExtractor following) => following is ScaledPeakExtractor other
+            ? new ScaledPeakExtractor(Settings, brokenCombination ? scales : [.. scales, .. other.ScalesForTest], counter)
+            : null;
+
+        private float[] ScalesForTest => scales;
+
+        private sealed class ScaledStream(FeatureSettings settings, float[] scales) : FrameFeatureStream(settings, 2 * scales.Length)
+        {
+            protected override void ComputeFeatures(ReadOnlySpan<float> frame, Span<float> features)
+            {
+                float peak = 0, sum = 0;
+                foreach (float x in frame)
+                {
+                    peak = MathF.Max(peak, MathF.Abs(x));
+                    sum += MathF.Abs(x);
+                }
+
+                for (int k = 0; k < scales.Length; k++)
+                {
+                    features[2 * k] = scales[k] * peak;
+                    features[(2 * k) + 1] = scales[k] * sum / frame.Length;
+                }
+            }
+        }
+    }
+
+    private sealed class StreamCounter
+    {
+        public int Streams { get; set; }
+    }
+
+    [Fact]
+    public void Neighbouring_kinds_that_combine_share_one_stream_and_keep_their_columns_in_recipe_order()
+    {
+        var settings = new FeatureSettings { MelBands = 32 };
+        var counter = new StreamCounter();
+        var registry = new FeatureKindRegistry()
+            .Add("x1", s => new ScaledPeakExtractor(s, [1], counter))
+            .Add("x2", s => new ScaledPeakExtractor(s, [2], counter))
+            .Add("x3", s => new ScaledPeakExtractor(s, [3], counter))
+            .Add("peak", s => new PeakExtractor(s));
+        string[] recipe = ["x1", "logMel", "x2", "x3", "peak"];
+        float[] signal = FixtureFiles.GoldenSignal();
+
+        FeatureMatrix rows = Run(registry.CreateStream(recipe, settings), signal, registry.WidthOf(recipe, settings), settings.FrameRate);
+
+        counter.Streams.Should().Be(2, "x1 stands alone (logMel sits between), x2 and x3 run as one");
+        FeatureMatrix peak = new PeakExtractor(settings).Extract(signal);
+        FeatureMatrix logMel = new LogMelExtractor(settings).Extract(signal);
+        for (int f = 0; f < rows.Frames; f++)
+        {
+            float[] p = peak.Row(f).ToArray();
+            rows.Row(f)[..2].ToArray().Should().Equal(p);
+            rows.Row(f).Slice(2, 32).ToArray().Should().Equal(logMel.Row(f).ToArray());
+            rows.Row(f).Slice(34, 4).ToArray().Should().Equal(2 * p[0], 2 * p[1], 3 * p[0], 3 * p[1]);
+            rows.Row(f)[38..].ToArray().Should().Equal(p);
+        }
+    }
+
+    [Fact]
+    public void A_combination_with_the_wrong_width_is_refused_with_the_kinds_named()
+    {
+        var counter = new StreamCounter();
+        var registry = new FeatureKindRegistry()
+            .Add("x1", s => new ScaledPeakExtractor(s, [1], counter, brokenCombination: true))
+            .Add("x2", s => new ScaledPeakExtractor(s, [2], counter));
+
+        FluentActions.Invoking(() => registry.CreateStream(["x1", "x2"], new FeatureSettings()))
+            .Should().Throw<InvalidOperationException>().WithMessage("*x1*x2*");
+    }
+
     [Fact]
     public void A_registered_kind_sits_between_built_in_kinds_in_recipe_order()
     {

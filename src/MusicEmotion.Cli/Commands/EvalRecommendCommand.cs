@@ -84,7 +84,8 @@ internal static class EvalRecommendCommand
 
             if (parse.GetValue(librarySizes) is { } sizes)
             {
-                CatalogStatistics referenceStatistics = parse.GetValue(reference) is { } referencePath ? ReadReference(referencePath) : ReferenceStatistics.Shipped;
+                CatalogStatistics referenceStatistics = parse.GetValue(reference) is { } referencePath ? ReadReference(referencePath) : ReferenceStatistics.ShippedFor(emotionModel.Card.Name, emotionModel.Card.Version)
+                        ?? throw new CliInputException($"no shipped reference statistics for {emotionModel.Card.Name} {emotionModel.Card.Version}: give --reference");
                 await output.WriteLineAsync(await FormatLibrariesAsync(benchmark, ParseSizes(sizes, benchmark.Count), parse.GetValue(libraries), combined, referenceStatistics,
                     cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             }
@@ -146,9 +147,9 @@ internal static class EvalRecommendCommand
     private static async Task<string> FormatLibrariesAsync(EmotifyRecommendationBenchmark benchmark, int[] sizes, int libraries, BlockWeights weights,
         CatalogStatistics reference, CancellationToken cancellationToken)
     {
-        var own = new RecommenderOptions { Weights = weights, ReferenceStatistics = null };
-        var blended = new RecommenderOptions { Weights = weights, ReferenceStatistics = reference };
-        var referenceOnly = new RecommenderOptions { Weights = weights, ReferenceStatistics = reference, OwnStatisticsFromTracks = 1_000_000 };
+        var own = new RecommenderOptions { Weights = weights, ReferenceStatistics = [] };
+        var blended = new RecommenderOptions { Weights = weights, ReferenceStatistics = [reference] };
+        var referenceOnly = new RecommenderOptions { Weights = weights, ReferenceStatistics = [reference], OwnStatisticsFromTracks = 1_000_000 };
         var lines = new List<string>
         {
             string.Create(C, $"small libraries: {libraries} random libraries per size, each track a query; relevant = the 10 % of the others (at least 1) with the most similar GEMS profile; precision@R"),

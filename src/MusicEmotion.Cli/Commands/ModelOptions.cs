@@ -1,6 +1,8 @@
 using System.CommandLine;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
+using MusicEmotion.Notes;
+using MusicEmotion.Notes.Kinds;
 
 namespace MusicEmotion.Cli.Commands;
 
@@ -10,7 +12,20 @@ namespace MusicEmotion.Cli.Commands;
 /// </summary>
 internal static class ModelOptions
 {
-    public static Option<string?> ModelPath() => new("--model") { Description = "Your own ONNX emotion model (needs --card); default: the shipped model." };
+    /// <summary>The process's one note transcriber (one model session), made when a model first reads note kinds.</summary>
+    private static readonly Lazy<NoteTranscriber> SharedTranscriber = new(() => new NoteTranscriber());
+
+    /// <summary>The --model value naming the shipped note-aware model (the default).</summary>
+    public const string NotesModel = "notes";
+
+    /// <summary>The --model value naming the shipped audio-only model.</summary>
+    public const string AudioModel = "audio";
+
+    public static Option<string?> ModelPath() => new("--model")
+    {
+        Description = "The emotion model: notes (default: the shipped note-aware model, which also transcribes the notes and harmony; about 50x real time), "
+            + "audio (the shipped audio-only model: about 20x faster, less accurate on popular music), or your own ONNX file (needs --card).",
+    };
 
     public static Option<string?> CardPath() => new("--card") { Description = "The model card (JSON) of --model." };
 
@@ -48,14 +63,24 @@ internal static class ModelOptions
 
     private static EmotionAnalyzerOptions Checked(string? modelPath, string? cardPath, EmotionAnalyzerOptions? options)
     {
-        if ((modelPath is null) != (cardPath is null))
+        options ??= new EmotionAnalyzerOptions();
+        bool shipped = modelPath is null || modelPath.Equals(NotesModel, StringComparison.OrdinalIgnoreCase) || modelPath.Equals(AudioModel, StringComparison.OrdinalIgnoreCase);
+        if (shipped && cardPath is not null)
         {
-            throw new CliInputException("--model and --card go together");
+            throw new CliInputException($"--model and --card go together: --card describes your own --model file (the shipped models, {NotesModel} and {AudioModel}, carry their cards)");
         }
 
-        options ??= new EmotionAnalyzerOptions();
-        options.ModelPath = modelPath;
+        if (!shipped && cardPath is null)
+        {
+            throw new CliInputException("--model and --card go together (or --model notes / --model audio for a shipped model)");
+        }
+
+        options.PreferNotesModel = !AudioModel.Equals(modelPath, StringComparison.OrdinalIgnoreCase);
+        options.ModelPath = shipped ? null : modelPath;
         options.ModelCardPath = cardPath;
+        // The note kinds are there for any card to name (the shipped note-aware model, or yours); nothing is transcribed
+        // unless the model in use reads them.
+        options.FeatureKinds.AddNoteFeatureKinds(() => SharedTranscriber.Value);
         try
         {
             options.Validate();

@@ -16,8 +16,10 @@ namespace MusicEmotion.Inference.Models;
 internal sealed class OnnxEmotionModel : IEmotionModel
 {
     private const string ResourcePrefix = "MusicEmotion.Inference.ShippedModel.";
-    private const string DefaultModelResource = ResourcePrefix + "emotion-model.onnx";
-    private const string DefaultCardResource = ResourcePrefix + "emotion-model.card.json";
+    private const string AudioModelResource = ResourcePrefix + "emotion-model.onnx";
+    private const string AudioCardResource = ResourcePrefix + "emotion-model.card.json";
+    private const string NotesModelResource = ResourcePrefix + "emotion-model-notes.onnx";
+    private const string NotesCardResource = ResourcePrefix + "emotion-model-notes.card.json";
 
     private readonly InferenceSession _session;
     private readonly string[] _inputNames;
@@ -56,16 +58,53 @@ internal sealed class OnnxEmotionModel : IEmotionModel
     /// <inheritdoc />
     public FeatureKindRegistry FeatureKinds { get; }
 
-    /// <summary>Loads the model shipped inside this package (no configuration needed).</summary>
-    /// <exception cref="EmotionModelException">The embedded model is missing (a build without a trained model).</exception>
-    public static OnnxEmotionModel LoadDefault(OnnxModelOptions? options = null)
+    /// <summary>
+    /// Loads a model shipped inside this package: the note-aware one (v3, reading the <c>notes</c> and <c>harmony</c>
+    /// kinds of MusicEmotion.Notes) when <paramref name="preferNotes"/> is set and the options' registry holds every kind
+    /// its card names; otherwise the audio-only one (v2.1, built-in kinds only).
+    /// </summary>
+    /// <exception cref="EmotionModelException">An embedded model is missing or broken (a build without a trained model).</exception>
+    public static OnnxEmotionModel LoadShipped(bool preferNotes = true, OnnxModelOptions? options = null)
+    {
+        options ??= new OnnxModelOptions();
+        Assembly assembly = typeof(OnnxEmotionModel).Assembly;
+        if (preferNotes && assembly.GetManifestResourceInfo(NotesCardResource) is not null)
+        {
+            ModelCard notes = ReadCard(assembly, NotesCardResource);
+            if (notes.Features.Kinds.All(options.FeatureKinds.Contains))
+            {
+                return LoadEmbedded(assembly, NotesModelResource, notes, options, "embedded note-aware emotion model");
+            }
+        }
+
+        return LoadEmbedded(assembly, AudioModelResource, ReadCard(assembly, AudioCardResource), options, "embedded emotion model");
+    }
+
+    /// <summary>The kinds the shipped note-aware model reads (empty in a build without it): register them to have <see cref="LoadShipped"/> choose it.</summary>
+    public static IReadOnlyList<string> ShippedNotesModelKinds()
     {
         Assembly assembly = typeof(OnnxEmotionModel).Assembly;
-        byte[] model = ReadResource(assembly, DefaultModelResource);
-        string card = System.Text.Encoding.UTF8.GetString(ReadResource(assembly, DefaultCardResource));
+        return assembly.GetManifestResourceInfo(NotesCardResource) is null ? [] : ReadCard(assembly, NotesCardResource).Features.Kinds;
+    }
+
+    private static ModelCard ReadCard(Assembly assembly, string resource)
+    {
+        string json = System.Text.Encoding.UTF8.GetString(ReadResource(assembly, resource));
         try
         {
-            return Load(model, ModelCard.FromJson(card, "embedded model card"), options, "embedded emotion model");
+            return ModelCard.FromJson(json, "embedded model card");
+        }
+        catch (EmotionModelException ex) when (ex.Kind == MusicEmotionErrorKind.Input)
+        {
+            throw new EmotionModelException(MusicEmotionErrorKind.Internal, ex.Message, ex);
+        }
+    }
+
+    private static OnnxEmotionModel LoadEmbedded(Assembly assembly, string resource, ModelCard card, OnnxModelOptions options, string sourceName)
+    {
+        try
+        {
+            return Load(ReadResource(assembly, resource), card, options, sourceName);
         }
         catch (EmotionModelException ex) when (ex.Kind == MusicEmotionErrorKind.Input)
         {

@@ -13,9 +13,10 @@ namespace MusicEmotion.Notes.Kinds;
 /// <remarks>
 /// A second's values depend on the notes around it (the key on an 8-second window), so the stream hands out its frames
 /// when the signal ends; a recipe that also names built-in kinds holds their frames until then (about 0.7 MB per
-/// minute of audio for the shipped recipe's 85 columns). Each kind a recipe names transcribes the signal once.
+/// minute of audio for the shipped recipe's 85 columns). Note kinds that a recipe names side by side (e.g.
+/// <c>notes</c>, <c>harmony</c>) share one transcription: <see cref="CombineWith"/>.
 /// </remarks>
-public sealed class NoteFeatureExtractor : IFeatureExtractor
+public sealed class NoteFeatureExtractor : ICombinableFeatureExtractor
 {
     private readonly NoteTranscriber _transcriber;
 
@@ -25,18 +26,37 @@ public sealed class NoteFeatureExtractor : IFeatureExtractor
     /// <param name="transcriber">Transcribes the signal; shared, not disposed.</param>
     /// <exception cref="ArgumentException">Not a note feature kind, or invalid settings.</exception>
     public NoteFeatureExtractor(string kind, FeatureSettings settings, NoteTranscriber transcriber)
+        : this([kind], settings, transcriber)
     {
+    }
+
+    /// <summary>Creates the extractor of several note kinds at once (their columns kind by kind), transcribing once.</summary>
+    /// <param name="kinds">Note feature kinds, each at most once.</param>
+    /// <param name="settings">The recipe's settings (its sample rate, hop and centring set the framing).</param>
+    /// <param name="transcriber">Transcribes the signal; shared, not disposed.</param>
+    /// <exception cref="ArgumentException">No kind, one that is not a note feature kind or is named twice, or invalid settings.</exception>
+    public NoteFeatureExtractor(IReadOnlyList<string> kinds, FeatureSettings settings, NoteTranscriber transcriber)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(transcriber);
         settings.Validate();
-        FeatureNames = NoteFeatureColumns.NamesOf(kind);
-        Kind = NoteFeatureColumns.Kinds.First(k => k.Equals(kind, StringComparison.OrdinalIgnoreCase));
+        if (kinds.Count == 0 || kinds.Distinct(StringComparer.OrdinalIgnoreCase).Count() != kinds.Count)
+        {
+            throw new ArgumentException($"Name each note feature kind once, and at least one (got {string.Join(", ", kinds)}).", nameof(kinds));
+        }
+
+        FeatureNames = NoteFeatureColumns.NamesOf(kinds); // throws ArgumentException for a kind that is not one
+        Kinds = [.. kinds.Select(kind => NoteFeatureColumns.Kinds.First(k => k.Equals(kind, StringComparison.OrdinalIgnoreCase)))];
         Settings = settings;
         _transcriber = transcriber;
     }
 
-    /// <summary>The kind's name.</summary>
-    public string Kind { get; }
+    /// <summary>The kind's name (kinds joined with '+' when this extractor gives several).</summary>
+    public string Kind => string.Join("+", Kinds);
+
+    /// <summary>The kinds whose columns this extractor gives, in column order.</summary>
+    public IReadOnlyList<string> Kinds { get; }
 
     /// <inheritdoc />
     public FeatureSettings Settings { get; }
@@ -61,7 +81,18 @@ public sealed class NoteFeatureExtractor : IFeatureExtractor
     }
 
     /// <inheritdoc />
-    public IFeatureStream CreateStream() => new NoteFeatureStream(Kind, Settings, _transcriber);
+    public IFeatureStream CreateStream() => new NoteFeatureStream(Kinds, Settings, _transcriber);
+
+    /// <summary>
+    /// One extractor for this extractor's kinds followed by <paramref name="following"/>'s when <paramref name="following"/> is a
+    /// note feature extractor with the same transcriber and settings and no kind in common: the signal is transcribed
+    /// once for all of them. Null otherwise.
+    /// </summary>
+    public IFeatureExtractor? CombineWith(IFeatureExtractor following) =>
+        following is NoteFeatureExtractor notes && ReferenceEquals(notes._transcriber, _transcriber) && notes.Settings.Equals(Settings)
+            && !notes.Kinds.Intersect(Kinds, StringComparer.OrdinalIgnoreCase).Any()
+            ? new NoteFeatureExtractor([.. Kinds, .. notes.Kinds], Settings, _transcriber)
+            : null;
 
     private sealed class MatrixSink(int width) : IFeatureFrameSink
     {

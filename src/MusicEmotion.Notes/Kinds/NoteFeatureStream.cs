@@ -7,17 +7,19 @@ namespace MusicEmotion.Notes.Kinds;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "IFeatureStream is not disposable: the transcription is disposed when the stream completes (WriteTo's finally), which every recipe stream does.")]
 internal sealed class NoteFeatureStream : IFeatureStream
 {
-    private readonly string _kind;
+    private readonly IReadOnlyList<string> _kinds;
+    private readonly int[] _widths;
     private readonly FeatureSettings _settings;
     private readonly PushTranscription _transcription;
     private long _samples;
     private bool _completed;
 
-    public NoteFeatureStream(string kind, FeatureSettings settings, NoteTranscriber transcriber)
+    public NoteFeatureStream(IReadOnlyList<string> kinds, FeatureSettings settings, NoteTranscriber transcriber)
     {
-        _kind = kind;
+        _kinds = kinds;
         _settings = settings;
-        Width = NoteFeatureColumns.NamesOf(kind).Count;
+        _widths = [.. kinds.Select(k => NoteFeatureColumns.NamesOf(k).Count)];
+        Width = _widths.Sum();
         _transcription = new PushTranscription(transcriber, settings.SampleRate);
     }
 
@@ -67,7 +69,7 @@ internal sealed class NoteFeatureStream : IFeatureStream
                     }
                     else
                     {
-                        NoteFeatureColumns.Write(_kind, features.Seconds[second], row);
+                        WriteRow(features.Seconds[second], row);
                     }
                 }
 
@@ -78,6 +80,16 @@ internal sealed class NoteFeatureStream : IFeatureStream
         finally
         {
             _transcription.Dispose();
+        }
+    }
+
+    private void WriteRow(in NoteSecond second, float[] row)
+    {
+        int offset = 0;
+        for (int k = 0; k < _kinds.Count; k++)
+        {
+            NoteFeatureColumns.Write(_kinds[k], second, row.AsSpan(offset, _widths[k]));
+            offset += _widths[k];
         }
     }
 }

@@ -32,11 +32,12 @@ public sealed class RecommenderOptions
     public double StatisticsRefreshFraction { get; set; } = 0.1;
 
     /// <summary>
-    /// Standardisation statistics of a broad set of music that small catalogs are blended with (used for tracks of the
-    /// model they were computed with only). Default <see cref="Vectors.ReferenceStatistics.Shipped"/>; null standardises
-    /// with the catalog's own statistics alone, whatever its size.
+    /// Standardisation statistics of broad sets of music that small catalogs are blended with: the first computed with
+    /// the catalog's model is used (each is for tracks of the model it was computed with only). Default
+    /// <see cref="Vectors.ReferenceStatistics.ShippedAll"/> (one per shipped model); empty standardises with the
+    /// catalog's own statistics alone, whatever its size.
     /// </summary>
-    public CatalogStatistics? ReferenceStatistics { get; set; } = Vectors.ReferenceStatistics.Shipped;
+    public IReadOnlyList<CatalogStatistics> ReferenceStatistics { get; set; } = Vectors.ReferenceStatistics.ShippedAll;
 
     /// <summary>
     /// Catalog size (current-model tracks) from which the catalog's own standardisation statistics are used alone. Below

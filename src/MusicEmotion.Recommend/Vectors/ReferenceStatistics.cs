@@ -7,8 +7,8 @@ namespace MusicEmotion.Recommend.Vectors;
 /// Standardisation statistics of a broad, fixed set of music, which small catalogs lean on: a catalog of two, three or
 /// ten songs cannot say what "typical" is (with two songs every value standardises to ±1 and the tracks come out exactly
 /// opposite), so below <see cref="Recommending.RecommenderOptions.OwnStatisticsFromTracks"/> tracks the recommender
-/// blends the catalog's own statistics with these. <see cref="Shipped"/> was computed from the 4Q training clips and the
-/// Emotify clips with the shipped model (<c>scripts/reference-statistics.sh</c>; docs/recommend.md); <see cref="Write"/>
+/// blends the catalog's own statistics with these. <see cref="ShippedAll"/> were computed from the 4Q training clips and the
+/// Emotify clips with each shipped model (<c>scripts/reference-statistics.sh</c>; docs/recommend.md); <see cref="Write"/>
 /// and <see cref="Read"/> let a host compute its own for its own model (<c>mer catalog statistics --out</c>).
 /// </summary>
 /// <remarks>
@@ -22,15 +22,26 @@ public static class ReferenceStatistics
     /// <summary>The value of the file's <c>format</c> member.</summary>
     public const string Format = "musicemotion-reference-statistics/1";
 
-    private const string ResourceName = "MusicEmotion.Recommend.Vectors.reference-statistics.json";
+    private const string ResourcePrefix = "MusicEmotion.Recommend.Vectors.";
 
-    private static readonly Lazy<CatalogStatistics> ShippedStatistics = new(LoadShipped);
+    private static readonly Lazy<IReadOnlyList<CatalogStatistics>> ShippedStatistics = new(LoadShipped);
 
     /// <summary>
-    /// The reference shipped with the package: computed from a broad set of music with the shipped emotion model, whose
-    /// name and version it carries (it is used for tracks of that model only).
+    /// The reference of the shipped audio-only emotion model (the one every host can run): computed from a broad set of
+    /// music with that model, whose name and version it carries (it is used for tracks of that model only).
     /// </summary>
-    public static CatalogStatistics Shipped => ShippedStatistics.Value;
+    public static CatalogStatistics Shipped => ShippedStatistics.Value[0];
+
+    /// <summary>
+    /// The references shipped with the package, one per shipped emotion model (the audio-only one first, then the
+    /// note-aware one): <see cref="Recommending.RecommenderOptions.ReferenceStatistics"/>' default, from which the
+    /// recommender takes the one of its catalog's model.
+    /// </summary>
+    public static IReadOnlyList<CatalogStatistics> ShippedAll => ShippedStatistics.Value;
+
+    /// <summary>The shipped reference computed with model <paramref name="modelName"/> <paramref name="modelVersion"/>, or null when none was.</summary>
+    public static CatalogStatistics? ShippedFor(string modelName, string modelVersion) =>
+        ShippedAll.FirstOrDefault(r => r.IsFor(modelName, modelVersion));
 
     /// <summary>Reads reference statistics written by <see cref="Write"/>.</summary>
     /// <exception cref="FormatException">The content is not such a file (the message says what is wrong).</exception>
@@ -90,11 +101,24 @@ public static class ReferenceStatistics
         writer.WriteEndObject();
     }
 
-    private static CatalogStatistics LoadShipped()
+    private static List<CatalogStatistics> LoadShipped()
     {
-        using Stream stream = typeof(ReferenceStatistics).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The package lacks its embedded resource {ResourceName}.");
-        return Read(stream);
+        var references = new List<CatalogStatistics>();
+        foreach (string file in (string[])["reference-statistics.json", "reference-statistics-notes.json"])
+        {
+            string name = ResourcePrefix + file;
+            using Stream? stream = typeof(ReferenceStatistics).Assembly.GetManifestResourceStream(name);
+            if (stream is not null)
+            {
+                references.Add(Read(stream));
+            }
+            else if (references.Count == 0)
+            {
+                throw new InvalidOperationException($"The package lacks its embedded resource {name}.");
+            }
+        }
+
+        return references;
     }
 
     private static string Text(JsonElement root, string name) =>

@@ -13,10 +13,17 @@ internal static class StatisticsBlend
     public static double ReferenceShare(int tracks, int ownFrom) => ownFrom <= 0 ? 0 : Math.Clamp(1 - ((double)tracks / ownFrom), 0, 1);
 
     /// <summary>
-    /// The statistics to standardise with: <paramref name="own"/> blended with <paramref name="reference"/> when the
+    /// The statistics to standardise with: <paramref name="own"/> blended with the reference of its model among <paramref name="references"/> when the
     /// reference is for the same model and the catalog is smaller than <paramref name="ownFrom"/>; otherwise
     /// <paramref name="own"/> itself.
     /// </summary>
+    public static CatalogStatistics Apply(CatalogStatistics own, IReadOnlyList<CatalogStatistics>? references, int ownFrom)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        return Apply(own, references?.FirstOrDefault(r => r is not null && r.IsFor(own.ModelName, own.ModelVersion)), ownFrom);
+    }
+
+    /// <summary>As <see cref="Apply(CatalogStatistics, IReadOnlyList{CatalogStatistics}?, int)"/> with one reference.</summary>
     public static CatalogStatistics Apply(CatalogStatistics own, CatalogStatistics? reference, int ownFrom)
     {
         ArgumentNullException.ThrowIfNull(own);

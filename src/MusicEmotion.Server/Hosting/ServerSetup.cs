@@ -43,7 +43,7 @@ internal static class ServerSetup
 
         services.AddMusicEmotion();
         services.Configure<EmotionAnalyzerOptions>(configuration.GetSection($"{ServerOptions.Section}:Analyzer"));
-        services.AddMusicEmotionNotes();
+        services.AddMusicEmotionNoteFeatures(); // the transcriber for notes.mid, and the note kinds the shipped note-aware model reads
         services.Configure<NoteTranscriptionOptions>(configuration.GetSection($"{ServerOptions.Section}:Notes"));
         services.AddMusicEmotionRecommendations();
         services.Configure<MusicEmotionRecommendOptions>(configuration.GetSection($"{ServerOptions.Section}:Recommendations"));

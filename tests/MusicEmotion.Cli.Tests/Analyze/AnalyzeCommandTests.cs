@@ -196,6 +196,20 @@ public sealed class AnalyzeCommandTests
     }
 
     [Theory]
+    [InlineData("audio")]
+    [InlineData("notes")]
+    public async Task A_shipped_model_takes_no_card(string model)
+    {
+        using var dir = new TempDirectory();
+        string wav = TestWav.Song(dir.File("song.wav"), 22050, 1);
+
+        var (code, _, error) = await CliRunner.RunAsync(["analyze", wav, "--model", model, "--card", dir.File("x.json")]);
+
+        code.Should().Be(ExitCodes.InputError);
+        error.Should().Contain("--card describes your own --model file");
+    }
+
+    [Theory]
     [InlineData("--model")]
     [InlineData("--card")]
     public async Task Model_without_card_is_an_input_error(string option)

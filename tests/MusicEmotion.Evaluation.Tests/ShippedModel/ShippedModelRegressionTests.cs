@@ -2,11 +2,13 @@ using MusicEmotion.Evaluation.Dynamics;
 using MusicEmotion.Evaluation.ModelEvaluation;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
+using MusicEmotion.Notes;
+using MusicEmotion.Notes.Kinds;
 
 namespace MusicEmotion.Evaluation.Tests.ShippedModel;
 
 /// <summary>
-/// Guards the committed model: evaluated through the library's own inference path on the real 4Q `val` split and the
+/// Guards the committed models (the audio-only and the note-aware one, each against its own card): evaluated through the library's own inference path on the real 4Q `val` split and the
 /// emoMusic clips of ../shared/data, it must not fall more than 0.02 macro-F1 below the figure its card records,
 /// its per-second results must match the card, and on joins of 4Q val clips its default output must follow the
 /// changes as well as the card records and at least as well as issue 9's bar (80 % of the unsmoothed contrast, median
@@ -18,11 +20,29 @@ public sealed class ShippedModelRegressionTests
 {
     private const double AllowedMacroF1Drop = 0.02;
 
-    [SkippableFact]
-    public async Task Shipped_model_keeps_the_macro_F1_its_card_records_on_4Q_val()
+    /// <summary>One note transcriber for the note-aware model's runs (one ONNX session).</summary>
+    private static readonly Lazy<NoteTranscriber> Transcriber = new(() => new NoteTranscriber());
+
+    /// <summary>
+    /// The shipped model <paramref name="notes"/> names: the note-aware one (the host registers the note kinds) or the
+    /// audio-only one; checked to be the one asked for.
+    /// </summary>
+    private static IEmotionModel LoadShipped(bool notes)
+    {
+        var options = new EmotionAnalyzerOptions { PreferNotesModel = notes };
+        options.FeatureKinds.AddNoteFeatureKinds(() => Transcriber.Value);
+        IEmotionModel model = EmotionAnalyzer.LoadModel(options);
+        model.Card.Features.Kinds.Contains("harmony").Should().Be(notes, notes ? "the note-aware model is shipped" : "the audio-only model reads no notes");
+        return model;
+    }
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Shipped_model_keeps_the_macro_F1_its_card_records_on_4Q_val(bool notes)
     {
         string fourQ = SharedData.Require("4q");
-        using IEmotionModel model = EmotionAnalyzer.LoadModel(new EmotionAnalyzerOptions());
+        using IEmotionModel model = LoadShipped(notes);
         double recorded = model.Card.RecordedMacroF1 ?? throw new InvalidOperationException("The shipped card records no metrics.fourQuadrant.macroF1");
 
         EvaluationReport report = await new ModelEvaluator(model).EvaluateAsync(fourQ, "val", null);
@@ -33,11 +53,13 @@ public sealed class ShippedModelRegressionTests
             $"the card records macro-F1 {recorded:0.000} on 4Q val; a model more than {AllowedMacroF1Drop} worse must not land");
     }
 
-    [SkippableFact]
-    public async Task Shipped_model_reproduces_its_cards_per_second_figures_on_emoMusic()
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Shipped_model_reproduces_its_cards_per_second_figures_on_emoMusic(bool notes)
     {
         string emoMusic = SharedData.Require("emomusic");
-        using IEmotionModel model = EmotionAnalyzer.LoadModel(new EmotionAnalyzerOptions());
+        using IEmotionModel model = LoadShipped(notes);
         var recorded = model.Card.Metrics?["perSecond"];
         Skip.If(recorded is null, "the card records no per-second metrics");
 
@@ -53,11 +75,13 @@ public sealed class ShippedModelRegressionTests
         perSecond.Valence.Pearson.Should().BeApproximately((double)recorded["valence"]!["pearson"]!, 0.01);
     }
 
-    [SkippableFact]
-    public async Task Shipped_models_default_output_follows_joins_of_4Q_val_clips_as_its_card_records()
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Shipped_models_default_output_follows_joins_of_4Q_val_clips_as_its_card_records(bool notes)
     {
         string fourQ = SharedData.Require("4q");
-        using IEmotionModel model = EmotionAnalyzer.LoadModel(new EmotionAnalyzerOptions());
+        using IEmotionModel model = LoadShipped(notes);
         var recorded = model.Card.Metrics?["dynamics"];
         Skip.If(recorded is null, "the card records no dynamics");
 

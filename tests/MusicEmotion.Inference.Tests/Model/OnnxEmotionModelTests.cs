@@ -272,17 +272,17 @@ public class OnnxEmotionModelTests
     }
 
     [Fact]
-    public void LoadDefault_loads_the_shipped_model_or_says_how_to_train_one()
+    public void LoadShipped_loads_the_shipped_model_or_says_how_to_train_one()
     {
         OnnxEmotionModel? model = null;
         try
         {
-            model = OnnxEmotionModel.LoadDefault();
+            model = OnnxEmotionModel.LoadShipped();
         }
         catch (EmotionModelException ex)
         {
             bool shipped = typeof(OnnxEmotionModel).Assembly.GetManifestResourceNames().Contains("MusicEmotion.Inference.ShippedModel.emotion-model.onnx");
-            shipped.Should().BeFalse($"the model is embedded, so LoadDefault must not fail: {ex.Message}");
+            shipped.Should().BeFalse($"the model is embedded, so LoadShipped must not fail: {ex.Message}");
             ex.Message.Should().Contain("emotion-model.onnx").And.Contain("training/train.py").And.Contain("OnnxEmotionModel.Load");
             return;
         }

@@ -106,6 +106,40 @@ public sealed class NoteFeatureKindTests(TranscriberFixture fixture) : IClassFix
         without.GetRequiredService<IOptions<EmotionAnalyzerOptions>>().Value.FeatureKinds.Contains("harmony").Should().BeFalse();
     }
 
+    [Fact]
+    public void Neighbouring_note_kinds_combine_into_one_transcription_only_with_the_same_transcriber()
+    {
+        var notes = new NoteFeatureExtractor("notes", Settings, fixture.Transcriber);
+        var harmony = new NoteFeatureExtractor("harmony", Settings, fixture.Transcriber);
+        using var other = new NoteTranscriber();
+
+        var combined = notes.CombineWith(harmony).Should().BeOfType<NoteFeatureExtractor>().Subject;
+
+        combined.Kinds.Should().Equal("notes", "harmony");
+        combined.FeatureNames.Should().Equal(NoteFeatureColumns.NamesOf(["notes", "harmony"]));
+        combined.Kind.Should().Be("notes+harmony");
+        notes.CombineWith(new NoteFeatureExtractor("harmony", Settings, other)).Should().BeNull("another transcriber is another model session");
+        notes.CombineWith(new NoteFeatureExtractor("harmony", Settings with { HopLength = 256 }, fixture.Transcriber)).Should().BeNull("another framing");
+        combined.CombineWith(new NoteFeatureExtractor("notes", Settings, fixture.Transcriber)).Should().BeNull("a kind named twice");
+        FluentActions.Invoking(() => new NoteFeatureExtractor(["notes", "NOTES"], Settings, fixture.Transcriber)).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
+    public void With_the_note_kinds_registered_the_analyser_runs_the_shipped_note_aware_model_unless_told_not_to()
+    {
+        using ServiceProvider with = new ServiceCollection().AddMusicEmotion().AddMusicEmotionNoteFeatures().BuildServiceProvider();
+        using ServiceProvider audioOnly = new ServiceCollection().AddMusicEmotion(o => o.PreferNotesModel = false).AddMusicEmotionNoteFeatures().BuildServiceProvider();
+        using ServiceProvider without = new ServiceCollection().AddMusicEmotion().BuildServiceProvider();
+
+        ModelCard notesModel = with.GetRequiredService<EmotionAnalyzer>().Model.Card;
+        ModelCard audioModel = audioOnly.GetRequiredService<EmotionAnalyzer>().Model.Card;
+
+        notesModel.Features.Kinds.Should().Contain(["notes", "harmony"], "the shipped note-aware model reads the transcription");
+        audioModel.Features.Kinds.Should().NotContain(k => NoteFeatureColumns.IsKind(k));
+        without.GetRequiredService<EmotionAnalyzer>().Model.Card.Should().BeEquivalentTo(audioModel, "a host without MusicEmotion.Notes gets the audio-only model");
+        notesModel.Name.Should().NotBe(audioModel.Name, "the two models are told apart by name in catalogs and results");
+    }
+
     private sealed class RowSink(List<float[]> rows) : IFeatureFrameSink
     {
         public void OnFrame(long frameIndex, ReadOnlySpan<float> features)

@@ -10,6 +10,7 @@ using MusicEmotion.Features.Extraction;
 using MusicEmotion.Inference;
 using MusicEmotion.Notes;
 using MusicEmotion.Notes.Analysis;
+using MusicEmotion.Notes.Kinds;
 using MusicEmotion.Notes.Midi;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Recommending;
@@ -22,7 +23,7 @@ internal static class ReadmeSamples
     /// <summary>"Using the packages from C#".</summary>
     public static async Task AnalyseAsync(IEnumerable<string> files)
     {
-        using var analyzer = EmotionAnalyzer.CreateDefault();              // the shipped model, no configuration
+        using var analyzer = EmotionAnalyzer.CreateDefault();              // a shipped model, no configuration
         EmotionAnalysis result = await analyzer.AnalyzeAsync("song.flac");  // or AudioInput.FromStream(upload, "upload.mp3")
 
         IReadOnlyList<float> arousal = result.Timeline.Arousal;   // one value per second, value i covers [i, i+1)
@@ -51,6 +52,16 @@ internal static class ReadmeSamples
         NoteMidiFile.Save(notes, "song.mid");                                     // one track at the estimated tempo
         NoteFeatures features = NoteFeatureAnalyzer.Analyze(notes);                // key, chords, melody, texture per second
         Console.WriteLine($"{features.Track.Key} {features.Seconds[10].Harmony.Chord}");   // e.g. "A minor Dm"
+    }
+
+    /// <summary>"Notes (MusicEmotion.Notes)": the note-aware model.</summary>
+    public static void NoteAwareModel()
+    {
+        using var noteTranscriber = new NoteTranscriber();
+        var noteAware = new EmotionAnalyzerOptions();
+        noteAware.FeatureKinds.AddNoteFeatureKinds(noteTranscriber);                // the kinds v3's card names
+        using var v3 = EmotionAnalyzer.CreateDefault(noteAware);                   // v3 (musicemotion-av-notes); without the kinds: v2.1
+        Console.WriteLine(v3.Model.Card.Name);
     }
 
     /// <summary>"Recommendations (MusicEmotion.Recommend)".</summary>

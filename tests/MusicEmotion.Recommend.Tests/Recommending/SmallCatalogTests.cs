@@ -140,7 +140,7 @@ public sealed class SmallCatalogTests
         TrackRecord query = Song("query", z, 0.3f, 0.2f);
         await catalog.AddAsync(query);
         await catalog.AddAsync(Song("twin", Near(z, 10, 0.2f), 0.31f, 0.2f));
-        using var recommender = new Recommender(catalog, Reference.ModelName, Reference.ModelVersion, new RecommenderOptions { ReferenceStatistics = null });
+        using var recommender = new Recommender(catalog, Reference.ModelName, Reference.ModelVersion, new RecommenderOptions { ReferenceStatistics = [] });
 
         Recommendation only = (await recommender.SimilarAsync(query.Id)).Items.Single();
 
