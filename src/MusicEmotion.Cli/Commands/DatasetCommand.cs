@@ -35,12 +35,7 @@ internal static class DatasetCommand
         };
         export.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            var sets = new List<ExportSet>();
-            foreach (var (option, kind) in new[] { (fourQ, ExportSetKind.FourQuadrant), (dynamic, ExportSetKind.Dynamic), (mood, ExportSetKind.MoodClusters), (reference, ExportSetKind.Reference) })
-            {
-                sets.AddRange((parse.GetValue(option) ?? []).Select(value => ExportSet.Parse(value, kind)));
-            }
-
+            List<ExportSet> sets = ReadSets(parse, fourQ, dynamic, mood, reference);
             if (sets.Count == 0)
             {
                 throw new CliInputException("give at least one of --4q, --dynamic, --mood or --reference");
@@ -88,12 +83,7 @@ internal static class DatasetCommand
         };
         notes.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            var sets = new List<ExportSet>();
-            foreach (var (option, kind) in new[] { (fourQ, ExportSetKind.FourQuadrant), (dynamic, ExportSetKind.Dynamic), (mood, ExportSetKind.MoodClusters), (reference, ExportSetKind.Reference) })
-            {
-                sets.AddRange((parse.GetValue(option) ?? []).Select(value => ExportSet.Parse(value, kind)));
-            }
-
+            List<ExportSet> sets = ReadSets(parse, fourQ, dynamic, mood, reference);
             if (sets.Count == 0)
             {
                 throw new CliInputException("give the dataset folders the export was made from (--4q, --dynamic, --mood or --reference, with the same set names)");
@@ -139,5 +129,18 @@ internal static class DatasetCommand
             return ExitCodes.Success;
         }));
         return notes;
+    }
+
+    /// <summary>The sets named by the four dataset options, in the order 4Q, dynamic, mood, reference (each as given).</summary>
+    private static List<ExportSet> ReadSets(
+        ParseResult parse, Option<string[]> fourQ, Option<string[]> dynamic, Option<string[]> mood, Option<string[]> reference)
+    {
+        var sets = new List<ExportSet>();
+        foreach (var (option, kind) in new[] { (fourQ, ExportSetKind.FourQuadrant), (dynamic, ExportSetKind.Dynamic), (mood, ExportSetKind.MoodClusters), (reference, ExportSetKind.Reference) })
+        {
+            sets.AddRange((parse.GetValue(option) ?? []).Select(value => ExportSet.Parse(value, kind)));
+        }
+
+        return sets;
     }
 }
