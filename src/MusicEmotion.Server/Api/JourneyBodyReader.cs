@@ -46,21 +46,8 @@ internal static class JourneyBodyReader
         string[] liked = JsonBody.Ids(values, "liked", required: false, errors);
         string[] disliked = JsonBody.Ids(values, "disliked", required: false, errors);
         string[] excluded = JsonBody.Ids(values, "exclude", required: false, errors);
-        double? least = JsonBody.Number(values, "minDurationSeconds", 0, double.MaxValue, minExclusive: false, "a number of seconds, 0 or more", errors);
-        double? most = JsonBody.Number(values, "maxDurationSeconds", 0, double.MaxValue, minExclusive: true, "a number of seconds, more than 0", errors);
-        if (least is { } low && most is { } high && low > high)
-        {
-            errors.Add(new FieldError("$.minDurationSeconds", "body", System.Text.Json.Nodes.JsonValue.Create(low), $"at most maxDurationSeconds ({high})"));
-        }
-
-        var likedSet = new HashSet<string>(liked, StringComparer.Ordinal);
-        for (int i = 0; i < disliked.Length; i++)
-        {
-            if (likedSet.Contains(disliked[i]))
-            {
-                errors.Add(FieldError.Text($"$.disliked[{i}]", "body", disliked[i], "a track that is not also in liked (a track is liked or disliked, not both)"));
-            }
-        }
+        (double? least, double? most) = TrackSelectionFields.DurationBounds(values, errors);
+        TrackSelectionFields.RefuseLikedAndDisliked(liked, disliked, errors);
 
         if (errors.Count > 0 || path is null)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MusicEmotion.Recommend.Recommending;
 
 namespace MusicEmotion.Server.Api;
@@ -38,21 +37,8 @@ internal static class RecommendationBodyReader
         int? k = JsonBody.Integer(values, "k", 1, maxResults, errors);
         double? diversity = JsonBody.Number(values, "diversity", 0, 1, minExclusive: false, "a number from 0 (by similarity alone) to 1 (most varied)", errors);
         SimilarityKind? similarity = Similarity(values, errors);
-        double? least = JsonBody.Number(values, "minDurationSeconds", 0, double.MaxValue, minExclusive: false, "a number of seconds, 0 or more", errors);
-        double? most = JsonBody.Number(values, "maxDurationSeconds", 0, double.MaxValue, minExclusive: true, "a number of seconds, more than 0", errors);
-        if (least is { } low && most is { } high && low > high)
-        {
-            errors.Add(new FieldError("$.minDurationSeconds", "body", JsonValue.Create(low), $"at most maxDurationSeconds ({high})"));
-        }
-
-        var likedSet = new HashSet<string>(liked, StringComparer.Ordinal);
-        for (int i = 0; i < disliked.Length; i++)
-        {
-            if (likedSet.Contains(disliked[i]))
-            {
-                errors.Add(FieldError.Text($"$.disliked[{i}]", "body", disliked[i], "a track that is not also in liked (a track is liked or disliked, not both)"));
-            }
-        }
+        (double? least, double? most) = TrackSelectionFields.DurationBounds(values, errors);
+        TrackSelectionFields.RefuseLikedAndDisliked(liked, disliked, errors);
 
         if (errors.Count > 0)
         {
