@@ -28,7 +28,7 @@ internal static class DatasetCommand
         };
         var recipe = new Option<string?>("--recipe") { Description = "A feature recipe JSON ({\"kinds\":[...],\"settings\":{...}}); default: the shipped model's recipe." };
         var outFolder = new Option<string>("--out") { Description = "Output folder.", Required = true };
-        var jobs = new Option<int>("--jobs") { Description = "Clips decoded in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = CommonOptions.Jobs("Clips decoded");
         var export = new Command("export", "Decode every clip and write the model's input features (.npy) plus an index of clips, labels and splits.")
         {
             fourQ, dynamic, mood, reference, recipe, outFolder, jobs,
@@ -76,7 +76,7 @@ internal static class DatasetCommand
         var reference = new Option<string[]>("--reference") { Description = "A folder of unlabelled audio, as given to `mer dataset export` (name=folder, repeatable)." };
         var exportFolder = new Option<string>("--out") { Description = "The export folder (made by `mer dataset export`); note files go to its notes/ folder.", Required = true };
         var kinds = new Option<string>("--kinds") { Description = "Note feature kinds, comma-separated, in column order.", DefaultValueFactory = _ => string.Join(',', NoteFeatureColumns.Kinds) };
-        var jobs = new Option<int>("--jobs") { Description = "Clips transcribed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = CommonOptions.Jobs("Clips transcribed");
         var notes = new Command("notes", "Transcribe every clip of an export and write its per-second note features (notes/<set>/<id>.npy, columns in notes/columns.json). Clips already done are kept, so an interrupted run resumes.")
         {
             fourQ, dynamic, mood, reference, exportFolder, kinds, jobs,

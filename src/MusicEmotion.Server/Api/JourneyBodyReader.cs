@@ -24,11 +24,8 @@ internal static class JourneyBodyReader
 
     /// <summary>The request in the body of <paramref name="request"/>.</summary>
     /// <exception cref="ApiProblemException">415 when the body is not JSON; 413 when it is too large; 400 naming every wrong field.</exception>
-    public static async Task<JourneyRequest> ReadAsync(HttpRequest request, int maxSongs, CancellationToken cancellationToken)
-    {
-        using JsonDocument document = await JsonBody.ReadAsync(request, Example, "journey request", cancellationToken).ConfigureAwait(false);
-        return Read(document.RootElement, maxSongs);
-    }
+    public static Task<JourneyRequest> ReadAsync(HttpRequest request, int maxSongs, CancellationToken cancellationToken) =>
+        JsonBody.ReadAsync(request, Example, "journey request", root => Read(root, maxSongs), cancellationToken);
 
     /// <summary>The request in <paramref name="root"/>, or the problem naming every wrong field.</summary>
     internal static JourneyRequest Read(JsonElement root, int maxSongs)

@@ -19,11 +19,8 @@ internal static class RecommendationBodyReader
     /// <param name="maxResults">Largest k allowed.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <exception cref="ApiProblemException">415 when the body is not JSON; 413 when it is too large; 400 naming every wrong field.</exception>
-    public static async Task<RecommendationRequest> ReadAsync(HttpRequest request, int maxResults, CancellationToken cancellationToken)
-    {
-        using JsonDocument document = await JsonBody.ReadAsync(request, Example, "recommendation request", cancellationToken).ConfigureAwait(false);
-        return Read(document.RootElement, maxResults);
-    }
+    public static Task<RecommendationRequest> ReadAsync(HttpRequest request, int maxResults, CancellationToken cancellationToken) =>
+        JsonBody.ReadAsync(request, Example, "recommendation request", root => Read(root, maxResults), cancellationToken);
 
     /// <summary>The request in <paramref name="root"/>, or the problem naming every wrong field.</summary>
     internal static RecommendationRequest Read(JsonElement root, int maxResults)
