@@ -26,6 +26,19 @@ internal static class CommonOptions
         return count;
     }
 
+    /// <summary>The value of a whole-number option that must lie between <paramref name="min"/> and <paramref name="max"/>.</summary>
+    /// <exception cref="CliInputException">It lies outside.</exception>
+    public static int Between(ParseResult parse, Option<int> option, int min, int max)
+    {
+        int value = parse.GetValue(option);
+        if (value < min || value > max)
+        {
+            throw new CliInputException($"{option.Name} must be between {min} and {max} (got {value})");
+        }
+
+        return value;
+    }
+
     /// <summary>The file of a <see cref="Json"/> option, checked to be writable before any work starts; null when not given.</summary>
     /// <exception cref="CliInputException">Its folder does not exist (see <see cref="OutputPaths.EnsureWritable"/>).</exception>
     public static string? JsonPath(ParseResult parse, Option<string?> json)
