@@ -194,20 +194,5 @@ public sealed class AudioLoader
             $"content is {what}, which needs ffmpeg, and '{ffmpeg.Options.FfmpegPath}' was not found: {FfmpegProcess.InstallHint}");
     }
 
-    private static int ReadUpTo(Stream stream, byte[] buffer)
-    {
-        int total = 0;
-        while (total < buffer.Length)
-        {
-            int n = stream.Read(buffer, total, buffer.Length - total);
-            if (n == 0)
-            {
-                break;
-            }
-
-            total += n;
-        }
-
-        return total;
-    }
+    private static int ReadUpTo(Stream stream, byte[] buffer) => stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
 }

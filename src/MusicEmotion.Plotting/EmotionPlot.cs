@@ -184,7 +184,7 @@ public static class EmotionPlot
             var area = plot.Add.Rectangle(x - 0.5, x + 0.5, y - 0.5, y + 0.5);
             area.FillColor = QuadrantColor(q).WithAlpha(0.08);
             area.LineWidth = 0;
-            var label = plot.Add.Text($"{q} {EmotionQuadrants.Name(q)}", x, y > 0 ? 0.93 : -0.93);
+            var label = plot.Add.Text($"{q} {ArousalValence.QuadrantName(q)}", x, y > 0 ? 0.93 : -0.93);
             label.LabelFontSize = 13;
             label.LabelBold = true;
             label.LabelFontColor = QuadrantColor(q).WithAlpha(0.85);
@@ -266,7 +266,7 @@ public static class EmotionPlot
         barPlot.ValueLabelStyle.FontSize = 14;
         plot.Axes.Bottom.SetTicks(
             quadrants.Select((_, i) => (double)i).ToArray(),
-            quadrants.Select(q => $"{q}\n{EmotionQuadrants.Name(q)}").ToArray());
+            quadrants.Select(q => $"{q}\n{ArousalValence.QuadrantName(q)}").ToArray());
         plot.Axes.SetLimits(-0.6, quadrants.Length - 0.4, 0, 110);
         return plot;
     }

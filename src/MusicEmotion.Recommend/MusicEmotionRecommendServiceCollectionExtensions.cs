@@ -29,33 +29,34 @@ public static class MusicEmotionRecommendServiceCollectionExtensions
         services.AddMusicEmotionOptions(configure, o => o.Validate());
         services.TryAddSingleton<ITrackCatalog>(sp =>
         {
-            MusicEmotionRecommendOptions o = sp.GetRequiredService<IOptions<MusicEmotionRecommendOptions>>().Value;
+            MusicEmotionRecommendOptions o = Options(sp);
             return SqliteTrackCatalog.Open(o.CatalogPath, o.Catalog);
         });
         services.TryAddSingleton(sp => new TrackAnalyzer(
             sp.GetRequiredService<EmotionAnalyzer>(),
-            sp.GetRequiredService<IOptions<MusicEmotionRecommendOptions>>().Value.Vectors));
+            Options(sp).Vectors));
         services.TryAddSingleton(sp => new TrackImporter(sp.GetRequiredService<TrackAnalyzer>(), sp.GetRequiredService<ITrackCatalog>()));
         services.TryAddSingleton(sp =>
         {
-            TrackAnalyzer analyzer = sp.GetRequiredService<TrackAnalyzer>();
-            return new Recommender(
-                sp.GetRequiredService<ITrackCatalog>(),
-                analyzer.ModelName,
-                analyzer.ModelVersion,
-                sp.GetRequiredService<IOptions<MusicEmotionRecommendOptions>>().Value.Recommender);
+            (ITrackCatalog catalog, string modelName, string modelVersion) = CatalogAndModel(sp);
+            return new Recommender(catalog, modelName, modelVersion, Options(sp).Recommender);
         });
         services.TryAddSingleton<ITempoKeySource>(DescriptorTempoKeySource.Default);
         services.TryAddSingleton(sp =>
         {
-            TrackAnalyzer analyzer = sp.GetRequiredService<TrackAnalyzer>();
-            return new JourneyPlanner(
-                sp.GetRequiredService<ITrackCatalog>(),
-                analyzer.ModelName,
-                analyzer.ModelVersion,
-                sp.GetRequiredService<IOptions<MusicEmotionRecommendOptions>>().Value.Journeys,
-                sp.GetRequiredService<ITempoKeySource>());
+            (ITrackCatalog catalog, string modelName, string modelVersion) = CatalogAndModel(sp);
+            return new JourneyPlanner(catalog, modelName, modelVersion, Options(sp).Journeys, sp.GetRequiredService<ITempoKeySource>());
         });
         return services;
+    }
+
+    private static MusicEmotionRecommendOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<MusicEmotionRecommendOptions>>().Value;
+
+    /// <summary>The catalog, and the name and version of the model whose analyses it is searched with (the analyser first).</summary>
+    private static (ITrackCatalog Catalog, string ModelName, string ModelVersion) CatalogAndModel(IServiceProvider services)
+    {
+        TrackAnalyzer analyzer = services.GetRequiredService<TrackAnalyzer>();
+        return (services.GetRequiredService<ITrackCatalog>(), analyzer.ModelName, analyzer.ModelVersion);
     }
 }

@@ -24,17 +24,7 @@ internal static class OggTail
         long start = Math.Max(0, file.Length - TailLength);
         byte[] tail = new byte[file.Length - start];
         file.Position = start;
-        int length = 0;
-        while (length < tail.Length)
-        {
-            int n = file.Read(tail, length, tail.Length - length);
-            if (n == 0)
-            {
-                break;
-            }
-
-            length += n;
-        }
+        int length = file.ReadAtLeast(tail, tail.Length, throwOnEndOfStream: false);
 
         ReadOnlySpan<byte> data = tail.AsSpan(0, length);
         for (int at = data.LastIndexOf("OggS"u8); at >= 0; at = data[..at].LastIndexOf("OggS"u8))

@@ -175,20 +175,7 @@ internal static class AnalyzeCommand
                     .ConfigureAwait(false);
             }
 
-            if (destination is not null)
-            {
-                OutputPaths.WriteAtomically(destination, text.EndsWith('\n') ? text : text + Environment.NewLine);
-                await error.WriteLineAsync($"wrote {destination}").ConfigureAwait(false);
-            }
-            else
-            {
-                await output.WriteLineAsync(text.TrimEnd('\n')).ConfigureAwait(false);
-            }
-
-            if (plotPath is not null)
-            {
-                await error.WriteLineAsync($"wrote {plotPath}").ConfigureAwait(false);
-            }
+            await OutputPaths.WriteResultAsync(text, destination, plotPath, output, error).ConfigureAwait(false);
 
             return ExitCodes.Success;
         }));

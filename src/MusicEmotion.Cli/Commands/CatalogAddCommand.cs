@@ -32,11 +32,7 @@ internal static class CatalogAddCommand
         catalogOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            int jobCount = parse.GetValue(jobs);
-            if (jobCount < 1)
-            {
-                throw new CliInputException($"--jobs must be at least 1 (got {jobCount})");
-            }
+            int jobCount = CommonOptions.JobCount(parse, jobs);
 
             string[] files = ExpandInputs(parse.GetValue(inputs)!);
             using ITrackCatalog catalog = await catalogOptions.OpenAsync(parse, mustExist: false, cancellationToken).ConfigureAwait(false);

@@ -29,11 +29,7 @@ internal static class CatalogEnqueueCommand
         catalogOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            int maxAttempts = parse.GetValue(attempts);
-            if (maxAttempts is < 1 or > 100)
-            {
-                throw new CliInputException($"--max-attempts must be between 1 and 100 (got {maxAttempts})");
-            }
+            int maxAttempts = CommonOptions.Between(parse, attempts, 1, 100);
 
             string[] files = Expand(parse.GetValue(inputs)!);
             await using PostgresTrackCatalog catalog = await catalogOptions.OpenPostgresAsync(parse, cancellationToken).ConfigureAwait(false);

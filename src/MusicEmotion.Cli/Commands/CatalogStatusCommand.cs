@@ -22,11 +22,7 @@ internal static class CatalogStatusCommand
         catalogOptions.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            int listed = parse.GetValue(failures);
-            if (listed is < 0 or > 10_000)
-            {
-                throw new CliInputException($"--failures must be between 0 and 10000 (got {listed})");
-            }
+            int listed = CommonOptions.Between(parse, failures, 0, 10_000);
 
             await using PostgresTrackCatalog catalog = await catalogOptions.OpenPostgresAsync(parse, cancellationToken).ConfigureAwait(false);
             AnalysisQueueStatus status = await new AnalysisJobQueue(catalog).GetStatusAsync(listed, cancellationToken).ConfigureAwait(false);

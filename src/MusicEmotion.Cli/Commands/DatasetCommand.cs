@@ -28,19 +28,14 @@ internal static class DatasetCommand
         };
         var recipe = new Option<string?>("--recipe") { Description = "A feature recipe JSON ({\"kinds\":[...],\"settings\":{...}}); default: the shipped model's recipe." };
         var outFolder = new Option<string>("--out") { Description = "Output folder.", Required = true };
-        var jobs = new Option<int>("--jobs") { Description = "Clips decoded in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = CommonOptions.Jobs("Clips decoded");
         var export = new Command("export", "Decode every clip and write the model's input features (.npy) plus an index of clips, labels and splits.")
         {
             fourQ, dynamic, mood, reference, recipe, outFolder, jobs,
         };
         export.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            var sets = new List<ExportSet>();
-            foreach (var (option, kind) in new[] { (fourQ, ExportSetKind.FourQuadrant), (dynamic, ExportSetKind.Dynamic), (mood, ExportSetKind.MoodClusters), (reference, ExportSetKind.Reference) })
-            {
-                sets.AddRange((parse.GetValue(option) ?? []).Select(value => ExportSet.Parse(value, kind)));
-            }
-
+            List<ExportSet> sets = ReadSets(parse, fourQ, dynamic, mood, reference);
             if (sets.Count == 0)
             {
                 throw new CliInputException("give at least one of --4q, --dynamic, --mood or --reference");
@@ -81,19 +76,14 @@ internal static class DatasetCommand
         var reference = new Option<string[]>("--reference") { Description = "A folder of unlabelled audio, as given to `mer dataset export` (name=folder, repeatable)." };
         var exportFolder = new Option<string>("--out") { Description = "The export folder (made by `mer dataset export`); note files go to its notes/ folder.", Required = true };
         var kinds = new Option<string>("--kinds") { Description = "Note feature kinds, comma-separated, in column order.", DefaultValueFactory = _ => string.Join(',', NoteFeatureColumns.Kinds) };
-        var jobs = new Option<int>("--jobs") { Description = "Clips transcribed in parallel (default: number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = CommonOptions.Jobs("Clips transcribed");
         var notes = new Command("notes", "Transcribe every clip of an export and write its per-second note features (notes/<set>/<id>.npy, columns in notes/columns.json). Clips already done are kept, so an interrupted run resumes.")
         {
             fourQ, dynamic, mood, reference, exportFolder, kinds, jobs,
         };
         notes.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            var sets = new List<ExportSet>();
-            foreach (var (option, kind) in new[] { (fourQ, ExportSetKind.FourQuadrant), (dynamic, ExportSetKind.Dynamic), (mood, ExportSetKind.MoodClusters), (reference, ExportSetKind.Reference) })
-            {
-                sets.AddRange((parse.GetValue(option) ?? []).Select(value => ExportSet.Parse(value, kind)));
-            }
-
+            List<ExportSet> sets = ReadSets(parse, fourQ, dynamic, mood, reference);
             if (sets.Count == 0)
             {
                 throw new CliInputException("give the dataset folders the export was made from (--4q, --dynamic, --mood or --reference, with the same set names)");
@@ -139,5 +129,18 @@ internal static class DatasetCommand
             return ExitCodes.Success;
         }));
         return notes;
+    }
+
+    /// <summary>The sets named by the four dataset options, in the order 4Q, dynamic, mood, reference (each as given).</summary>
+    private static List<ExportSet> ReadSets(
+        ParseResult parse, Option<string[]> fourQ, Option<string[]> dynamic, Option<string[]> mood, Option<string[]> reference)
+    {
+        var sets = new List<ExportSet>();
+        foreach (var (option, kind) in new[] { (fourQ, ExportSetKind.FourQuadrant), (dynamic, ExportSetKind.Dynamic), (mood, ExportSetKind.MoodClusters), (reference, ExportSetKind.Reference) })
+        {
+            sets.AddRange((parse.GetValue(option) ?? []).Select(value => ExportSet.Parse(value, kind)));
+        }
+
+        return sets;
     }
 }

@@ -29,11 +29,7 @@ internal static class DynamicsCommand
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            string? jsonPath = parse.GetValue(json);
-            if (jsonPath is not null)
-            {
-                OutputPaths.EnsureWritable(jsonPath);
-            }
+            string? jsonPath = CommonOptions.JsonPath(parse, json);
 
             EmotionSmoothing chosen = ModelOptions.ParseSmoothing(parse.GetValue(smoothing));
             using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));

@@ -31,11 +31,7 @@ internal static class EvalCommand
                 throw new CliInputException("give --4q and/or --dynamic");
             }
 
-            string? jsonPath = parse.GetValue(json);
-            if (jsonPath is not null)
-            {
-                OutputPaths.EnsureWritable(jsonPath);
-            }
+            string? jsonPath = CommonOptions.JsonPath(parse, json);
 
             EmotionSmoothing chosen = ModelOptions.ParseSmoothing(parse.GetValue(smoothing));
             using IEmotionModel emotionModel = ModelOptions.Load(parse.GetValue(model), parse.GetValue(card));

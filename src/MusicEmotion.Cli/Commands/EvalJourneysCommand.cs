@@ -55,11 +55,7 @@ internal static class EvalJourneysCommand
                 throw new CliInputException("--songs must be at least 2, --random-orders and --jobs at least 1");
             }
 
-            string? jsonPath = parse.GetValue(json);
-            if (jsonPath is not null)
-            {
-                OutputPaths.EnsureWritable(jsonPath);
-            }
+            string? jsonPath = CommonOptions.JsonPath(parse, json);
 
             using EmotionAnalyzer emotion = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), new EmotionAnalyzerOptions { Describe = false, MaxConcurrency = jobCount });
             var analyzer = new TrackAnalyzer(emotion);

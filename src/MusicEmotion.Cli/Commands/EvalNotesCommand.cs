@@ -33,17 +33,9 @@ internal static class EvalNotesCommand
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            int jobCount = parse.GetValue(jobs);
-            if (jobCount < 1)
-            {
-                throw new CliInputException($"--jobs must be at least 1 (got {jobCount})");
-            }
+            int jobCount = CommonOptions.JobCount(parse, jobs);
 
-            string? jsonPath = parse.GetValue(json);
-            if (jsonPath is not null)
-            {
-                OutputPaths.EnsureWritable(jsonPath);
-            }
+            string? jsonPath = CommonOptions.JsonPath(parse, json);
 
             string? renderFolder = parse.GetValue(renders);
             if (renderFolder is not null && !Directory.Exists(renderFolder))

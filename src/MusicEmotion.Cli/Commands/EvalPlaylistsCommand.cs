@@ -38,11 +38,7 @@ internal static class EvalPlaylistsCommand
                 throw new CliInputException("--k must be at least 1");
             }
 
-            string? jsonPath = parse.GetValue(json);
-            if (jsonPath is not null)
-            {
-                OutputPaths.EnsureWritable(jsonPath);
-            }
+            string? jsonPath = CommonOptions.JsonPath(parse, json);
 
             IReadOnlyList<MpdPlaylist> playlists = MpdSliceReader.Read(parse.GetValue(mpd)!);
             SpotifyAudioFeatures catalog = SpotifyAudioFeatures.Read(parse.GetValue(features)!);

@@ -27,17 +27,9 @@ internal static class EvalTempoKeyCommand
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            int jobCount = parse.GetValue(jobs);
-            if (jobCount < 1)
-            {
-                throw new CliInputException($"--jobs must be at least 1 (got {jobCount})");
-            }
+            int jobCount = CommonOptions.JobCount(parse, jobs);
 
-            string? jsonPath = parse.GetValue(json);
-            if (jsonPath is not null)
-            {
-                Output.OutputPaths.EnsureWritable(jsonPath);
-            }
+            string? jsonPath = CommonOptions.JsonPath(parse, json);
 
             var results = new List<TempoKeyResult>(TempoKeyBenchmark.Generated());
             foreach ((string set, string? folder, string table) in new[] { ("emopia", parse.GetValue(emopia), "labels.csv"), ("vgmidi", parse.GetValue(vgmidi), "clips.csv") })

@@ -64,20 +64,7 @@ internal static class NotesCommand
                 NoteMidiFile.Save(transcription, midiPath);
             }
 
-            if (destination is not null)
-            {
-                OutputPaths.WriteAtomically(destination, text.EndsWith('\n') ? text : text + Environment.NewLine);
-                await error.WriteLineAsync($"wrote {destination}").ConfigureAwait(false);
-            }
-            else
-            {
-                await output.WriteLineAsync(text.TrimEnd('\n')).ConfigureAwait(false);
-            }
-
-            if (midiPath is not null)
-            {
-                await error.WriteLineAsync($"wrote {midiPath}").ConfigureAwait(false);
-            }
+            await OutputPaths.WriteResultAsync(text, destination, midiPath, output, error).ConfigureAwait(false);
 
             return ExitCodes.Success;
         }));

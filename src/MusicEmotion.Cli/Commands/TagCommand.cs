@@ -34,11 +34,7 @@ internal static class TagCommand
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            int jobCount = parse.GetValue(jobs);
-            if (jobCount < 1)
-            {
-                throw new CliInputException($"--jobs must be at least 1 (got {jobCount})");
-            }
+            int jobCount = CommonOptions.JobCount(parse, jobs);
 
             bool write = parse.GetValue(writeOption), backup = parse.GetValue(backupOption);
             if (backup && !write)

@@ -11,7 +11,7 @@ internal static class AnalysisText
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     /// <summary>Plain-language names of the quadrants.</summary>
-    public static string QuadrantName(EmotionQuadrant quadrant) => EmotionQuadrants.Name(quadrant);
+    public static string QuadrantName(EmotionQuadrant quadrant) => ArousalValence.QuadrantName(quadrant);
 
     /// <summary>Seconds as <c>m:ss</c> (or <c>h:mm:ss</c> from an hour).</summary>
     public static string Clock(double seconds)

@@ -19,6 +19,29 @@ internal static class OutputPaths
         }
     }
 
+    /// <summary>
+    /// Hands over the text of a one-song command: written whole to <paramref name="destination"/> (ending in a newline)
+    /// with a "wrote" line on <paramref name="error"/>, or printed to <paramref name="output"/> when there is none; then a
+    /// "wrote" line for <paramref name="alsoWritten"/>, a second file the command has already written (a plot, a MIDI file).
+    /// </summary>
+    public static async Task WriteResultAsync(string text, string? destination, string? alsoWritten, TextWriter output, TextWriter error)
+    {
+        if (destination is not null)
+        {
+            WriteAtomically(destination, text.EndsWith('\n') ? text : text + Environment.NewLine);
+            await error.WriteLineAsync($"wrote {destination}").ConfigureAwait(false);
+        }
+        else
+        {
+            await output.WriteLineAsync(text.TrimEnd('\n')).ConfigureAwait(false);
+        }
+
+        if (alsoWritten is not null)
+        {
+            await error.WriteLineAsync($"wrote {alsoWritten}").ConfigureAwait(false);
+        }
+    }
+
     /// <summary>A unique temporary name beside <paramref name="path"/> (same folder, so the final move is atomic).</summary>
     public static string TemporaryPathFor(string path) => Path.GetFullPath(path) + ".tmp-" + Guid.NewGuid().ToString("N");
 

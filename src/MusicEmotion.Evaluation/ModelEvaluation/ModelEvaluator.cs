@@ -90,7 +90,7 @@ internal sealed class ModelEvaluator
 
             double arousal = timeline.Arousal.Average(v => (double)v);
             double valence = timeline.Valence.Average(v => (double)v);
-            EmotionQuadrant quadrant = EmotionQuadrants.Of(arousal, valence);
+            EmotionQuadrant quadrant = ArousalValence.QuadrantOf(arousal, valence);
             actual.Add((int)clip.Quadrant - 1);
             predicted.Add((int)quadrant - 1);
             arousalRight += quadrant.IsHighArousal() == clip.Quadrant.IsHighArousal() ? 1 : 0;

@@ -18,6 +18,6 @@ public sealed record EmotionMoment(int Second, float Arousal, float Valence, dou
             arousal,
             valence,
             Math.Sqrt(((double)arousal * arousal) + ((double)valence * valence)),
-            EmotionQuadrants.Of(arousal, valence));
+            ArousalValence.QuadrantOf(arousal, valence));
     }
 }

@@ -4,7 +4,7 @@ namespace MusicEmotion.Inference.Analysis;
 
 /// <summary>
 /// Share of a timeline's seconds in each quadrant; the four shares sum to 1. A value of exactly 0 counts as
-/// positive (see <see cref="EmotionQuadrants.Of"/>).
+/// positive (see <see cref="ArousalValence.QuadrantOf"/>).
 /// </summary>
 /// <param name="Q1">Share of seconds with positive valence and positive arousal (happy, excited).</param>
 /// <param name="Q2">Share of seconds with negative valence and positive arousal (angry, tense).</param>
@@ -65,7 +65,7 @@ public sealed record QuadrantShares(double Q1, double Q2, double Q3, double Q4)
         var counts = new int[5];
         foreach (int i in timeline.MusicSeconds)
         {
-            counts[(int)EmotionQuadrants.Of(timeline.Arousal[i], timeline.Valence[i])]++;
+            counts[(int)ArousalValence.QuadrantOf(timeline.Arousal[i], timeline.Valence[i])]++;
         }
 
         double n = Math.Max(1, timeline.MusicSeconds.Count);

@@ -164,20 +164,7 @@ public sealed class Recommender : IDisposable
             throw new RecommendationException(RecommendationFailure.InvalidRequest, $"diversity must be between 0 and 1 (got {diversity})");
         }
 
-        if (request.MinDurationSeconds is { } least && !(least >= 0 && double.IsFinite(least)))
-        {
-            throw new RecommendationException(RecommendationFailure.InvalidRequest, $"the minimum duration must be 0 s or more (got {least} s)");
-        }
-
-        if (request.MaxDurationSeconds is { } most && !(most > 0 && !double.IsNaN(most)))
-        {
-            throw new RecommendationException(RecommendationFailure.InvalidRequest, $"the maximum duration must be more than 0 s (got {most} s)");
-        }
-
-        if (request.MinDurationSeconds is { } low && request.MaxDurationSeconds is { } high && low > high)
-        {
-            throw new RecommendationException(RecommendationFailure.InvalidRequest, $"the minimum duration ({low} s) exceeds the maximum ({high} s)");
-        }
+        DurationBounds.Validate(request.MinDurationSeconds, request.MaxDurationSeconds);
 
         if (request.Disliked is { Count: > 0 } && request.Liked
             .Intersect(request.Disliked.Where(d => d is not null), StringComparer.OrdinalIgnoreCase)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MusicEmotion.Features.Descriptors;
+using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
 
 namespace MusicEmotion.Recommend.Tracks;
@@ -63,7 +64,7 @@ public sealed record MoodTags(string? Mood, string? Arousal, string? Valence, st
         {
             if (MoodSeconds.Counts(track.Timeline, i))
             {
-                counts[(int)EmotionQuadrants.Of(track.Timeline.Arousal[i], track.Timeline.Valence[i])]++;
+                counts[(int)ArousalValence.QuadrantOf(track.Timeline.Arousal[i], track.Timeline.Valence[i])]++;
             }
         }
 

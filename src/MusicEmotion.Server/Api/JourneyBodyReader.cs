@@ -24,11 +24,8 @@ internal static class JourneyBodyReader
 
     /// <summary>The request in the body of <paramref name="request"/>.</summary>
     /// <exception cref="ApiProblemException">415 when the body is not JSON; 413 when it is too large; 400 naming every wrong field.</exception>
-    public static async Task<JourneyRequest> ReadAsync(HttpRequest request, int maxSongs, CancellationToken cancellationToken)
-    {
-        using JsonDocument document = await JsonBody.ReadAsync(request, Example, "journey request", cancellationToken).ConfigureAwait(false);
-        return Read(document.RootElement, maxSongs);
-    }
+    public static Task<JourneyRequest> ReadAsync(HttpRequest request, int maxSongs, CancellationToken cancellationToken) =>
+        JsonBody.ReadAsync(request, Example, "journey request", root => Read(root, maxSongs), cancellationToken);
 
     /// <summary>The request in <paramref name="root"/>, or the problem naming every wrong field.</summary>
     internal static JourneyRequest Read(JsonElement root, int maxSongs)
@@ -46,21 +43,8 @@ internal static class JourneyBodyReader
         string[] liked = JsonBody.Ids(values, "liked", required: false, errors);
         string[] disliked = JsonBody.Ids(values, "disliked", required: false, errors);
         string[] excluded = JsonBody.Ids(values, "exclude", required: false, errors);
-        double? least = JsonBody.Number(values, "minDurationSeconds", 0, double.MaxValue, minExclusive: false, "a number of seconds, 0 or more", errors);
-        double? most = JsonBody.Number(values, "maxDurationSeconds", 0, double.MaxValue, minExclusive: true, "a number of seconds, more than 0", errors);
-        if (least is { } low && most is { } high && low > high)
-        {
-            errors.Add(new FieldError("$.minDurationSeconds", "body", System.Text.Json.Nodes.JsonValue.Create(low), $"at most maxDurationSeconds ({high})"));
-        }
-
-        var likedSet = new HashSet<string>(liked, StringComparer.Ordinal);
-        for (int i = 0; i < disliked.Length; i++)
-        {
-            if (likedSet.Contains(disliked[i]))
-            {
-                errors.Add(FieldError.Text($"$.disliked[{i}]", "body", disliked[i], "a track that is not also in liked (a track is liked or disliked, not both)"));
-            }
-        }
+        (double? least, double? most) = TrackSelectionFields.DurationBounds(values, errors);
+        TrackSelectionFields.RefuseLikedAndDisliked(liked, disliked, errors);
 
         if (errors.Count > 0 || path is null)
         {

@@ -18,6 +18,19 @@ internal static class JsonBody
 
     private const string IdsAllowed = "an array of at most 500 track ids (64 hexadecimal digits each)";
 
+    /// <summary>The request that <paramref name="read"/> makes of the JSON object in the body of <paramref name="request"/>.</summary>
+    /// <param name="request">The HTTP request.</param>
+    /// <param name="example">A small example body, for the answers.</param>
+    /// <param name="what">What the body is, e.g. "recommendation request".</param>
+    /// <param name="read">Reads the request from the document's root, raising the problem that names every wrong field.</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    /// <exception cref="ApiProblemException">415 when the body is not JSON; 413 when it is too large; 400 when it is malformed or <paramref name="read"/> refuses it.</exception>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, string example, string what, Func<JsonElement, T> read, CancellationToken cancellationToken)
+    {
+        using JsonDocument document = await ReadAsync(request, example, what, cancellationToken).ConfigureAwait(false);
+        return read(document.RootElement);
+    }
+
     /// <summary>The JSON document in the body of <paramref name="request"/>.</summary>
     /// <param name="request">The HTTP request.</param>
     /// <param name="example">A small example body, for the answers.</param>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MusicEmotion.Recommend.Recommending;
 
 namespace MusicEmotion.Server.Api;
@@ -20,11 +19,8 @@ internal static class RecommendationBodyReader
     /// <param name="maxResults">Largest k allowed.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <exception cref="ApiProblemException">415 when the body is not JSON; 413 when it is too large; 400 naming every wrong field.</exception>
-    public static async Task<RecommendationRequest> ReadAsync(HttpRequest request, int maxResults, CancellationToken cancellationToken)
-    {
-        using JsonDocument document = await JsonBody.ReadAsync(request, Example, "recommendation request", cancellationToken).ConfigureAwait(false);
-        return Read(document.RootElement, maxResults);
-    }
+    public static Task<RecommendationRequest> ReadAsync(HttpRequest request, int maxResults, CancellationToken cancellationToken) =>
+        JsonBody.ReadAsync(request, Example, "recommendation request", root => Read(root, maxResults), cancellationToken);
 
     /// <summary>The request in <paramref name="root"/>, or the problem naming every wrong field.</summary>
     internal static RecommendationRequest Read(JsonElement root, int maxResults)
@@ -38,21 +34,8 @@ internal static class RecommendationBodyReader
         int? k = JsonBody.Integer(values, "k", 1, maxResults, errors);
         double? diversity = JsonBody.Number(values, "diversity", 0, 1, minExclusive: false, "a number from 0 (by similarity alone) to 1 (most varied)", errors);
         SimilarityKind? similarity = Similarity(values, errors);
-        double? least = JsonBody.Number(values, "minDurationSeconds", 0, double.MaxValue, minExclusive: false, "a number of seconds, 0 or more", errors);
-        double? most = JsonBody.Number(values, "maxDurationSeconds", 0, double.MaxValue, minExclusive: true, "a number of seconds, more than 0", errors);
-        if (least is { } low && most is { } high && low > high)
-        {
-            errors.Add(new FieldError("$.minDurationSeconds", "body", JsonValue.Create(low), $"at most maxDurationSeconds ({high})"));
-        }
-
-        var likedSet = new HashSet<string>(liked, StringComparer.Ordinal);
-        for (int i = 0; i < disliked.Length; i++)
-        {
-            if (likedSet.Contains(disliked[i]))
-            {
-                errors.Add(FieldError.Text($"$.disliked[{i}]", "body", disliked[i], "a track that is not also in liked (a track is liked or disliked, not both)"));
-            }
-        }
+        (double? least, double? most) = TrackSelectionFields.DurationBounds(values, errors);
+        TrackSelectionFields.RefuseLikedAndDisliked(liked, disliked, errors);
 
         if (errors.Count > 0)
         {

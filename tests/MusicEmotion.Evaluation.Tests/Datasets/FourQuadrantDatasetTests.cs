@@ -1,3 +1,4 @@
+using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Evaluation.Datasets;
 
@@ -127,11 +128,11 @@ public sealed class FourQuadrantDatasetTests : IDisposable
     [Fact]
     public void Quadrant_signs_match_russells_plane()
     {
-        EmotionQuadrants.Of(0.5, 0.5).Should().Be(EmotionQuadrant.Q1);
-        EmotionQuadrants.Of(0.5, -0.5).Should().Be(EmotionQuadrant.Q2);
-        EmotionQuadrants.Of(-0.5, -0.5).Should().Be(EmotionQuadrant.Q3);
-        EmotionQuadrants.Of(-0.5, 0.5).Should().Be(EmotionQuadrant.Q4);
-        EmotionQuadrants.Of(0, 0).Should().Be(EmotionQuadrant.Q1);
+        ArousalValence.QuadrantOf(0.5, 0.5).Should().Be(EmotionQuadrant.Q1);
+        ArousalValence.QuadrantOf(0.5, -0.5).Should().Be(EmotionQuadrant.Q2);
+        ArousalValence.QuadrantOf(-0.5, -0.5).Should().Be(EmotionQuadrant.Q3);
+        ArousalValence.QuadrantOf(-0.5, 0.5).Should().Be(EmotionQuadrant.Q4);
+        ArousalValence.QuadrantOf(0, 0).Should().Be(EmotionQuadrant.Q1);
         EmotionQuadrant.Q2.IsHighArousal().Should().BeTrue();
         EmotionQuadrant.Q2.IsPositiveValence().Should().BeFalse();
         EmotionQuadrant.Q4.IsHighArousal().Should().BeFalse();

@@ -9,12 +9,12 @@ public sealed class EmotionQuadrantNameTests
     [InlineData(EmotionQuadrant.Q2, "angry/tense")]
     [InlineData(EmotionQuadrant.Q3, "sad/depressed")]
     [InlineData(EmotionQuadrant.Q4, "calm/relaxed")]
-    public void Every_quadrant_has_a_plain_name(EmotionQuadrant quadrant, string name) => EmotionQuadrants.Name(quadrant).Should().Be(name);
+    public void Every_quadrant_has_a_plain_name(EmotionQuadrant quadrant, string name) => ArousalValence.QuadrantName(quadrant).Should().Be(name);
 
     [Fact]
     public void A_value_that_is_no_quadrant_is_refused()
     {
-        Action name = () => EmotionQuadrants.Name((EmotionQuadrant)7);
+        Action name = () => ArousalValence.QuadrantName((EmotionQuadrant)7);
 
         name.Should().Throw<ArgumentOutOfRangeException>();
     }
