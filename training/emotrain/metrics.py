@@ -5,7 +5,7 @@ import numpy as np
 
 
 def quadrant_of(a, v):
-    """0..3 for Q1..Q4 (0 counts as positive, as in EmotionQuadrants.Of)."""
+    """0..3 for Q1..Q4 (0 counts as positive, as in ArousalValence.QuadrantOf)."""
     return np.where(a >= 0, np.where(v >= 0, 0, 1), np.where(v >= 0, 3, 2))
 
 
