@@ -21,10 +21,9 @@ public class ModelCardReaderTests
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
-    private static string Shipped()
+    private static string Shipped(string file)
     {
-        using Stream stream = typeof(ModelCard).Assembly.GetManifestResourceStream(
-            typeof(ModelCard).Assembly.GetManifestResourceNames().Single(n => n.EndsWith(".card.json", StringComparison.Ordinal)))!;
+        using Stream stream = typeof(ModelCard).Assembly.GetManifestResourceStream("MusicEmotion.Inference.ShippedModel." + file)!;
         return new StreamReader(stream).ReadToEnd();
     }
 
@@ -48,7 +47,8 @@ public class ModelCardReaderTests
         };
         return new TheoryData<string, string>
         {
-            { "shipped", Shipped() },
+            { "shipped audio-only model", Shipped("emotion-model.card.json") },
+            { "shipped note-aware model", Shipped("emotion-model-notes.card.json") },
             { "mean test card", mean },
             { "every optional part set", edited.ToJsonString() },
             { "only the required parts", sparse.ToJsonString() },
