@@ -85,7 +85,7 @@ internal static class EvalRecommendCommand
             if (parse.GetValue(librarySizes) is { } sizes)
             {
                 CatalogStatistics referenceStatistics = parse.GetValue(reference) is { } referencePath ? ReadReference(referencePath) : ReferenceStatistics.ShippedFor(emotionModel.Card.Name, emotionModel.Card.Version)
-                        ?? throw new CliInputException($"no shipped reference statistics for {emotionModel.Card.Name} {emotionModel.Card.Version}: give --reference");
+                        ?? ReferenceStatistics.Shipped; // another model's: the table's reference line names it, and the blend leaves it out
                 await output.WriteLineAsync(await FormatLibrariesAsync(benchmark, ParseSizes(sizes, benchmark.Count), parse.GetValue(libraries), combined, referenceStatistics,
                     cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             }

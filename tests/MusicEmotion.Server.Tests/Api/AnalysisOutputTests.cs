@@ -1,5 +1,7 @@
 using System.Text.Json;
 using MusicEmotion.Inference;
+using MusicEmotion.Notes;
+using MusicEmotion.Notes.Kinds;
 using MusicEmotion.Server.Tests.Support;
 
 namespace MusicEmotion.Server.Tests.Api;
@@ -42,9 +44,13 @@ public sealed class AnalysisOutputTests
         using HttpResponseMessage upload = await UploadRequests.PostAsync(client, wav);
         string id = (await TrackJson.ReadAsync(upload)).GetProperty("id").GetString()!;
         byte[] served = await client.GetByteArrayAsync($"/api/tracks/{id}/timeline.csv");
-        using EmotionAnalyzer analyzer = EmotionAnalyzer.CreateDefault(new EmotionAnalyzerOptions { Describe = false });
+        using var transcriber = new NoteTranscriber();
+        var options = new EmotionAnalyzerOptions { Describe = false };
+        options.FeatureKinds.AddNoteFeatureKinds(transcriber); // the service registers the note kinds, so it runs the note-aware model
+        using EmotionAnalyzer analyzer = EmotionAnalyzer.CreateDefault(options);
         EmotionAnalysis local = await analyzer.AnalyzeAsync(path);
 
+        analyzer.Model.Card.Features.Kinds.Should().Contain("harmony");
         served.Should().Equal(System.Text.Encoding.UTF8.GetBytes(local.Timeline.ToCsv()));
     }
 }
