@@ -142,20 +142,18 @@ public sealed class TagCommandTests : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        string? caught = null;
+        // The kill must land while a tagged copy waits beside its original: the watcher reports the copy's creation
+        // (inotify) as it happens, instead of polling for a window that lasts only as long as one verification.
+        var copyMade = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watcher = new FileSystemWatcher(songs, "*.mer-tag") { EnableRaisingEvents = true };
+        watcher.Created += (_, _) => copyMade.TrySetResult();
+        watcher.Renamed += (_, _) => copyMade.TrySetResult();
         using (Process mer = Process.Start(start)!)
         {
             _ = mer.StandardOutput.ReadToEndAsync();
             _ = mer.StandardError.ReadToEndAsync();
-            var clock = Stopwatch.StartNew();
-            while (caught is null)
-            {
-                mer.HasExited.Should().BeFalse("the run must be killed while a tagged copy waits beside its original");
-                clock.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(3));
-                caught = Directory.GetFiles(songs, "*.mer-tag").FirstOrDefault();
-                await Task.Delay(2);
-            }
-
+            Task first = await Task.WhenAny(copyMade.Task, mer.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(3)));
+            first.Should().BeSameAs(copyMade.Task, "the run must be killed while a tagged copy waits beside its original");
             mer.Kill(entireProcessTree: true);
             await mer.WaitForExitAsync();
         }
