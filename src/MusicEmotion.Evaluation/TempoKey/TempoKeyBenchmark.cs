@@ -5,6 +5,10 @@ using MusicEmotion.Audio.Processing;
 using MusicEmotion.Evaluation.Csv;
 using MusicEmotion.Features;
 using MusicEmotion.Features.Descriptors;
+using MusicEmotion.Notes;
+using MusicEmotion.Notes.Analysis;
+using MusicEmotion.Notes.Harmony;
+using MusicalKey = MusicEmotion.Features.Descriptors.MusicalKey;
 
 namespace MusicEmotion.Evaluation.TempoKey;
 
@@ -35,10 +39,13 @@ internal static class TempoKeyBenchmark
             return new TempoKeyResult("generated", p.Name, p.Tempo, p.Key, d.TempoBpm, d.Key);
         }).ToArray();
 
-    /// <summary>Renders each MIDI file with FluidSynth, estimates its tempo and key and pairs them with what it states.</summary>
+    /// <summary>
+    /// Renders each MIDI file with FluidSynth, estimates its tempo and key and pairs them with what it states; with a
+    /// <paramref name="transcriber"/>, also the key of the render's transcribed notes (<see cref="TempoKeyResult.NoteKey"/>).
+    /// </summary>
     /// <exception cref="DatasetFormatException">FluidSynth or its soundfont is missing.</exception>
     public static async Task<IReadOnlyList<TempoKeyResult>> RenderedAsync(string set, IReadOnlyList<string> midiFiles, int jobs, IProgress<int>? progress,
-        CancellationToken cancellationToken)
+        NoteTranscriber? transcriber, CancellationToken cancellationToken)
     {
         if (!File.Exists(SoundFont))
         {
@@ -65,9 +72,14 @@ internal static class TempoKeyBenchmark
                         extractor.Push(buffer.AsSpan(0, read));
                     }
 
+                    MusicalKey? noteKey = transcriber is null ? null : await NoteKeyAsync(transcriber, wav, token).ConfigureAwait(false);
                     File.Delete(wav);
                     TrackDescriptors d = extractor.Complete();
-                    results.Add((item.i, new TempoKeyResult(set, Path.GetFileNameWithoutExtension(item.f), stated.TempoBpm, stated.Key, d.TempoBpm, d.Key)));
+                    results.Add((item.i, new TempoKeyResult(set, Path.GetFileNameWithoutExtension(item.f), stated.TempoBpm, stated.Key, d.TempoBpm, d.Key)
+                    {
+                        NoteKey = noteKey,
+                        NotesTranscribed = transcriber is not null,
+                    }));
                     progress?.Report(Interlocked.Increment(ref done));
                 }).ConfigureAwait(false);
         }
@@ -77,6 +89,15 @@ internal static class TempoKeyBenchmark
         }
 
         return results.OrderBy(r => r.Index).Select(r => r.Result).ToArray();
+    }
+
+    /// <summary>The key of the whole piece from its transcribed notes, as <see cref="NoteFeatureAnalyzer"/> summarises it.</summary>
+    private static async Task<MusicalKey?> NoteKeyAsync(NoteTranscriber transcriber, string wav, CancellationToken cancellationToken)
+    {
+        NoteTranscription transcription = await transcriber.TranscribeAsync(wav, cancellationToken).ConfigureAwait(false);
+        return NoteFeatureAnalyzer.Analyze(transcription).Track.Key is { } key
+            ? new MusicalKey(key.Tonic, key.Mode == KeyMode.Minor ? MusicalMode.Minor : MusicalMode.Major, key.Strength)
+            : null;
     }
 
     private static TrackDescriptors Estimate(float[] samples)

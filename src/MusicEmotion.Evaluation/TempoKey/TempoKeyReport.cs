@@ -23,6 +23,22 @@ internal static class TempoKeyReport
                 $"| {set.Key} | {set.Count()} | {tempo.Length} | {Share(tempo, r => r.TempoExact)} | {Share(tempo, r => r.TempoOctave)} | {tempo.Count(r => r.EstimatedTempo <= 0)} | {key.Length} | {Share(key, r => r.KeyExact)} | {Share(key, r => r.KeyClose)} | {known.Length} | {Share(known, r => r.KeyExact)} |"));
         }
 
+        TempoKeyResult[] transcribed = results.Where(r => r.NotesTranscribed).ToArray();
+        if (transcribed.Length > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Key from the transcribed notes beside the key of the audio features, on the same pieces with a stated key:");
+            text.AppendLine();
+            text.AppendLine("| set | stated key | notes: key exact | notes: exact, fifth or relative | notes: no key found | audio features: key exact | audio features: exact, fifth or relative | both exact | same key from both |");
+            text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+            foreach (IGrouping<string, TempoKeyResult> set in transcribed.GroupBy(r => r.Set))
+            {
+                TempoKeyResult[] key = set.Where(r => r.StatedKey is not null).ToArray();
+                text.AppendLine(string.Create(C,
+                    $"| {set.Key} | {key.Length} | {Share(key, r => r.NoteKeyExact)} | {Share(key, r => r.NoteKeyClose)} | {key.Count(r => r.NoteKey is null)} | {Share(key, r => r.KeyExact)} | {Share(key, r => r.KeyClose)} | {Share(key, r => r.KeyExact && r.NoteKeyExact)} | {Share(key, r => r.NoteKey is { } n && n.RelationTo(r.EstimatedKey) == MusicEmotion.Features.Descriptors.KeyRelation.Same)} |"));
+            }
+        }
+
         return text.ToString();
     }
 
@@ -40,6 +56,10 @@ internal static class TempoKeyReport
         tempoOctave = r.TempoOctave,
         keyExact = r.KeyExact,
         keyClose = r.KeyClose,
+        noteKey = r.NoteKey?.Name,
+        noteKeyStrength = r.NoteKey is { } n ? Math.Round(n.Strength, 3) : (double?)null,
+        noteKeyExact = r.NotesTranscribed ? r.NoteKeyExact : (bool?)null,
+        noteKeyClose = r.NotesTranscribed ? r.NoteKeyClose : (bool?)null,
     }))) + "\n";
 
     private static string Share(TempoKeyResult[] rows, Func<TempoKeyResult, bool> hit) =>
