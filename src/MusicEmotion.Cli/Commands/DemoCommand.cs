@@ -8,8 +8,8 @@ namespace MusicEmotion.Cli.Commands;
 
 /// <summary>
 /// <c>mer demo [--out demo.wav] [--seconds 30]</c>: synthesises a short two-part piece so that anyone can try
-/// <c>mer analyze</c> without a song at hand: a calm, slow, soft minor first half (solo piano at 66 BPM) and an
-/// energetic, loud, fast major second half (drums, bass, piano and a lead at 140 BPM); see <see cref="DemoPiece"/>.
+/// <c>mer analyze</c> without a song at hand: a calm, slow, soft minor first half (solo piano at 60 BPM) and an
+/// energetic, loud, fast major second half (a rock band: drums, bass, distorted guitars at 140 BPM); see <see cref="DemoPiece"/>.
 /// </summary>
 internal static class DemoCommand
 {
@@ -35,7 +35,7 @@ internal static class DemoCommand
             WriteWavAtomically(destination, samples, SampleRate);
             string half = Output.AnalysisText.Clock(length / 2);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {destination}: {length:0.#} s, {SampleRate} Hz 16-bit mono; calm, soft {DemoPiece.CalmBpm:0} BPM minor piano until {half}, then an energetic, loud {DemoPiece.EnergeticBpm:0} BPM major band with drums")).ConfigureAwait(false);
+                $"wrote {destination}: {length:0.#} s, {SampleRate} Hz 16-bit mono; calm, soft {DemoPiece.CalmBpm:0} BPM minor piano until {half}, then an energetic, loud {DemoPiece.EnergeticBpm:0} BPM major rock band (drums, bass, distorted guitars)")).ConfigureAwait(false);
             string quoted = destination.Contains(' ', StringComparison.Ordinal) ? $"\"{destination}\"" : destination;
             string png = Path.ChangeExtension(destination, ".png");
             png = png.Contains(' ', StringComparison.Ordinal) ? $"\"{png}\"" : png;

@@ -3,9 +3,8 @@ namespace MusicEmotion.Cli.Demo;
 /// <summary>
 /// Small synthesised instruments for the demo piece, each adding one note into a mono buffer at a sample rate:
 /// a piano-like struck string (inharmonic partials, faster decay for higher partials, a hammer click), a plucked string
-/// (Karplus–Strong), a pumping sawtooth pad, an overdriven power-chord guitar and a drum kit (kick, snare, hi-hat,
-/// crash). Deterministic: noise comes from the seeded generator
-/// passed in.
+/// (Karplus–Strong), a picked guitar string for an amplifier (<see cref="Drive"/>) and a drum kit (kick, snare, hi-hat,
+/// crash). Deterministic: noise comes from the seeded generator passed in.
 /// </summary>
 internal sealed class Instruments(int sampleRate, Random random)
 {
@@ -149,52 +148,56 @@ internal sealed class Instruments(int sampleRate, Random random)
     }
 
     /// <summary>
-    /// A synth pad: each note two slightly detuned sawtooth oscillators, held for <paramref name="duration"/> seconds
-    /// and pumped on every <paramref name="pulse"/> (a swell at each pulse that settles to 60 %), as in dance pop.
+    /// A guitar string for an amplifier: a Karplus–Strong string with a bright pick (a first-differenced burst) and a
+    /// short fade when damped; mixed clean into a guitar bus that <see cref="Drive"/> then distorts as a whole.
     /// </summary>
-    public void Pad(Span<float> buffer, double start, ReadOnlySpan<int> midis, double velocity, double duration, double pulse)
+    /// <param name="buffer">The guitar bus.</param>
+    /// <param name="start">Onset in seconds.</param>
+    /// <param name="midi">Pitch.</param>
+    /// <param name="velocity">0..1.</param>
+    /// <param name="hold">Seconds the string rings before the hand damps it.</param>
+    /// <param name="damping">Loss per period, 0.990 (palm-muted) to 0.999 (let ring).</param>
+    public void GuitarString(Span<float> buffer, double start, int midi, double velocity, double hold, double damping)
     {
-        int first = (int)(start * sampleRate);
-        int length = (int)(duration * sampleRate);
-        foreach (int midi in midis)
+        int period = Math.Max(2, (int)Math.Round(sampleRate / Frequency(midi)));
+        var line = new double[period];
+        double last = 0;
+        for (int i = 0; i < period; i++)
         {
-            double frequency = Frequency(midi);
-            for (int i = 0; i < length && first + i < buffer.Length; i++)
-            {
-                double t = (double)i / sampleRate;
-                double pump = 0.6 + (0.4 * Math.Exp(-(t % pulse) / 0.08));
-                double edges = Math.Min(1, t / 0.01) * Math.Min(1, (duration - t) / 0.01);
-                double saw = Saw(frequency * (start + t)) + Saw(frequency * 1.004 * (start + t));
-                buffer[first + i] += (float)(velocity * 0.06 * pump * edges * saw);
-            }
+            double white = (random.NextDouble() * 2) - 1;
+            line[i] = (0.6 * white) + (0.4 * (white - last));
+            last = white;
         }
-    }
 
-    /// <summary>
-    /// An overdriven guitar holding a power chord (root an octave up, fifth, octave, and a detuned doubling) for
-    /// <paramref name="duration"/> seconds: sawtooth strings driven hard into a soft clipper, as an amplifier does.
-    /// </summary>
-    public void OverdrivenPowerChord(Span<float> buffer, double start, int root, double velocity, double duration)
-    {
         int first = (int)(start * sampleRate);
-        int length = (int)(duration * sampleRate);
-        double[] strings = [Frequency(root + 12), Frequency(root + 19), Frequency(root + 24), Frequency(root + 12) * 1.006];
+        int length = (int)((hold + 0.02) * sampleRate);
+        int index = 0;
+        double previous = 0;
         for (int i = 0; i < length && first + i < buffer.Length; i++)
         {
             double t = (double)i / sampleRate;
-            double sum = 0;
-            foreach (double frequency in strings)
-            {
-                sum += 0.3 * Saw(frequency * (start + t));
-            }
-
-            double edges = Math.Min(1, t / 0.005) * Math.Min(1, (duration - t) / 0.01);
-            buffer[first + i] += (float)(velocity * edges * Math.Tanh(5 * sum));
+            double current = line[index];
+            line[index] = damping * ((0.6 * current) + (0.4 * previous));
+            previous = current;
+            index = (index + 1) % period;
+            buffer[first + i] += (float)(velocity * current * Release(t, hold, 0.02));
         }
     }
 
-    /// <summary>A sawtooth on [-1, 1] at phase <paramref name="cycles"/> (in periods).</summary>
-    private static double Saw(double cycles) => (2 * (cycles - Math.Floor(cycles))) - 1;
+    /// <summary>An amplifier: <paramref name="gain"/> into a soft clipper, then a gentle low-pass (the speaker cabinet).</summary>
+    /// <param name="buffer">A bus of clean strings, distorted in place.</param>
+    /// <param name="gain">Drive into the tanh clipper (1: clean, 8: heavy).</param>
+    /// <param name="cabinet">The one-pole low-pass's coefficient per sample, 0..1 (smaller is darker).</param>
+    public static void Drive(Span<float> buffer, double gain, double cabinet)
+    {
+        double low = 0;
+        for (int i = 0; i < buffer.Length; i++)
+        {
+            double driven = Math.Tanh(gain * buffer[i]);
+            low += cabinet * (driven - low);
+            buffer[i] = (float)low;
+        }
+    }
 
     private static double Release(double t, double hold, double release) =>
         t <= hold ? 1 : Math.Max(0, 1 - ((t - hold) / release));
