@@ -11,4 +11,10 @@ public enum TrackImportStatus
 
     /// <summary>Could not be read or decoded; nothing was stored.</summary>
     Failed,
+
+    /// <summary>
+    /// Already in the catalog but analysed by another model (name or version): analysed again with the current one and
+    /// its row replaced.
+    /// </summary>
+    Reanalysed,
 }

@@ -6,8 +6,9 @@ using MusicEmotion.Recommend.Catalog;
 namespace MusicEmotion.Recommend.Tracks;
 
 /// <summary>
-/// Adds audio files to a catalog: hashes each file, skips it without decoding when its id is already there (so an
-/// interrupted import resumes where it stopped), otherwise analyses it and adds it in one transaction. A file that
+/// Adds audio files to a catalog: hashes each file, skips it without decoding when its id is already there as analysed
+/// by the current model (so an interrupted import resumes where it stopped), re-analyses it when another model (e.g. an
+/// earlier shipped model) made the stored row, otherwise analyses it and adds it in one transaction. A file that
 /// cannot be read or decoded is reported and never stops a batch; a catalog that cannot be written does.
 /// </summary>
 public sealed class TrackImporter
@@ -25,8 +26,11 @@ public sealed class TrackImporter
     }
 
     /// <summary>
-    /// Imports one file: hashes it first and, when the catalog already holds that id, returns without decoding it (an
-    /// interrupted import resumes at the cost of reading each finished file once); otherwise analyses and adds it.
+    /// Imports one file: hashes it first and, when the catalog already holds that id as analysed by the current model,
+    /// returns without decoding it (an interrupted import resumes at the cost of reading each finished file once). A row
+    /// made by another model is re-analysed and replaced (<see cref="TrackImportStatus.Reanalysed"/>): the new analysis
+    /// is complete before the old row is removed, so a failure to decode leaves the old row in place. Otherwise the
+    /// file is analysed and added.
     /// </summary>
     /// <param name="path">The audio file.</param>
     /// <param name="sourceName">The name to record (default: <paramref name="path"/>).</param>
@@ -36,12 +40,22 @@ public sealed class TrackImporter
     public async Task<TrackImportResult> ImportAsync(string path, string? sourceName = null, CancellationToken cancellationToken = default)
     {
         string id = await TrackId.ComputeAsync(path, cancellationToken).ConfigureAwait(false);
-        if (await _catalog.ContainsAsync(id, cancellationToken).ConfigureAwait(false))
+        TrackRecord? stored = await _catalog.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        if (stored is not null && stored.ModelName == _analyzer.ModelName && stored.ModelVersion == _analyzer.ModelVersion)
         {
             return new TrackImportResult(0, path, TrackImportStatus.AlreadyPresent, id, null, null, null);
         }
 
         TrackAnalysis analysis = await _analyzer.AnalyzeAsync(path, sourceName, id, cancellationToken).ConfigureAwait(false);
+        if (stored is not null)
+        {
+            // Made by another model: replace the row. A crash between the two calls leaves the file out of the
+            // catalog, and running the same import again adds it back.
+            await _catalog.RemoveAsync(id, cancellationToken).ConfigureAwait(false);
+            bool replaced = await _catalog.AddAsync(analysis.Track, cancellationToken).ConfigureAwait(false);
+            return new TrackImportResult(0, path, replaced ? TrackImportStatus.Reanalysed : TrackImportStatus.AlreadyPresent, id, replaced ? analysis.Track : null, null, null);
+        }
+
         bool added = await _catalog.AddAsync(analysis.Track, cancellationToken).ConfigureAwait(false);
         return new TrackImportResult(0, path, added ? TrackImportStatus.Added : TrackImportStatus.AlreadyPresent, id, added ? analysis.Track : null, null, null);
     }
@@ -79,7 +93,7 @@ public sealed class TrackImporter
 
                         _ = result.Status switch
                         {
-                            TrackImportStatus.Added => Interlocked.Increment(ref added),
+                            TrackImportStatus.Added or TrackImportStatus.Reanalysed => Interlocked.Increment(ref added),
                             TrackImportStatus.AlreadyPresent => Interlocked.Increment(ref present),
                             _ => Interlocked.Increment(ref failed),
                         };

@@ -68,6 +68,32 @@ public sealed class TrackAnalyzerTests : IClassFixture<ShippedAnalyzer>, IDispos
     }
 
     [Fact]
+    public async Task A_row_made_by_another_model_is_re_analysed_and_replaced_and_a_file_that_fails_keeps_the_old_row()
+    {
+        string good = _directory.Write("song.wav", PcmWav.Encode16(Chord(44100, 6), 44100, 1));
+        using SqliteTrackCatalog catalog = SqliteTrackCatalog.Open(_directory.File("models.db"));
+        var importer = new TrackImporter(_shipped.Tracks, catalog);
+        TrackAnalysis current = await _shipped.Tracks.AnalyzeAsync(good);
+        (await catalog.AddAsync(current.Track with { ModelVersion = "0.9.0" })).Should().BeTrue("an earlier model's row");
+
+        TrackImportResult result = await importer.ImportAsync(good);
+
+        result.Status.Should().Be(TrackImportStatus.Reanalysed);
+        TrackRecord stored = (await catalog.GetAsync(result.TrackId!))!;
+        stored.ModelVersion.Should().Be(_shipped.Emotion.Model.Card.Version);
+        stored.Timeline.Arousal.Should().Equal(current.Track.Timeline.Arousal);
+        (await catalog.CountAsync()).Should().Be(1);
+        (await importer.ImportAsync(good)).Status.Should().Be(TrackImportStatus.AlreadyPresent, "now the current model made it");
+
+        // A file whose id is stored by another model but cannot be decoded any more (the catalog keeps the old row).
+        string broken = _directory.Write("broken.mp3", Enumerable.Range(0, 3000).Select(i => (byte)(i * 31 % 253)).ToArray());
+        string brokenId = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(broken)));
+        (await catalog.AddAsync(current.Track with { Id = brokenId, ModelVersion = "0.9.0" })).Should().BeTrue();
+        await FluentActions.Awaiting(() => importer.ImportAsync(broken)).Should().ThrowAsync<AudioException>();
+        (await catalog.GetAsync(brokenId))!.ModelVersion.Should().Be("0.9.0", "nothing is removed before the new analysis is complete");
+    }
+
+    [Fact]
     public async Task The_services_resolve_from_dependency_injection_and_recommend_end_to_end()
     {
         var services = new ServiceCollection();
