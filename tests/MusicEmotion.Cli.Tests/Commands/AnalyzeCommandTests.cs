@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace MusicEmotion.Cli.Tests.Analyze;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 public sealed class AnalyzeCommandTests
 {

@@ -1,6 +1,6 @@
 using MusicEmotion.Inference;
 
-namespace MusicEmotion.Cli.Tests.Analyze;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 /// <summary>The fixture model (<see cref="MeanModelFiles"/>) as <c>mer</c>'s arguments, so CLI tests do not depend on the shipped model.</summary>
 internal static class AnalyzeFixtures

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace MusicEmotion.Cli.Tests.Analyze;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>mer analyze</c> over three real 4Q validation clips with each shipped model (the default note-aware one, and
@@ -67,7 +67,7 @@ public sealed class AnalyzeGoldenTests
     private static string GoldenPath(string clip, string format, string model)
     {
         string extension = (model == "audio" ? "audio." : string.Empty) + (format == "table" ? "txt" : format);
-        return Path.Combine(RepositoryRoot(), "tests", "MusicEmotion.Cli.Tests", "Analyze", "Golden", $"{clip.Replace('/', '-')}.{extension}");
+        return Path.Combine(RepositoryRoot(), "tests", "MusicEmotion.Cli.Tests", "Commands", "Golden", $"{clip.Replace('/', '-')}.{extension}");
     }
 
     private static string RepositoryRoot()

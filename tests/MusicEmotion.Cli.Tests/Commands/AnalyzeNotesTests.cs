@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MusicEmotion.Cli.Tests.Notes;
 
-namespace MusicEmotion.Cli.Tests.Analyze;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>mer analyze --notes</c> on real files: the synthesised scale and chords in C major (<see cref="NotesSongFixture"/>)

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using MusicEmotion.Cli.Tests.Analyze;
 
-namespace MusicEmotion.Cli.Tests.Catalog;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 public sealed class CatalogCommandTests : IDisposable
 {

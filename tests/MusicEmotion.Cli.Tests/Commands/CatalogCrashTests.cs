@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using MusicEmotion.Cli.Tests.Analyze;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tracks;
 
-namespace MusicEmotion.Cli.Tests.Catalog;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 /// <summary>A real <c>mer catalog add</c> process killed (SIGKILL) mid-batch on real clips, then resumed.</summary>
 public sealed class CatalogCrashTests : IDisposable

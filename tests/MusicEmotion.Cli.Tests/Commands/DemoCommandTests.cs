@@ -1,8 +1,9 @@
 using System.Globalization;
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Decoding;
+using MusicEmotion.Cli.Commands;
 
-namespace MusicEmotion.Cli.Tests.Analyze;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 public sealed class DemoCommandTests
 {
@@ -27,7 +28,7 @@ public sealed class DemoCommandTests
     [Fact]
     public void Second_half_is_louder_than_the_first()
     {
-        float[] samples = Commands.DemoCommand.Synthesize(8);
+        float[] samples = DemoCommand.Synthesize(8);
         int half = samples.Length / 2;
         double Rms(ReadOnlySpan<float> s)
         {

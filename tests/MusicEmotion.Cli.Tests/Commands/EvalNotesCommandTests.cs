@@ -2,7 +2,7 @@ using System.Text.Json;
 using MusicEmotion.Notes;
 using MusicEmotion.Notes.Midi;
 
-namespace MusicEmotion.Cli.Tests.Eval;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>mer eval notes</c> on real renders: MIDI files written here (the synthesised scale and chords, known notes) and

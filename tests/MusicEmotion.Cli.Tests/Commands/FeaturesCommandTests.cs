@@ -2,7 +2,7 @@ using System.Diagnostics;
 using MusicEmotion.Features;
 using MusicEmotion.Features.IO;
 
-namespace MusicEmotion.Cli.Tests;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 public sealed class FeaturesCommandTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MusicEmotion.Cli.Tests;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 public sealed class InfoCommandTests : IDisposable
 {

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using MusicEmotion.Cli.Tests.Analyze;
+using MusicEmotion.Cli.Commands;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tracks;
 
-namespace MusicEmotion.Cli.Tests.Journeys;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 public sealed class JourneyCommandTests : IDisposable
 {
@@ -14,7 +14,7 @@ public sealed class JourneyCommandTests : IDisposable
     /// <summary>The demo piece cut in two: its calm half and its energetic half, as WAV files.</summary>
     private (string Calm, string Energetic) DemoHalves()
     {
-        float[] piece = Commands.DemoCommand.Synthesize(40);
+        float[] piece = DemoCommand.Synthesize(40);
         int half = piece.Length / 2;
         string calm = _dir.File("calm.wav"), energetic = _dir.File("energetic.wav");
         File.WriteAllBytes(calm, PcmWav.Encode16(piece.AsSpan(0, half).ToArray(), 22050, 1));
@@ -100,7 +100,7 @@ public sealed class JourneyCommandTests : IDisposable
     [InlineData("45:00", 2700)]
     [InlineData("1:15:00", 4500)]
     public void Durations_read_in_the_usual_forms(string text, double seconds) =>
-        Commands.JourneyCommand.ParseDuration(text).Should().Be(seconds);
+        JourneyCommand.ParseDuration(text).Should().Be(seconds);
 
     [Fact]
     public async Task Analyze_in_spotify_format_gives_spotify_fields_and_a_tempo_near_the_played_one()

@@ -2,11 +2,10 @@ using System.CommandLine;
 using System.Text.Json;
 using MusicEmotion.Cli.Commands;
 using MusicEmotion.Cli.Output;
-using MusicEmotion.Cli.Tests.Analyze;
 using MusicEmotion.Notes;
 using MusicEmotion.Notes.Midi;
 
-namespace MusicEmotion.Cli.Tests.Notes;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>mer notes</c> on real files: the synthesised scale and chords (<see cref="SynthesizedMusic.ScaleAndChords"/>, 21

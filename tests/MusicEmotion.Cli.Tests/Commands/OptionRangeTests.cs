@@ -1,4 +1,4 @@
-namespace MusicEmotion.Cli.Tests;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 /// <summary>Whole-number options out of range are refused as bad input (exit 2) before any work, naming the option and its range.</summary>
 public sealed class OptionRangeTests

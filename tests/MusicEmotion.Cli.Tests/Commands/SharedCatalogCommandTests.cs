@@ -1,7 +1,6 @@
 using System.Text.Json;
-using MusicEmotion.Cli.Tests.Analyze;
 
-namespace MusicEmotion.Cli.Tests.Catalog;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 /// <summary><c>mer catalog enqueue</c>, <c>mer worker</c>, <c>mer catalog status</c> and the catalog commands with <c>--postgres</c>, on a real server.</summary>
 [Collection(PostgresCollection.Name)]

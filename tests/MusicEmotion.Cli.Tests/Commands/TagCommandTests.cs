@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using MusicEmotion.Cli.Tagging;
-using MusicEmotion.Cli.Tests.Analyze;
 using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Tracks;
 using TagLib;
 
-namespace MusicEmotion.Cli.Tests.Tagging;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 public sealed class TagCommandTests : IDisposable
 {

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using MusicEmotion.Cli.Commands;
 
-namespace MusicEmotion.Cli.Tests.Tagging;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 /// <summary>Real files for the tagging tests, made by ffmpeg from the demo piece, and ffmpeg's and ffprobe's view of them.</summary>
 internal static class TaggedFiles
@@ -20,7 +21,7 @@ internal static class TaggedFiles
     public static string[] Make(string folder, double seconds = 8, string name = "song")
     {
         string wav = Path.Combine(folder, $"{name}.source.wav");
-        File.WriteAllBytes(wav, PcmWav.Encode16(Commands.DemoCommand.Synthesize(seconds), 22050, 1));
+        File.WriteAllBytes(wav, PcmWav.Encode16(DemoCommand.Synthesize(seconds), 22050, 1));
         string[] files = Encoders.Select(e =>
         {
             string path = Path.Combine(folder, $"{name}.{e.Key}");

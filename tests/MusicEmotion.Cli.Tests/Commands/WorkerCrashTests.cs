@@ -4,7 +4,7 @@ using MusicEmotion.Recommend.PostgreSql.Jobs;
 using MusicEmotion.Recommend.Tracks;
 using Npgsql;
 
-namespace MusicEmotion.Cli.Tests.Catalog;
+namespace MusicEmotion.Cli.Tests.Commands;
 
 /// <summary>A real <c>mer worker</c> process killed (SIGKILL) mid-batch; another worker finishes the queue.</summary>
 [Collection(PostgresCollection.Name)]

@@ -1,7 +1,7 @@
 using MusicEmotion.Cli.Output;
 using MusicEmotion.Notes;
 
-namespace MusicEmotion.Cli.Tests.Notes;
+namespace MusicEmotion.Cli.Tests.Output;
 
 /// <summary><see cref="NoteFeatureHarmony"/> on hand-written notes: chords joined into spans, gaps left out, no key without enough notes.</summary>
 public sealed class NoteFeatureHarmonyTests

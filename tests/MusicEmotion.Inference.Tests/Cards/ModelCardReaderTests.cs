@@ -2,8 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MusicEmotion.Inference.Cards;
+using MusicEmotion.Inference.Tests.Models;
 
-namespace MusicEmotion.Inference.Tests.Model;
+namespace MusicEmotion.Inference.Tests.Cards;
 
 /// <summary>
 /// The card reader (JsonDocument, no reflection) reads every card exactly as the reflection serialiser with the card's

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using MusicEmotion.Features;
 using MusicEmotion.Inference.Cards;
+using MusicEmotion.Inference.Tests.Models;
 
-namespace MusicEmotion.Inference.Tests.Model;
+namespace MusicEmotion.Inference.Tests.Cards;
 
 public class ModelCardTests
 {

@@ -1,6 +1,6 @@
 using MusicEmotion.Inference.Cards;
 
-namespace MusicEmotion.Inference.Tests.Model;
+namespace MusicEmotion.Inference.Tests.Cards;
 
 public class OutputMappingTests
 {

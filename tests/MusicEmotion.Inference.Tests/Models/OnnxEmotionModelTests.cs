@@ -1,7 +1,7 @@
 using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
 
-namespace MusicEmotion.Inference.Tests.Model;
+namespace MusicEmotion.Inference.Tests.Models;
 
 public class OnnxEmotionModelTests
 {

@@ -1,7 +1,7 @@
 using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
 
-namespace MusicEmotion.Inference.Tests.Model;
+namespace MusicEmotion.Inference.Tests.Models;
 
 /// <summary>The tiny ONNX fixture models (see Fixtures/make_test_models.py) and cards that fit them.</summary>
 internal static class TestModels
