@@ -8,6 +8,9 @@ public sealed class OptionRangeTests
     [InlineData(new[] { "catalog", "enqueue", "song.wav", "--postgres", "Host=nowhere.invalid", "--max-attempts", "0" }, "--max-attempts must be between 1 and 100 (got 0)")]
     [InlineData(new[] { "tag", "song.wav", "--jobs", "0" }, "--jobs must be at least 1 (got 0)")]
     [InlineData(new[] { "eval", "tempo-key", "--jobs", "-3" }, "--jobs must be at least 1 (got -3)")]
+    [InlineData(new[] { "eval", "playlists", "--mpd", "mpd.json", "--features", "features.csv", "--k", "0" }, "--k must be at least 1 (got 0)")]
+    [InlineData(new[] { "eval", "recommend", "--emotify", "emotify", "--k", "-1" }, "--k must be at least 1 (got -1)")]
+    [InlineData(new[] { "eval", "recommend", "--emotify", "emotify", "--jobs", "0" }, "--jobs must be at least 1 (got 0)")]
     public async Task An_option_out_of_range_is_an_input_error_that_names_it(string[] args, string message)
     {
         var (code, output, error) = await CliRunner.RunAsync(args);
