@@ -15,7 +15,7 @@ public sealed class AdapterTests : IDisposable
     [Fact]
     public void A_wave_stream_reads_the_same_samples_as_the_managed_wav_decoder()
     {
-        float[] song = TestAudio.Song(44100, 3);
+        float[] song = TestSignals.ChordsOverKick(44100, 3);
         string wav = _dir.Write("song.wav", PcmWav.Encode16(PcmWav.Interleave(song, 2), 44100, 2));
 
         using var reader = new WaveFileReader(wav);
@@ -30,7 +30,7 @@ public sealed class AdapterTests : IDisposable
     [Fact]
     public void Decoded_and_resampled_audio_feeds_naudios_wave_file_writer()
     {
-        float[] song = TestAudio.Song(44100, 2);
+        float[] song = TestSignals.ChordsOverKick(44100, 2);
         string wav = _dir.Write("song.wav", PcmWav.Encode16(PcmWav.Interleave(song, 2), 44100, 2));
         string written = _dir.File("mono22k.wav");
 
@@ -104,7 +104,7 @@ public sealed class AdapterTests : IDisposable
     [Fact]
     public void The_wave_stream_is_left_open_unless_asked()
     {
-        string wav = _dir.Write("song.wav", PcmWav.Encode16(TestAudio.Song(8000, 1), 8000, 1));
+        string wav = _dir.Write("song.wav", PcmWav.Encode16(TestSignals.ChordsOverKick(8000, 1), 8000, 1));
         var reader = new WaveFileReader(wav);
         reader.ToSampleSource().Dispose();
         reader.Position.Should().Be(0, "still usable");

@@ -18,7 +18,7 @@ public sealed class AnalyzerTests : IDisposable
     [Fact]
     public async Task A_wave_stream_analyses_exactly_like_the_file()
     {
-        string wav = _dir.Write("song.wav", PcmWav.Encode16(PcmWav.Interleave(TestAudio.Song(44100, 20), 2), 44100, 2));
+        string wav = _dir.Write("song.wav", PcmWav.Encode16(PcmWav.Interleave(TestSignals.ChordsOverKick(44100, 20), 2), 44100, 2));
         EmotionAnalysis fromFile = await Analyzer.AnalyzeAsync(wav);
 
         using var reader = new WaveFileReader(wav);
@@ -40,7 +40,7 @@ public sealed class AnalyzerTests : IDisposable
     [Fact]
     public async Task A_provider_chain_analyses_like_the_same_samples_in_memory()
     {
-        float[] song = TestAudio.Song(22050, 15);
+        float[] song = TestSignals.ChordsOverKick(22050, 15);
         ISampleProvider chain = new VolumeSampleProvider(new ArrayProvider(song, 22050)) { Volume = 1f };
         EmotionAnalysis fromNAudio = await Analyzer.AnalyzeAsync(chain.ToAudioInput("chain"));
         EmotionAnalysis fromArray = await Analyzer.AnalyzeAsync(AudioInput.FromSamples(new Audio.Processing.ArraySampleSource(song, 22050), "array"));

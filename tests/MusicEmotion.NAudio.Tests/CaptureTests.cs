@@ -16,7 +16,7 @@ public sealed class CaptureTests
     [Fact]
     public async Task Live_capture_is_analysed_second_by_second_until_recording_stops()
     {
-        float[] song = TestAudio.Song(16000, 8);
+        float[] song = TestSignals.ChordsOverKick(16000, 8);
         using var device = new FakeCapture(new WaveFormat(16000, 16, 1), song, realTime: false);
         var seconds = new List<EmotionFrame>();
 
@@ -36,7 +36,7 @@ public sealed class CaptureTests
     [Fact]
     public void Reads_wait_for_the_device_and_end_when_it_stops()
     {
-        float[] song = TestAudio.Song(8000, 1);
+        float[] song = TestSignals.ChordsOverKick(8000, 1);
         using var device = new FakeCapture(new WaveFormat(8000, 16, 1), song, realTime: true);
         using ISampleSource source = device.ToSampleSource("fake");
         source.Format.Should().Be(new AudioFormat(8000, 1));

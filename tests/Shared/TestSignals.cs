@@ -86,6 +86,29 @@ internal static class TestSignals
         return y;
     }
 
+    /// <summary>
+    /// A chord progression over a kick drum with a little noise, mono: enough structure for a model to react to. Each of
+    /// <paramref name="chords"/> (frequencies in Hz; default A major, G major, F major) sounds for
+    /// <paramref name="chordSeconds"/> in turn, and the kick strikes <paramref name="beatsPerSecond"/> times a second.
+    /// </summary>
+    public static float[] ChordsOverKick(int sampleRate, double seconds, double[][]? chords = null, double chordSeconds = 3, double beatsPerSecond = 2.5, int seed = 3)
+    {
+        chords ??= [[220, 277.2, 329.6], [196, 246.9, 293.7], [174.6, 220, 261.6]];
+        var random = new Random(seed);
+        float[] x = new float[(int)(sampleRate * seconds)];
+        for (int i = 0; i < x.Length; i++)
+        {
+            double t = (double)i / sampleRate;
+            double[] chord = chords[(int)(t / chordSeconds) % chords.Length];
+            double tone = chord.Sum(f => Math.Sin(2 * Math.PI * f * t)) * 0.12;
+            double beat = t * beatsPerSecond % 1.0;
+            double kick = beat < 0.08 ? Math.Sin(2 * Math.PI * 60 * beat) * (1 - (beat / 0.08)) * 0.5 : 0;
+            x[i] = (float)(tone + kick + (0.03 * ((random.NextDouble() * 2) - 1)));
+        }
+
+        return x;
+    }
+
     /// <summary>Interleaved samples of a few tones with a slow tremolo (the second channel quieter).</summary>
     public static float[] Tones(double seconds, int sampleRate, int channels, double baseHz)
     {

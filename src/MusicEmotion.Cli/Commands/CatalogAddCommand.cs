@@ -35,7 +35,7 @@ internal static class CatalogAddCommand
         {
             int jobCount = CommonOptions.JobCount(parse, jobs);
 
-            string[] files = ExpandInputs(parse.GetValue(inputs)!);
+            string[] files = AudioInputs.Expand(parse.GetValue(inputs)!);
             using ITrackCatalog catalog = await catalogOptions.OpenAsync(parse, mustExist: false, cancellationToken).ConfigureAwait(false);
             using EmotionAnalyzer emotion = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), new EmotionAnalyzerOptions { MaxConcurrency = jobCount });
             var importer = new TrackImporter(new TrackAnalyzer(emotion), catalog);
@@ -72,28 +72,5 @@ internal static class CatalogAddCommand
             return failures.Count == files.Length ? ExitCodes.InputError : ExitCodes.Success;
         }));
         return command;
-    }
-
-    /// <summary>The files named, and the audio files under the folders named, without repeats.</summary>
-    internal static string[] ExpandInputs(IEnumerable<string> inputs)
-    {
-        var files = new List<string>();
-        foreach (string input in inputs)
-        {
-            if (Directory.Exists(input))
-            {
-                files.AddRange(AnalyzeCommand.FindAudio(input));
-            }
-            else if (File.Exists(input))
-            {
-                files.Add(input);
-            }
-            else
-            {
-                throw new CliInputException($"{input}: no such file or folder");
-            }
-        }
-
-        return files.Distinct(StringComparer.Ordinal).ToArray();
     }
 }

@@ -47,49 +47,28 @@ internal static class CatalogEnqueueCommand
     /// <summary>The audio files the inputs name, as absolute paths, without repeats.</summary>
     internal static string[] Expand(IEnumerable<string> inputs)
     {
-        var files = new List<string>();
-        var missing = new List<string>();
+        var paths = new List<string>();
         foreach (string input in inputs)
         {
             if (File.Exists(input) && ListExtensions.Contains(Path.GetExtension(input)))
             {
                 string folder = Path.GetDirectoryName(Path.GetFullPath(input))!;
-                foreach (string line in File.ReadLines(input))
-                {
-                    string entry = line.Trim();
-                    if (entry.Length > 0 && !entry.StartsWith('#'))
-                    {
-                        Add(Path.GetFullPath(entry, folder), files, missing);
-                    }
-                }
+                paths.AddRange(File.ReadLines(input).Select(line => line.Trim()).Where(entry => entry.Length > 0 && !entry.StartsWith('#'))
+                    .Select(entry => Path.GetFullPath(entry, folder)));
             }
             else
             {
-                Add(Path.GetFullPath(input), files, missing);
+                paths.Add(Path.GetFullPath(input));
             }
         }
 
+        var missing = new List<string>();
+        string[] files = AudioInputs.Expand(paths, missing);
         if (missing.Count > 0)
         {
             throw new CliInputException($"{missing.Count} input(s) do not exist, nothing was queued: {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", ..." : "")}");
         }
 
-        return files.Distinct(StringComparer.Ordinal).ToArray();
-    }
-
-    private static void Add(string path, List<string> files, List<string> missing)
-    {
-        if (Directory.Exists(path))
-        {
-            files.AddRange(AnalyzeCommand.FindAudio(path));
-        }
-        else if (File.Exists(path))
-        {
-            files.Add(path);
-        }
-        else
-        {
-            missing.Add(path);
-        }
+        return files;
     }
 }

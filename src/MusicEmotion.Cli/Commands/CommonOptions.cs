@@ -15,16 +15,11 @@ internal static class CommonOptions
 
     /// <summary>The value of a <see cref="Jobs"/> option.</summary>
     /// <exception cref="CliInputException">It is below 1.</exception>
-    public static int JobCount(ParseResult parse, Option<int> jobs)
-    {
-        int count = parse.GetValue(jobs);
-        if (count < 1)
-        {
-            throw new CliInputException($"--jobs must be at least 1 (got {count})");
-        }
+    public static int JobCount(ParseResult parse, Option<int> jobs) => AtLeastOne(parse, jobs);
 
-        return count;
-    }
+    /// <summary>The value of a <see cref="K"/> option (a cut-off).</summary>
+    /// <exception cref="CliInputException">It is below 1.</exception>
+    public static int Cutoff(ParseResult parse, Option<int> k) => AtLeastOne(parse, k);
 
     /// <summary>The value of a whole-number option that must lie between <paramref name="min"/> and <paramref name="max"/>.</summary>
     /// <exception cref="CliInputException">It lies outside.</exception>
@@ -54,4 +49,15 @@ internal static class CommonOptions
 
     /// <summary><c>--k</c>, default 10.</summary>
     public static Option<int> K(string description) => new("--k") { Description = description, DefaultValueFactory = _ => 10 };
+
+    private static int AtLeastOne(ParseResult parse, Option<int> option)
+    {
+        int value = parse.GetValue(option);
+        if (value < 1)
+        {
+            throw new CliInputException($"{option.Name} must be at least 1 (got {value})");
+        }
+
+        return value;
+    }
 }

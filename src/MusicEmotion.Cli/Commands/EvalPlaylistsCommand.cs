@@ -32,12 +32,7 @@ internal static class EvalPlaylistsCommand
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            int cutoff = parse.GetValue(k);
-            if (cutoff < 1)
-            {
-                throw new CliInputException("--k must be at least 1");
-            }
-
+            int cutoff = CommonOptions.Cutoff(parse, k);
             string? jsonPath = CommonOptions.JsonPath(parse, json);
 
             IReadOnlyList<MpdPlaylist> playlists = MpdSliceReader.Read(parse.GetValue(mpd)!);

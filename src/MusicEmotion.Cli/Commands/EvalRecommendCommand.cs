@@ -43,19 +43,9 @@ internal static class EvalRecommendCommand
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
-            int cutoff = parse.GetValue(k);
-            int jobCount = parse.GetValue(jobs);
-            if (cutoff < 1 || jobCount < 1)
-            {
-                throw new CliInputException("--k and --jobs must be at least 1");
-            }
-
-            string? jsonPath = parse.GetValue(json);
-            if (jsonPath is not null)
-            {
-                OutputPaths.EnsureWritable(jsonPath);
-            }
-
+            int cutoff = CommonOptions.Cutoff(parse, k);
+            int jobCount = CommonOptions.JobCount(parse, jobs);
+            string? jsonPath = CommonOptions.JsonPath(parse, json);
             BlockWeights combined = parse.GetValue(weights) is { } text ? ParseWeights(text) : BlockWeights.Default;
             using EmotionAnalyzer emotion = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), new EmotionAnalyzerOptions { Describe = false, MaxConcurrency = jobCount });
             IEmotionModel emotionModel = emotion.Model;

@@ -2,24 +2,30 @@ using System.Buffers.Binary;
 
 namespace MusicEmotion.Audio.Tests.TestSupport;
 
-/// <summary>Wraps bytes in a stream that cannot seek, like a pipe.</summary>
-internal sealed class NonSeekableStream(byte[] bytes) : Stream
+/// <summary>A stream that can only be read forwards, like a pipe: no length, no position, no seeking, no writing.</summary>
+internal abstract class ForwardOnlyStream : Stream
 {
-    private readonly MemoryStream _inner = new(bytes);
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
     public override void Flush() { }
-    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 1000));
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
+/// <summary>Wraps bytes in a stream that cannot seek, like a pipe.</summary>
+internal sealed class NonSeekableStream(byte[] bytes) : ForwardOnlyStream
+{
+    private readonly MemoryStream _inner = new(bytes);
+
+    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 1000));
+}
+
 /// <summary>A non-seekable WAV stream of a given length whose sample bytes are produced on demand.</summary>
-internal sealed class SyntheticWavStream : Stream
+internal sealed class SyntheticWavStream : ForwardOnlyStream
 {
     private readonly byte[] _header;
     private readonly long _length;
@@ -33,12 +39,6 @@ internal sealed class SyntheticWavStream : Stream
         _length = _header.Length + dataBytes;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -52,8 +52,4 @@ internal sealed class SyntheticWavStream : Stream
         _position += n;
         return n;
     }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -126,35 +126,6 @@ public sealed class BadWavInputTests : IDisposable
     public void A_text_file_renamed_to_wav_is_not_audio() =>
         ShouldFail<UnsupportedAudioFormatException>("hello, this is not audio\n"u8.ToArray(), "not a recognised audio format");
 
-    [Fact]
-    public void A_directory_is_not_a_file()
-    {
-        Action open = () => AudioLoader.Default.Open(_dir.Path);
-        open.Should().Throw<AudioSourceNotFoundException>().WithMessage("*is a directory*");
-    }
-
-    [Fact]
-    public void A_missing_path()
-    {
-        string path = _dir.File("nope.wav");
-        Action open = () => AudioLoader.Default.Open(path);
-        open.Should().Throw<AudioSourceNotFoundException>().WithMessage($"{path}: file not found");
-    }
-
-    [Fact]
-    public void A_path_with_a_nul_character()
-    {
-        Action open = () => AudioLoader.Default.Open("bad\0name.wav");
-        open.Should().Throw<AudioSourceNotFoundException>().WithMessage("*NUL*");
-    }
-
-    [Fact]
-    public void Empty_path_is_an_argument_error()
-    {
-        Action open = () => AudioLoader.Default.Open("");
-        open.Should().Throw<ArgumentException>();
-    }
-
     private static byte[] Patch(byte[] bytes, int offset, uint value)
     {
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(offset), value);

@@ -10,15 +10,7 @@ public sealed class WavSampleSourceTests
     {
         using var source = new WavSampleSource(new MemoryStream(wav), "test.wav");
         format = source.Format;
-        var all = new List<float>();
-        float[] buffer = new float[chunk];
-        int n;
-        while ((n = source.Read(buffer)) > 0)
-        {
-            all.AddRange(buffer.AsSpan(0, n).ToArray());
-        }
-
-        return all.ToArray();
+        return SignalMeasure.ReadAll(source, chunk);
     }
 
     [Fact]

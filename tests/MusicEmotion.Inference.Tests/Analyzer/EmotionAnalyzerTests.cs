@@ -4,7 +4,7 @@ using MusicEmotion.Inference.Description;
 using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
 using MusicEmotion.Inference.Prediction;
-using MusicEmotion.Inference.Tests.Model;
+using MusicEmotion.Inference.Tests.Models;
 
 namespace MusicEmotion.Inference.Tests.Analyzer;
 

@@ -71,23 +71,8 @@ public sealed class ManagedDecoderAnalysisTests : IDisposable
     }
 
     /// <summary>A chord that changes every 4 s over a kick drum, with noise: enough structure for the model to react to.</summary>
-    private static float[] Song(int rate, double seconds)
-    {
-        var random = new Random(11);
-        double[][] chords = [[220, 277.2, 329.6], [196, 246.9, 293.7], [174.6, 220, 261.6], [164.8, 207.7, 246.9]];
-        float[] x = new float[(int)(rate * seconds)];
-        for (int i = 0; i < x.Length; i++)
-        {
-            double t = (double)i / rate;
-            double[] chord = chords[(int)(t / 4) % chords.Length];
-            double tone = chord.Sum(f => Math.Sin(2 * Math.PI * f * t)) * 0.12;
-            double beatPhase = t * 2 % 1.0;
-            double kick = beatPhase < 0.08 ? Math.Sin(2 * Math.PI * 60 * beatPhase) * (1 - (beatPhase / 0.08)) * 0.5 : 0;
-            x[i] = (float)(tone + kick + (0.03 * ((random.NextDouble() * 2) - 1)));
-        }
-
-        return x;
-    }
+    private static float[] Song(int rate, double seconds) => TestSignals.ChordsOverKick(
+        rate, seconds, [[220, 277.2, 329.6], [196, 246.9, 293.7], [174.6, 220, 261.6], [164.8, 207.7, 246.9]], chordSeconds: 4, beatsPerSecond: 2, seed: 11);
 
     private static void Encode(string input, string output, params string[] codec)
     {

@@ -3,7 +3,7 @@ using MusicEmotion.Features.Extraction;
 using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
 using MusicEmotion.Inference.Prediction;
-using MusicEmotion.Inference.Tests.Model;
+using MusicEmotion.Inference.Tests.Models;
 
 namespace MusicEmotion.Inference.Tests.Prediction;
 

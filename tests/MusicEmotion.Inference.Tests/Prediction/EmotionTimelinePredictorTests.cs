@@ -2,7 +2,7 @@ using MusicEmotion.Audio;
 using MusicEmotion.Audio.Processing;
 using MusicEmotion.Inference.Models;
 using MusicEmotion.Inference.Prediction;
-using MusicEmotion.Inference.Tests.Model;
+using MusicEmotion.Inference.Tests.Models;
 
 namespace MusicEmotion.Inference.Tests.Prediction;
 

@@ -1,6 +1,6 @@
 using MusicEmotion.Inference.Prediction;
 
-namespace MusicEmotion.Inference.Tests.Presence;
+namespace MusicEmotion.Inference.Tests.Prediction;
 
 /// <summary>
 /// The music/no-music decision on generated signals whose answer is known: silence, near-silence, steady tones, hum and
