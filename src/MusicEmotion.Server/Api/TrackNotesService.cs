@@ -81,8 +81,8 @@ internal sealed class TrackNotesService(NoteTranscriber transcriber, TrackAudioS
 
     /// <summary>
     /// The key and chords of <paramref name="track"/>'s notes: read from its kept MIDI file <paramref name="midi"/>
-    /// (<see cref="MidiPathAsync"/>, which transcribes first when there is none) and analysed (<see cref="NoteFeatureAnalyzer"/>; tens of milliseconds for
-    /// a few minutes of notes, bounded by the longest audio the service takes).
+    /// (<see cref="MidiPathAsync"/>, which transcribes first when there is none) and analysed (<see cref="NoteFeatureAnalyzer"/>: little next to a
+    /// transcription, docs/benchmarks.md "Features from notes"; bounded by the longest audio the service takes).
     /// </summary>
     /// <exception cref="ApiProblemException">404 <c>track-not-found</c>: the track was deleted meanwhile (its kept notes with it).</exception>
     public static TrackHarmonyResponse Harmony(TrackRecord track, string midi)
