@@ -147,7 +147,8 @@ internal sealed class LoadVerifier(HttpClient client)
         var stored = Directory.EnumerateFiles(audio, "*", SearchOption.AllDirectories)
             .Where(f => !f.StartsWith(staging, StringComparison.Ordinal) && Path.GetFileName(f) != ".lock")
             .ToArray();
-        foreach (string file in stored.Where(f => !ids.Contains(Path.GetFileName(f))))
+        // A track's audio is named by its id; the notes its analysis transcribed are kept beside it as <id>.notes-1.mid.
+        foreach (string file in stored.Where(f => !ids.Contains(Path.GetFileName(f)) && !ids.Contains(Path.GetFileName(f).Replace(".notes-1.mid", "", StringComparison.Ordinal))))
         {
             yield return $"orphan file {file}";
         }

@@ -7,6 +7,7 @@ using MusicEmotion.Inference;
 using MusicEmotion.Inference.Analysis;
 using MusicEmotion.Notes;
 using MusicEmotion.Notes.Analysis;
+using MusicEmotion.Notes.Kinds;
 using MusicEmotion.Recommend.Tracks;
 
 namespace MusicEmotion.Cli.Commands;
@@ -56,8 +57,8 @@ internal static class AnalyzeCommand
         var smoothing = ModelOptions.Smoothing();
         var notes = new Option<bool>("--notes")
         {
-            Description = "Also transcribe the notes (Basic Pitch; about 20 times slower than the emotion analysis) and show the key and mode they give "
-                + "beside the tempo and the chroma key (table and json).",
+            Description = "Also show the key and mode of the notes beside the tempo and the chroma key (table and json). The default note-aware model "
+                + "transcribes the notes during its analysis anyway; with --model audio they are transcribed separately (Basic Pitch; about 20 times slower than that analysis).",
         };
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
@@ -143,12 +144,26 @@ internal static class AnalyzeCommand
             KeyTempoReport? keys = null;
             if (withNotes)
             {
-                // One pass gives the timeline and the descriptors (tempo, chroma key); the transcription gives the notes' key.
-                TrackAnalysis track = await new TrackAnalyzer(analyzer).AnalyzeAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+                // One pass gives the timeline and the descriptors (tempo, chroma key) and, when the model reads note kinds (the
+                // default note-aware model does), the notes' key from the transcription the analysis made for them. A model
+                // that reads no note kind (--model audio) leaves nothing captured: the notes are transcribed here.
+                TrackAnalysis track;
+                NoteFeatures? notesFeatures;
+                using (NoteFeatureCapture capture = NoteFeatureCapture.Begin())
+                {
+                    track = await new TrackAnalyzer(analyzer).AnalyzeAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    notesFeatures = capture.Features;
+                }
+
                 analysis = track.Emotion;
-                using var transcriber = new NoteTranscriber();
-                NoteTranscription transcription = await transcriber.TranscribeAsync(path, cancellationToken).ConfigureAwait(false);
-                keys = KeyTempoReport.From(track.Track.Descriptors, NoteFeatureAnalyzer.Analyze(transcription).Track.Key);
+                if (notesFeatures is null)
+                {
+                    using var transcriber = new NoteTranscriber();
+                    NoteTranscription transcription = await transcriber.TranscribeAsync(path, cancellationToken).ConfigureAwait(false);
+                    notesFeatures = NoteFeatureAnalyzer.Analyze(transcription);
+                }
+
+                keys = KeyTempoReport.From(track.Track.Descriptors, notesFeatures.Track.Key);
             }
             else if (formatName == "spotify")
             {

@@ -11,6 +11,7 @@ internal sealed class NoteFeatureStream : IFeatureStream
     private readonly int[] _widths;
     private readonly FeatureSettings _settings;
     private readonly PushTranscription _transcription;
+    private readonly NoteFeatureCapture? _capture;
     private long _samples;
     private bool _completed;
 
@@ -21,6 +22,7 @@ internal sealed class NoteFeatureStream : IFeatureStream
         _widths = [.. kinds.Select(k => NoteFeatureColumns.NamesOf(k).Count)];
         Width = _widths.Sum();
         _transcription = new PushTranscription(transcriber, settings.SampleRate);
+        _capture = NoteFeatureCapture.Current; // the analysis that creates this stream runs in the capture's flow
     }
 
     public int Width { get; }
@@ -51,7 +53,9 @@ internal sealed class NoteFeatureStream : IFeatureStream
         try
         {
             IReadOnlyList<NoteEvent> notes = _transcription.Complete(CancellationToken.None);
-            NoteFeatures features = NoteFeatureAnalyzer.Analyze(notes, _samples / (double)_settings.SampleRate);
+            double durationSeconds = _samples / (double)_settings.SampleRate;
+            NoteFeatures features = NoteFeatureAnalyzer.Analyze(notes, durationSeconds);
+            _capture?.Report([.. notes], durationSeconds, features);
             long frames = _settings.FrameCount(_samples);
             float[] row = new float[Width];
             int current = -1;

@@ -12,7 +12,7 @@ using MusicEmotion.Server.Uploads;
 
 namespace MusicEmotion.Server.Api;
 
-/// <summary>The <c>/api/tracks</c> endpoints: upload, list, read (JSON, CSV, PNG, audio, notes as MIDI), similar tracks, delete.</summary>
+/// <summary>The <c>/api/tracks</c> endpoints: upload, list, read (JSON, CSV, PNG, audio, notes as MIDI, key and chords), similar tracks, delete.</summary>
 internal static class TrackEndpoints
 {
     /// <summary>Default page size of the listing.</summary>
@@ -89,6 +89,16 @@ internal static class TrackEndpoints
             .WithName("GetTrackNotesMidi")
             .WithSummary("The notes of the stored audio as a MIDI file (transcribed on first request, then kept); ETag, If-None-Match → 304")
             .Produces(StatusCodes.Status200OK, contentType: "audio/midi")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        tracks.MapGet("/{id}/harmony", HarmonyAsync)
+            .WithName("GetTrackHarmony")
+            .WithSummary("The key and the chords over time of the track's notes, from the transcription kept as notes.mid (made on first request when the upload's analysis did not make one); ETag, If-None-Match → 304")
+            .Produces<TrackHarmonyResponse>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -196,6 +206,21 @@ internal static class TrackEndpoints
         string name = Path.GetFileNameWithoutExtension(track.SourceName) is { Length: > 0 } stem ? stem + ".mid" : track.Id[..16] + ".mid";
         return TypedResults.PhysicalFile(file.FullName, "audio/midi", name, lastModified: file.LastWriteTimeUtc,
             entityTag: new EntityTagHeaderValue($"\"notes-1-{track.Id[..16]}\""));
+    }
+
+    private static async Task<IResult> HarmonyAsync(string id, HttpContext context, ITrackCatalog catalog, TrackNotesService notes, CancellationToken cancellationToken)
+    {
+        TrackRecord track = await FindAsync(catalog, id, cancellationToken);
+        // Derived from the kept notes.mid alone, whose tag is fixed: answer a revalidation without reading the notes again.
+        string midi = await notes.MidiPathAsync(track, cancellationToken);
+        var tag = new EntityTagHeaderValue($"\"harmony-1-{track.Id[..16]}\"");
+        context.Response.Headers.ETag = tag.ToString();
+        if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } match && match.Any(m => m.Compare(tag, useStrongComparison: false) || m.Equals(EntityTagHeaderValue.Any)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return TypedResults.Ok(TrackNotesService.Harmony(track, midi));
     }
 
     private static async Task<Ok<RecommendationResponse>> SimilarAsync(string id, Recommender recommender, string? k, string? similarity,

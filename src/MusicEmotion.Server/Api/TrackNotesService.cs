@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using MusicEmotion.Audio;
 using MusicEmotion.Notes;
+using MusicEmotion.Notes.Analysis;
 using MusicEmotion.Notes.Midi;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Server.Concurrency;
@@ -15,7 +16,9 @@ namespace MusicEmotion.Server.Api;
 /// The notes of a stored track as a MIDI file (<c>GET /api/tracks/{id}/notes.mid</c>): transcribed from the stored audio
 /// on first request (behind the <see cref="UploadGate"/>, so transcriptions and uploads share the analysis slots, and
 /// within <see cref="ServerOptions.AnalysisTimeoutSeconds"/>), then kept beside the audio
-/// (<see cref="TrackAudioStore.NotesMidiPathOf"/>), written atomically: a request sees the whole file or none.
+/// (<see cref="TrackAudioStore.NotesMidiPathOf"/>), written atomically: a request sees the whole file or none. An upload
+/// analysed by a model that reads note kinds keeps the notes its analysis transcribed there already
+/// (<c>TrackUploadService</c>). The track's harmony (key and chords) is derived from that one kept file.
 /// </summary>
 internal sealed class TrackNotesService(NoteTranscriber transcriber, TrackAudioStore audio, TrackLocks locks, UploadGate gate, MissingAudio missing,
     IOptions<ServerOptions> options, ILogger<TrackNotesService> logger)
@@ -74,5 +77,27 @@ internal sealed class TrackNotesService(NoteTranscriber transcriber, TrackAudioS
         NoteMidiFile.Save(transcription with { Source = track.SourceName }, midi);
         ServerLog.NotesTranscribed(logger, track.Id, transcription.Notes.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return midi;
+    }
+
+    /// <summary>
+    /// The key and chords of <paramref name="track"/>'s notes: read from its kept MIDI file <paramref name="midi"/>
+    /// (<see cref="MidiPathAsync"/>, which transcribes first when there is none) and analysed (<see cref="NoteFeatureAnalyzer"/>: little next to a
+    /// transcription, docs/benchmarks.md "Features from notes"; bounded by the longest audio the service takes).
+    /// </summary>
+    /// <exception cref="ApiProblemException">404 <c>track-not-found</c>: the track was deleted meanwhile (its kept notes with it).</exception>
+    public static TrackHarmonyResponse Harmony(TrackRecord track, string midi)
+    {
+        IReadOnlyList<NoteEvent> notes;
+        try
+        {
+            notes = NoteMidiFile.ReadNotes(midi);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ApiProblemException(ApiProblem.TrackNotFound(track.Id));
+        }
+
+        NoteFeatures features = NoteFeatureAnalyzer.Analyze(notes, track.DurationSeconds);
+        return TrackHarmonyResponse.From(track.Id, track.DurationSeconds, notes.Count, features);
     }
 }

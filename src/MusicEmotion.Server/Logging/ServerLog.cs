@@ -64,6 +64,12 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 22, Level = LogLevel.Information, Message = "Notes of track {TrackId} transcribed: {Notes} notes in {ElapsedMs} ms")]
     public static partial void NotesTranscribed(ILogger logger, string trackId, int notes, long elapsedMs);
 
+    [LoggerMessage(EventId = 24, Level = LogLevel.Information, Message = "Notes of track {TrackId} kept from its analysis: {Notes} notes")]
+    public static partial void NotesKeptFromAnalysis(ILogger logger, string trackId, int notes);
+
+    [LoggerMessage(EventId = 25, Level = LogLevel.Warning, Message = "Notes of track {TrackId} from its analysis could not be kept ({Reason}); they will be transcribed when first asked for")]
+    public static partial void NotesNotKept(ILogger logger, string trackId, string reason);
+
     [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Write refused: {Reason} API key from {RemoteAddress}")]
     public static partial void ApiKeyRefused(ILogger logger, string reason, string? remoteAddress);
 

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using MusicEmotion.Audio;
 using MusicEmotion.Audio.Decoding;
+using MusicEmotion.Notes;
+using MusicEmotion.Notes.Kinds;
+using MusicEmotion.Notes.Midi;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Server.Concurrency;
@@ -17,7 +20,9 @@ namespace MusicEmotion.Server.Uploads;
 /// (with a timeout), then the audio renamed into place under its id and the catalog row added in one transaction. A
 /// refusal is an <see cref="UploadRefusedException"/>; any failure removes what this upload stored; a crash between the
 /// rename and the row leaves a file that the startup sweep removes. It knows nothing of HTTP: the endpoint receives the
-/// upload (<c>Api/UploadReader</c>) and turns refusals into problems.
+/// upload (<c>Api/UploadReader</c>) and turns refusals into problems. When the model reads note kinds (the shipped
+/// note-aware model does), the notes its analysis transcribed are kept as the track's MIDI file once the row is added,
+/// so that <c>notes.mid</c> and the harmony of the track need no second transcription.
 /// </summary>
 internal sealed class TrackUploadService(
     TrackAudioStore audio,
@@ -63,12 +68,13 @@ internal sealed class TrackUploadService(
         long waitMs = ElapsedMs(waitStarted);
 
         long analysisStarted = Stopwatch.GetTimestamp();
-        TrackRecord track = await AnalyzeAsync(upload, cancellationToken).ConfigureAwait(false);
+        (TrackRecord track, NoteTranscription? notes) = await AnalyzeAsync(upload, cancellationToken).ConfigureAwait(false);
         long analysisMs = ElapsedMs(analysisStarted);
         CheckDecodedLength(upload, declared, track);
 
         long storeStarted = Stopwatch.GetTimestamp();
         await StoreAsync(upload, track).ConfigureAwait(false);
+        KeepNotes(track, notes);
         ServerLog.TrackAdded(logger, track.Id, upload.Length, upload.Container, track.DurationSeconds, receiveMs, waitMs, analysisMs, ElapsedMs(storeStarted));
         return new UploadOutcome(track, Created: true);
     }
@@ -95,15 +101,17 @@ internal sealed class TrackUploadService(
         return info;
     }
 
-    private async Task<TrackRecord> AnalyzeAsync(StagedUpload upload, CancellationToken cancellationToken)
+    /// <summary>The track and, when the model read note kinds, the notes its analysis transcribed (with the track's tempo).</summary>
+    private async Task<(TrackRecord Track, NoteTranscription? Notes)> AnalyzeAsync(StagedUpload upload, CancellationToken cancellationToken)
     {
         TimeSpan timeout = TimeSpan.FromSeconds(options.Value.AnalysisTimeoutSeconds);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         try
         {
+            using NoteFeatureCapture capture = NoteFeatureCapture.Begin();
             TrackAnalysis analysis = await analyzer.AnalyzeAsync(upload.Path, upload.SourceName, upload.TrackId, limit.Token).ConfigureAwait(false);
-            return analysis.Track;
+            return (analysis.Track, capture.ToTranscription(analysis.Track.SourceName, analysis.Track.Descriptors.TempoBpm));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -153,6 +161,28 @@ internal sealed class TrackUploadService(
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Keeps the notes the analysis transcribed as the track's MIDI file (written atomically, after the row: a track
+    /// never has notes without a row). Not keeping them costs a transcription later, not the upload: a failure is logged.
+    /// </summary>
+    private void KeepNotes(TrackRecord track, NoteTranscription? notes)
+    {
+        if (notes is null)
+        {
+            return; // the model read no note kind: notes.mid transcribes on first request
+        }
+
+        try
+        {
+            NoteMidiFile.Save(notes, audio.NotesMidiPathOf(track.Id));
+            ServerLog.NotesKeptFromAnalysis(logger, track.Id, notes.Notes.Count);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ServerLog.NotesNotKept(logger, track.Id, ex.Message);
         }
     }
 

@@ -60,6 +60,23 @@ public sealed class AnalyzeNotesTests(NotesSongFixture song) : IClassFixture<Not
         lines.Where((_, i) => i < tempoLine - 1 || i > tempoLine + 2).Should().Equal(plainLines, "--notes adds the block and changes nothing else");
     }
 
+    [RequiresShippedModelFact]
+    public async Task The_note_aware_model_gives_the_key_of_its_own_transcription_the_same_as_a_separate_one()
+    {
+        // The default model transcribes the notes for its features and --notes reads the key from that transcription;
+        // the audio-only model reads no notes, so --notes transcribes the file on its own. Same samples, same notes, same key.
+        var (code, own, error) = await CliRunner.RunAsync(["analyze", song.Wav, "--format", "json", "--notes", "--model", "notes"]);
+        var (audioCode, separate, audioError) = await CliRunner.RunAsync(["analyze", song.Wav, "--format", "json", "--notes", "--model", "audio"]);
+
+        code.Should().Be(ExitCodes.Success, error);
+        audioCode.Should().Be(ExitCodes.Success, audioError);
+        JsonNode ownKey = JsonNode.Parse(own)!["tempoAndKey"]!["notesKey"]!;
+        JsonNode separateKey = JsonNode.Parse(separate)!["tempoAndKey"]!["notesKey"]!;
+        ownKey["label"]!.GetValue<string>().Should().Be("C major");
+        ownKey.ToJsonString().Should().Be(separateKey.ToJsonString(), "both keys come from the same notes");
+        JsonNode.Parse(own)!["model"]!.ToJsonString().Should().NotBe(JsonNode.Parse(separate)!["model"]!.ToJsonString(), "two different models ran");
+    }
+
     [Fact]
     public async Task Silence_has_no_key_from_notes()
     {

@@ -39,7 +39,7 @@ public sealed class LimitTests
         JsonElement problem = await Problem.ShouldBeAsync(tooLong, HttpStatusCode.UnprocessableEntity, "too-long");
         problem.GetProperty("detail").GetString().Should().Contain("long.wav").And.Contain("limit is 3 s");
         shortEnough.StatusCode.Should().Be(HttpStatusCode.Created);
-        factory.StoredFiles().Should().ContainSingle();
+        factory.StoredFiles().Should().HaveCount(2, "the short song's audio and the notes its analysis transcribed");
     }
 
     [Fact]

@@ -8,9 +8,10 @@ namespace MusicEmotion.Server.Tests.Api;
 
 /// <summary>
 /// <c>GET /api/tracks/{id}/notes.mid</c>: the transcription of the stored audio as MIDI, kept beside the audio after the
-/// first request; its problems carry the codes of docs/server.md.
+/// first request; its problems carry the codes of docs/server.md. The service runs the audio-only model, whose analysis
+/// transcribes nothing (with the note-aware model the upload keeps the notes already: <see cref="HarmonyTests"/>).
 /// </summary>
-public sealed class NotesMidiTests(DefaultServer server) : IClassFixture<DefaultServer>
+public sealed class NotesMidiTests(AudioModelServer server) : IClassFixture<AudioModelServer>
 {
     private HttpClient Client => server.Client;
 
@@ -111,7 +112,7 @@ public sealed class NotesMidiTests(DefaultServer server) : IClassFixture<Default
         Directory.GetFiles(Path.GetDirectoryName(stored)!).Select(Path.GetFileName).Should().Equal(id);
     }
 
-    private static byte[] ScaleAndChords(int seed)
+    internal static byte[] ScaleAndChords(int seed)
     {
         // Each test its own content (uploads are stored by content hash): a little noise of a different seed.
         float[] samples = SynthesizedMusic.Render(SynthesizedMusic.ScaleAndChords(), 22050, 10);

@@ -21,7 +21,7 @@ public sealed class ServiceTests(DefaultServer server) : IClassFixture<DefaultSe
             .ToArray();
         operations.Should().BeEquivalentTo(
             "POST /api/tracks", "GET /api/tracks", "GET /api/tracks/{id}", "DELETE /api/tracks/{id}", "GET /api/tracks/{id}/timeline.csv",
-            "GET /api/tracks/{id}/plot.png", "GET /api/tracks/{id}/audio", "GET /api/tracks/{id}/notes.mid", "GET /api/tracks/{id}/similar", "GET /api/tracks/{id}/audio-features", "POST /api/recommendations", "POST /api/journeys",
+            "GET /api/tracks/{id}/plot.png", "GET /api/tracks/{id}/audio", "GET /api/tracks/{id}/notes.mid", "GET /api/tracks/{id}/harmony", "GET /api/tracks/{id}/similar", "GET /api/tracks/{id}/audio-features", "POST /api/recommendations", "POST /api/journeys",
             "GET /api/server", "GET /health");
         JsonElement upload = paths.GetProperty("/api/tracks").GetProperty("post");
         JsonElement form = upload.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
@@ -31,6 +31,8 @@ public sealed class ServiceTests(DefaultServer server) : IClassFixture<DefaultSe
         paths.GetProperty("/api/tracks/{id}").GetProperty("delete").GetProperty("security")[0].TryGetProperty("ApiKey", out _).Should().BeTrue();
         paths.GetProperty("/api/tracks").GetProperty("get").TryGetProperty("security", out _).Should().BeFalse();
         paths.GetProperty("/api/tracks/{id}/notes.mid").GetProperty("get").GetProperty("responses").EnumerateObject().Select(r => r.Name)
+            .Should().Contain(["200", "304", "400", "404", "422", "503"]);
+        paths.GetProperty("/api/tracks/{id}/harmony").GetProperty("get").GetProperty("responses").EnumerateObject().Select(r => r.Name)
             .Should().Contain(["200", "304", "400", "404", "422", "503"]);
         JsonElement scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         scheme.GetProperty("name").GetString().Should().Be("X-Api-Key");

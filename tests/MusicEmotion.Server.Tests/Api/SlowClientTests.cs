@@ -75,7 +75,7 @@ public sealed class SlowClientTests(ITestOutputHelper output)
 
         await WaitUntilAsync(() => gate.Pending == 0);
         factory.StoredFiles().Where(f => f.StartsWith("audio/.staging/", StringComparison.Ordinal)).Should().BeEmpty("nothing of a cut upload is kept");
-        factory.StoredFiles().Should().HaveCount(5);
+        factory.StoredFiles().Should().HaveCount(10, "five songs, each with the notes its analysis transcribed");
         (await factory.Services.GetRequiredService<ITrackCatalog>().CountAsync()).Should().Be(5);
     }
 

@@ -38,7 +38,8 @@ public sealed class StorageTests
         HttpClient client = factory.CreateClient();
         using HttpResponseMessage created = await UploadRequests.PostAsync(client, TestAudio.Wav(2, seed: 502));
         string id = (await TrackJson.ReadAsync(created)).GetProperty("id").GetString()!;
-        factory.StoredFiles().Should().Equal($"audio/{id[..2]}/{id}");
+        // The note-aware model's analysis transcribed the notes: they are kept beside the audio (notes.mid, harmony).
+        factory.StoredFiles().Should().Equal($"audio/{id[..2]}/{id}", $"audio/{id[..2]}/{id}.notes-1.mid");
 
         using HttpResponseMessage deleted = await client.DeleteAsync($"/api/tracks/{id}");
         using HttpResponseMessage again = await client.DeleteAsync($"/api/tracks/{id}");
@@ -70,7 +71,7 @@ public sealed class StorageTests
         using var second = new ServerFactory(data: data);
         HttpClient client = second.CreateClient();
 
-        second.StoredFiles().Should().Equal($"audio/{kept[..2]}/{kept}");
+        second.StoredFiles().Should().Equal($"audio/{kept[..2]}/{kept}", $"audio/{kept[..2]}/{kept}.notes-1.mid");
         (await client.GetAsync($"/api/tracks/{kept}/audio")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
@@ -105,8 +106,8 @@ public sealed class StorageTests
         (await UploadRequests.PostAsync(movedClient, first)).StatusCode.Should().Be(HttpStatusCode.OK);
         JsonElement after = await TrackJson.ReadAsync(await movedClient.GetAsync("/health"));
         after.GetProperty("checks").GetProperty("storage").GetProperty("data").GetProperty("tracksWithoutAudio").GetInt32().Should().Be(1);
-        Directory.EnumerateFiles(Path.Combine(data.Path, "audio"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).Should().HaveCount(2,
-            "the original audio folder is untouched");
+        Directory.EnumerateFiles(Path.Combine(data.Path, "audio"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).Should().HaveCount(4,
+            "the original audio folder is untouched: two songs, each with the notes its analysis transcribed");
     }
 
     [Fact]
@@ -133,7 +134,8 @@ public sealed class StorageTests
 
         JsonElement health = await TrackJson.ReadAsync(await wrong.CreateClient().GetAsync("/health"));
 
-        Directory.EnumerateFiles(Path.Combine(data.Path, "audio"), "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".lock", StringComparison.Ordinal)).Should().Be(3);
+        Directory.EnumerateFiles(Path.Combine(data.Path, "audio"), "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".lock", StringComparison.Ordinal))
+            .Should().Be(6, "three songs, each with the notes its analysis transcribed");
         JsonElement storage = health.GetProperty("checks").GetProperty("storage");
         storage.GetProperty("status").GetString().Should().Be("Degraded");
         storage.GetProperty("data").GetProperty("audioFilesWithoutTrack").GetInt32().Should().Be(3);

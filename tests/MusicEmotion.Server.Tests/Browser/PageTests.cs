@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Playwright;
 using MusicEmotion.Server.Tests.Support;
 using Xunit.Abstractions;
@@ -96,6 +97,10 @@ public sealed class PageTests(ITestOutputHelper output)
         await page.Keyboard.PressAsync("Home");
         (await page.EvaluateAsync<double>("() => document.getElementById('audio').currentTime")).Should().BeLessThan(1.5);
 
+        // Under the player: the key of the song's notes and the chord of the current second, as the service's harmony has
+        // them, after moving with the keyboard and while the song plays on into the next chord.
+        await KeyAndChordsFollowThePlayheadAsync(page, address, timeline);
+
         // Like the first song; the other comes back as a recommendation, with its explanation, and plays from the list.
         await page.Locator($"#library-list button[aria-label='Like {names[0]}']").ClickAsync();
         await Expect(page.Locator($"#library-list button[aria-label='Like {names[0]}']")).ToHaveAttributeAsync("aria-pressed", "true");
@@ -120,6 +125,36 @@ public sealed class PageTests(ITestOutputHelper output)
         Dictionary<string, string>[] headers = await Task.WhenAll(writes);
         headers.Should().HaveCountGreaterThanOrEqualTo(3, "two uploads and a recommendation request");
         headers.Should().OnlyContain(h => h["origin"] == address.GetLeftPart(UriPartial.Authority) && h["sec-fetch-site"] == "same-origin");
+    }
+
+    private static async Task KeyAndChordsFollowThePlayheadAsync(IPage page, Uri address, ILocator timeline)
+    {
+        string id = await page.EvaluateAsync<string>("() => new URL(document.getElementById('download-csv').href).pathname.split('/')[3]");
+        using var http = new HttpClient { BaseAddress = address };
+        using JsonDocument document = JsonDocument.Parse(await http.GetStringAsync($"api/tracks/{id}/harmony"));
+        JsonElement harmony = document.RootElement;
+        string key = harmony.GetProperty("key").ValueKind == JsonValueKind.Null ? "none" : harmony.GetProperty("key").GetProperty("label").GetString()!;
+        await Expect(page.Locator("#harmony-key")).ToHaveTextAsync($"Key from the notes: {key}");
+        (double Start, double End, string Label)[] chords = [.. harmony.GetProperty("chords").EnumerateArray()
+            .Select(c => (c.GetProperty("start").GetDouble(), c.GetProperty("end").GetDouble(), c.GetProperty("label").GetString()!))];
+        // The first chord followed at once by another (the notes of a real recording name chords nearly every second).
+        int i = Enumerable.Range(0, Math.Max(0, chords.Length - 1)).First(k => chords[k + 1].Start == chords[k].End && chords[k + 1].Label != chords[k].Label && chords[k].Start >= 1);
+        (double start, _, string label) = chords[i];
+
+        await page.EvaluateAsync("() => document.getElementById('audio').pause()");
+        await timeline.FocusAsync();
+        await page.Keyboard.PressAsync("Home");
+        for (int second = 0; second < (int)start; second++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+
+        (await page.EvaluateAsync<double>("() => document.getElementById('audio').currentTime")).Should().BeApproximately(start, 0.01);
+        await Expect(page.Locator("#harmony-chord")).ToHaveTextAsync($"Chord now: {label}");
+        await page.Keyboard.PressAsync("Enter"); // play on into the next chord
+        await page.WaitForFunctionAsync(
+            "([from, next]) => { const a = document.getElementById('audio'); return !a.paused && a.currentTime >= from && document.getElementById('harmony-chord').textContent === `Chord now: ${next}`; }",
+            new object[] { chords[i + 1].Start, chords[i + 1].Label });
     }
 
     private static async Task CurvesShouldBeDrawnAsync(IPage page)

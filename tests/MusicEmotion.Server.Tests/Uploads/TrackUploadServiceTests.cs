@@ -44,7 +44,7 @@ public sealed class TrackUploadServiceTests
         first.Track.SourceName.Should().Be("song.wav");
         second.Created.Should().BeFalse();
         second.Track.Id.Should().Be(first.Track.Id);
-        factory.StoredFiles().Should().ContainSingle().Which.Should().EndWith(first.Track.Id);
+        factory.StoredFiles().Should().Equal($"audio/{first.Track.Id[..2]}/{first.Track.Id}", $"audio/{first.Track.Id[..2]}/{first.Track.Id}.notes-1.mid");
     }
 
     [Fact]

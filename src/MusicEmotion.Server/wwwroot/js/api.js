@@ -39,6 +39,7 @@ async function call(url, options = {}) {
 
 export const getServerInfo = () => call('/api/server');
 export const getTrack = (id) => call(`/api/tracks/${encodeURIComponent(id)}`);
+export const getHarmony = (id) => call(`/api/tracks/${encodeURIComponent(id)}/harmony`);
 export const getPage = (offset, limit) => call(`/api/tracks?offset=${offset}&limit=${limit}`);
 export const deleteTrack = (id) => call(`/api/tracks/${encodeURIComponent(id)}`, { method: 'DELETE', headers: writeHeaders() });
 export const similar = (id, k, similarity) =>

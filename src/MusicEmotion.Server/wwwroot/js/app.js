@@ -48,6 +48,74 @@ function showTime(seconds) {
   const i = Math.max(0, Math.min(track.arousal.length - 1, Math.floor(seconds)));
   const reading = readout({ arousal: track.arousal[i], valence: track.valence[i], music: isMusic(track, i) });
   $('now').textContent = `${clock(seconds)} / ${clock(track.durationSeconds)} — ${reading.replaceAll(', ', ' · ')}`;
+  showChord(seconds);
+}
+
+// ---- Key and chords of the song's notes (GET /api/tracks/{id}/harmony) -----------------------------------------
+
+const harmony = { id: null, data: null };
+
+function strong(text) {
+  return el('b', {}, text);
+}
+
+/** Loads the open song's key and chords; the service may first transcribe its notes (busy: retried as it asks). */
+async function loadHarmony(track) {
+  harmony.id = track.id;
+  harmony.data = null;
+  $('harmony-key').replaceChildren('Key from the notes: reading the notes…');
+  $('harmony-key').removeAttribute('title');
+  $('harmony-chord').hidden = true;
+  delete $('harmony-chord').dataset.chord;
+  for (let attempt = 0; ; attempt++) {
+    let data;
+    try {
+      data = await api.getHarmony(track.id);
+    } catch (error) {
+      if (harmony.id !== track.id) return;
+      if ((error.status === 503 || error.status === 429) && attempt < 10) {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(1, error.retryAfter || 2) * 1000));
+        if (harmony.id !== track.id) return;
+        continue;
+      }
+      $('harmony-key').replaceChildren(`Key and chords: not available (${error.message})`);
+      return;
+    }
+    if (harmony.id !== track.id) return;
+    harmony.data = data;
+    $('harmony-key').replaceChildren('Key from the notes: ', strong(data.key ? data.key.label : 'none'));
+    $('harmony-key').title = data.key
+      ? `${data.noteCount} notes; strength ${data.key.strength.toFixed(2)} (0.6 and above is a clear key)`
+      : `${data.noteCount} notes: too few to name a key`;
+    $('harmony-chord').hidden = false;
+    showChord(audio.currentTime);
+    return;
+  }
+}
+
+/** The chord span holding <seconds>, or null. */
+function chordAt(chords, seconds) {
+  let low = 0;
+  let high = chords.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (seconds < chords[mid].start) high = mid - 1;
+    else if (seconds >= chords[mid].end) low = mid + 1;
+    else return chords[mid];
+  }
+  return null;
+}
+
+function showChord(seconds) {
+  const data = harmony.data;
+  if (!data || !state.current || data.trackId !== state.current.id) return;
+  const chord = chordAt(data.chords, seconds);
+  const box = $('harmony-chord');
+  const label = chord ? chord.label : '–';
+  if (box.dataset.chord === label) return;
+  box.dataset.chord = label;
+  box.replaceChildren('Chord now: ', strong(label));
+  box.title = chord ? `${clock(chord.start)}–${clock(chord.end)}` : 'no chord in this second';
 }
 
 let frame = 0;
@@ -109,6 +177,7 @@ async function openTrack(id, { play = false } = {}) {
   audio.src = track.links.audio;
   timeline.setTrack(track);
   plane.setTrack(track);
+  loadHarmony(track);
   showTime(0);
   renderStats(track);
   renderMarks();
