@@ -10,6 +10,10 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Track {TrackId} uploaded again ({Bytes} bytes, received in {ReceiveMs} ms): already in the catalog")]
     public static partial void TrackAlreadyPresent(ILogger logger, string trackId, long bytes, long receiveMs);
 
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information,
+        Message = "Track {TrackId} uploaded again and re-analysed: its row was made by {OldModel} {OldVersion}, now by {Model} {Version} (analysis {AnalysisMs} ms)")]
+    public static partial void TrackReanalysed(ILogger logger, string trackId, string oldModel, string oldVersion, string model, string version, long analysisMs);
+
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Upload rejected with {Status} {Code} (track {TrackId}): {Detail}")]
     public static partial void UploadRejected(ILogger logger, int status, string code, string? trackId, string detail);
 

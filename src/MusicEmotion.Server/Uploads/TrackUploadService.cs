@@ -15,7 +15,8 @@ using MusicEmotion.Server.Storage;
 namespace MusicEmotion.Server.Uploads;
 
 /// <summary>
-/// Turns a staged upload into a stored track, all or nothing: the same content already stored → the existing track;
+/// Turns a staged upload into a stored track, all or nothing: the same content already stored → the existing track
+/// (re-analysed, and its row replaced, when another model made that row);
 /// otherwise a probe for the declared duration, one analysis slot of the upload's admission (bounded wait), the analysis
 /// (with a timeout), then the audio renamed into place under its id and the catalog row added in one transaction. A
 /// refusal is an <see cref="UploadRefusedException"/>; any failure removes what this upload stored; a crash between the
@@ -48,7 +49,8 @@ internal sealed class TrackUploadService(
         ArgumentNullException.ThrowIfNull(admission);
         long receiveMs = (long)upload.ReceiveTime.TotalMilliseconds;
         using IDisposable trackLock = await locks.AcquireAsync(upload.TrackId, cancellationToken).ConfigureAwait(false);
-        if (await catalog.GetAsync(upload.TrackId, cancellationToken).ConfigureAwait(false) is { } existing)
+        TrackRecord? existing = await catalog.GetAsync(upload.TrackId, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && existing.IsFromModel(analyzer.ModelName, analyzer.ModelVersion))
         {
             if (!audio.Contains(existing.Id))
             {
@@ -73,6 +75,14 @@ internal sealed class TrackUploadService(
         CheckDecodedLength(upload, declared, track);
 
         long storeStarted = Stopwatch.GetTimestamp();
+        if (existing is not null)
+        {
+            await ReplaceAsync(upload, track).ConfigureAwait(false);
+            KeepNotes(track, notes);
+            ServerLog.TrackReanalysed(logger, track.Id, existing.ModelName, existing.ModelVersion, track.ModelName, track.ModelVersion, analysisMs);
+            return new UploadOutcome(track, Created: false);
+        }
+
         await StoreAsync(upload, track).ConfigureAwait(false);
         KeepNotes(track, notes);
         ServerLog.TrackAdded(logger, track.Id, upload.Length, upload.Container, track.DurationSeconds, receiveMs, waitMs, analysisMs, ElapsedMs(storeStarted));
@@ -162,6 +172,23 @@ internal sealed class TrackUploadService(
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// Replaces the row of a track that another model analysed (e.g. before the shipped model changed) by this analysis:
+    /// the audio is restored if the row had lost it, then the old row goes and the new one comes. A crash between the
+    /// two leaves the audio without a row, which the startup sweep reports and a new upload of the same file restores.
+    /// </summary>
+    private async Task ReplaceAsync(StagedUpload upload, TrackRecord track)
+    {
+        if (audio.Commit(upload))
+        {
+            missing.Resolved(track.Id);
+        }
+
+        // Not cancellable: the analysis is done; the old row is replaced, or kept when the removal fails.
+        await catalog.RemoveAsync(track.Id, CancellationToken.None).ConfigureAwait(false);
+        await catalog.AddAsync(track, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>

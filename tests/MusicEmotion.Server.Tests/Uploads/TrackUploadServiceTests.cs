@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Server.Concurrency;
 using MusicEmotion.Server.Storage;
 using MusicEmotion.Server.Tests.Support;
@@ -44,6 +45,35 @@ public sealed class TrackUploadServiceTests
         first.Track.SourceName.Should().Be("song.wav");
         second.Created.Should().BeFalse();
         second.Track.Id.Should().Be(first.Track.Id);
+        factory.StoredFiles().Should().Equal($"audio/{first.Track.Id[..2]}/{first.Track.Id}", $"audio/{first.Track.Id[..2]}/{first.Track.Id}.notes-1.mid");
+    }
+
+    [Fact]
+    public async Task The_same_content_whose_row_another_model_made_is_re_analysed_and_its_row_replaced()
+    {
+        using var factory = new ServerFactory();
+        byte[] wav = TestAudio.Wav(4, seed: 43);
+        ITrackCatalog catalog = factory.Services.GetRequiredService<ITrackCatalog>();
+        UploadOutcome first;
+        using (StagedUpload upload = Stage(factory, wav, "wav", "song.wav"))
+        {
+            first = await AddAsync(factory, upload);
+        }
+
+        // What a catalog made before the shipped model changed holds: the same audio, a row of an older model.
+        (await catalog.RemoveAsync(first.Track.Id)).Should().BeTrue();
+        (await catalog.AddAsync(first.Track with { ModelVersion = "0.9.0" })).Should().BeTrue();
+
+        UploadOutcome again;
+        using (StagedUpload upload = Stage(factory, wav, "wav", "song.wav"))
+        {
+            again = await AddAsync(factory, upload);
+        }
+
+        again.Created.Should().BeFalse("the track was there; it was analysed again");
+        again.Track.ModelVersion.Should().Be(first.Track.ModelVersion);
+        (await catalog.GetAsync(first.Track.Id))!.ModelVersion.Should().Be(first.Track.ModelVersion);
+        (await catalog.CountAsync()).Should().Be(1);
         factory.StoredFiles().Should().Equal($"audio/{first.Track.Id[..2]}/{first.Track.Id}", $"audio/{first.Track.Id[..2]}/{first.Track.Id}.notes-1.mid");
     }
 
