@@ -58,7 +58,7 @@ internal static class AnalyzeCommand
         var notes = new Option<bool>("--notes")
         {
             Description = "Also show the key and mode of the notes beside the tempo and the chroma key (table and json). The default note-aware model "
-                + "transcribes the notes during its analysis anyway; with --model audio they are transcribed separately (Basic Pitch; about 20 times slower than that analysis).",
+                + "transcribes the notes during its analysis anyway; with --model audio they are transcribed separately (Basic Pitch; about 10 times the CPU of that analysis).",
         };
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
@@ -119,7 +119,7 @@ internal static class AnalyzeCommand
 
                 if (withNotes)
                 {
-                    throw new CliInputException("--notes applies to a single file (a transcription per song would slow a folder about 20 times); a folder is written as JSON lines to --out");
+                    throw new CliInputException("--notes applies to a single file (a second transcription per song would slow a folder about 10 times with --model audio); a folder is written as JSON lines to --out");
                 }
 
                 OutputPaths.EnsureWritable(destination);

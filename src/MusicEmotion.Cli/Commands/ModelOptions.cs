@@ -24,7 +24,7 @@ internal static class ModelOptions
     public static Option<string?> ModelPath() => new("--model")
     {
         Description = "The emotion model: notes (default: the shipped note-aware model, which also transcribes the notes and harmony; about 50x real time), "
-            + "audio (the shipped audio-only model: about 20x faster, less accurate on popular music), or your own ONNX file (needs --card).",
+            + "audio (the shipped audio-only model: about 11x faster, less accurate on popular music), or your own ONNX file (needs --card).",
     };
 
     public static Option<string?> CardPath() => new("--card") { Description = "The model card (JSON) of --model." };

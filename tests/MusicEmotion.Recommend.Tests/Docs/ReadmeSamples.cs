@@ -23,7 +23,7 @@ internal static class ReadmeSamples
     /// <summary>"Using the packages from C#".</summary>
     public static async Task AnalyseAsync(IEnumerable<string> files)
     {
-        using var analyzer = EmotionAnalyzer.CreateDefault();              // a shipped model, no configuration
+        using var analyzer = EmotionAnalyzer.CreateDefault();              // the audio-only v2.1; note kinds registered: v3 (below)
         EmotionAnalysis result = await analyzer.AnalyzeAsync("song.flac");  // or AudioInput.FromStream(upload, "upload.mp3")
 
         IReadOnlyList<float> arousal = result.Timeline.Arousal;   // one value per second, value i covers [i, i+1)
