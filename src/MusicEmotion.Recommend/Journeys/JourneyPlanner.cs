@@ -9,8 +9,10 @@ namespace MusicEmotion.Recommend.Journeys;
 /// number of songs or a target duration. Song <c>k</c> of <c>N</c> is placed on the stretch <c>[k/N, (k+1)/N]</c> of the
 /// path, and the planner chooses and orders songs so that each song's own per-second curve follows its stretch (path
 /// error) and each hand-over is smooth: the mood of the last ~20 s of a song against the first ~20 s of the next (the
-/// hand-over jump), with tempo and key compatibility where they are known. A beam search keeps the
-/// <see cref="JourneyPlannerOptions.BeamWidth"/> best partial journeys at each step. No song is planned twice; disliked
+/// hand-over jump), with tempo and key compatibility where they are known. The candidates for each stretch are the songs
+/// whose own curve lies nearest it; a beam search keeps the <see cref="JourneyPlannerOptions.BeamWidth"/> best partial
+/// journeys at each step, and a local search then swaps or replaces songs while that lowers the cost
+/// (<see cref="JourneyPlannerOptions.RefinementMoves"/>). Plans are deterministic. No song is planned twice; disliked
 /// and excluded tracks, tracks outside the duration filters, tracks of another model version and tracks without music
 /// (silence, a steady tone or noise) are never planned, and only the seconds of music count in the path error and the
 /// hand-overs; liked tracks are preferred where they fit. Thread-safe; share one per catalog.

@@ -21,7 +21,7 @@ public sealed class JourneyPlannerOptions
     /// <summary>Partial journeys kept at each step of the search (beam width). Default 32.</summary>
     public int BeamWidth { get; set; } = 32;
 
-    /// <summary>Candidate songs tried after each partial journey (the best-fitting ones for the next stretch). Default 48.</summary>
+    /// <summary>Candidate songs tried after each partial journey: those whose own curve fits the next stretch best (least path error). Default 48.</summary>
     public int CandidatesPerStep { get; set; } = 48;
 
     /// <summary>

@@ -41,9 +41,6 @@ internal sealed class JourneySearch
         }
     }
 
-    /// <summary>The candidates of <paramref name="slot"/>, best first: the songs whose own curve lies nearest the stretch.</summary>
-    internal IReadOnlyList<int> PoolOf(int slot) => _pools[slot];
-
     /// <summary>Finds the journey: the beam search, then the local search.</summary>
     public int[] Run(CancellationToken cancellationToken)
     {
@@ -52,28 +49,12 @@ internal sealed class JourneySearch
         return order;
     }
 
-    /// <summary>The cost of <paramref name="order"/> (indices into the eligible songs, one per stretch).</summary>
-    public double Cost(IReadOnlyList<int> order)
-    {
-        double cost = 0;
-        for (int slot = 0; slot < order.Count; slot++)
-        {
-            cost += SongCost(order[slot], slot);
-            if (slot > 0)
-            {
-                cost += HandOverCost(order[slot - 1], order[slot]);
-            }
-        }
-
-        return cost;
-    }
-
     /// <summary>
     /// The beam search: the <see cref="JourneyPlannerOptions.BeamWidth"/> cheapest partial journeys are kept at each
     /// step, and each is extended by the <see cref="JourneyPlannerOptions.CandidatesPerStep"/> best-fitting songs of the
     /// next stretch that it has not used yet.
     /// </summary>
-    internal int[] Beam(CancellationToken cancellationToken)
+    private int[] Beam(CancellationToken cancellationToken)
     {
         var beams = new List<Partial> { Partial.Empty };
         for (int slot = 0; slot < _songs; slot++)
@@ -113,7 +94,7 @@ internal sealed class JourneySearch
     /// songs, or replace one by an unused candidate of its stretch — at most <paramref name="maxMoves"/> times.
     /// Returns the number of changes made.
     /// </summary>
-    internal int Refine(int[] order, int maxMoves, CancellationToken cancellationToken)
+    private int Refine(int[] order, int maxMoves, CancellationToken cancellationToken)
     {
         var used = new HashSet<int>(order);
         int moves = 0;
@@ -186,17 +167,23 @@ internal sealed class JourneySearch
     private double LocalCost(int[] order, int a, int b)
     {
         double cost = SongCost(order[a], a) + (a != b ? SongCost(order[b], b) : 0);
-        // Hand-over k is from the song at k - 1 to the song at k: those touching a (k = a, a + 1), then those touching b not counted yet (b >= a).
-        for (int k = a; k <= b + 1; k++)
+        // Hand-over k is from the song at k - 1 to the song at k: those touching a (k = a, a + 1), then those touching b
+        // that are not counted yet (b >= a).
+        for (int k = a; k <= a + 1; k++)
         {
-            if (k >= 1 && k < order.Length && (k <= a + 1 || k >= b))
-            {
-                cost += HandOverCost(order[k - 1], order[k]);
-            }
+            cost += HandOverAt(order, k);
+        }
+
+        for (int k = Math.Max(b, a + 2); k <= b + 1; k++)
+        {
+            cost += HandOverAt(order, k);
         }
 
         return cost;
     }
+
+    /// <summary>The cost of hand-over <paramref name="k"/> (into the song at k); 0 where there is none.</summary>
+    private double HandOverAt(int[] order, int k) => k >= 1 && k < order.Length ? HandOverCost(order[k - 1], order[k]) : 0;
 
     /// <summary>A song's own cost on a stretch: its path error, less the liked bonus.</summary>
     private double SongCost(int song, int slot) => PathError(song, slot) - (_eligible[song].Liked ? _options.LikedBonus : 0);
