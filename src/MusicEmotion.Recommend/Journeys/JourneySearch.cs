@@ -213,8 +213,9 @@ internal sealed class JourneySearch
     /// <summary>
     /// The <paramref name="size"/> songs of least own cost on a stretch (path error less the liked bonus; ties by id). A
     /// song's path error is at least the distance from its mean to the mean of its stretch (the distance of means is at
-    /// most the mean of distances), so songs are scored in order of that distance and the scoring stops once it exceeds
-    /// the worst cost kept (with a margin for the stretch's mean being sampled).
+    /// most the mean of distances), to within a margin (the stretch's mean is sampled, and a song's seconds of music need
+    /// not spread evenly over it), so songs are scored in order of that distance and the scoring stops once it, less the
+    /// margin and the liked bonus, exceeds the worst cost kept.
     /// </summary>
     private int[] Pool(int slot, int size)
     {
@@ -228,7 +229,8 @@ internal sealed class JourneySearch
         var kept = new PriorityQueue<int, double>(Comparer<double>.Create((x, y) => y.CompareTo(x))); // the worst kept cost on top
         foreach (int song in byMean)
         {
-            double bound = _eligible[song].Mean.DistanceTo(centre) - Margin - (_eligible[song].Liked ? _options.LikedBonus : 0);
+            // The least cost this song or any after it (farther by mean) can have, a liked one included.
+            double bound = _eligible[song].Mean.DistanceTo(centre) - Margin - _options.LikedBonus;
             if (kept.Count == size && kept.TryPeek(out _, out double worstKept) && bound > worstKept)
             {
                 break;
