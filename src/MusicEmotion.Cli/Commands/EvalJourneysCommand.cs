@@ -60,6 +60,12 @@ internal static class EvalJourneysCommand
                 throw new CliInputException("--songs must be at least 2, --random-orders and --jobs at least 1");
             }
 
+            int moves = parse.GetValue(refinementMoves);
+            if (moves is < 0 or > 1_000_000)
+            {
+                throw new CliInputException($"--refinement-moves must be between 0 and 1000000 (got {moves})");
+            }
+
             string? jsonPath = CommonOptions.JsonPath(parse, json);
 
             using EmotionAnalyzer emotion = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), new EmotionAnalyzerOptions { Describe = false, MaxConcurrency = jobCount });
@@ -77,7 +83,7 @@ internal static class EvalJourneysCommand
                 catalogs.Add(($"4q-{splitName}", files, parse.GetValue(fourQDb)));
             }
 
-            var plannerOptions = new JourneyPlannerOptions { HandOverWeight = parse.GetValue(handOverWeight), RefinementMoves = parse.GetValue(refinementMoves) };
+            var plannerOptions = new JourneyPlannerOptions { HandOverWeight = parse.GetValue(handOverWeight), RefinementMoves = moves };
             try
             {
                 plannerOptions.Validate();
