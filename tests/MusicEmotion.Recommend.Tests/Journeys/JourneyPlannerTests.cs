@@ -80,6 +80,25 @@ public sealed class JourneyPlannerTests
     }
 
     [Fact]
+    public async Task A_liked_song_a_little_farther_by_mean_still_competes_for_a_stretch()
+    {
+        using var catalog = new InMemoryTrackCatalog();
+        // One stretch, one candidate: "on path" follows it (about 0.01 off), "beside" lies 0.04 to the side and "liked"
+        // 0.045, but the liked bonus (0.05) makes "liked" the cheapest. Scoring must not stop at "beside".
+        await catalog.AddAsync(Track("on path", TestTracks.Ramp(-0.6f, 0.6f, 30), TestTracks.Flat(0.3f, 30)));
+        await catalog.AddAsync(Track("beside", TestTracks.Flat(0f, 30), TestTracks.Flat(0.34f, 30)));
+        TrackRecord liked = Track("liked", TestTracks.Ramp(-0.6f, 0.6f, 30), TestTracks.Flat(0.345f, 30));
+        await catalog.AddAsync(liked);
+        var planner = new JourneyPlanner(catalog, TestTracks.Model, TestTracks.Version, new JourneyPlannerOptions { BeamWidth = 1, CandidatesPerStep = 1 });
+
+        JourneyPlan plan = await planner.PlanAsync(new JourneyRequest { Path = Rising, Songs = 1, Liked = [liked.Id] });
+        JourneyPlan withoutLikes = await planner.PlanAsync(new JourneyRequest { Path = Rising, Songs = 1 });
+
+        plan.Steps.Select(s => s.SourceName).Should().Equal("liked");
+        withoutLikes.Steps.Select(s => s.SourceName).Should().Equal("on path");
+    }
+
+    [Fact]
     public async Task The_local_search_swaps_songs_a_narrow_beam_put_in_the_wrong_order()
     {
         using var catalog = new InMemoryTrackCatalog();
