@@ -34,13 +34,18 @@ internal static class EvalJourneysCommand
             Description = "Weight of the hand-over jump against the path error in the planner (default: the planner's default, 1): how the default was chosen.",
             DefaultValueFactory = _ => new JourneyPlannerOptions().HandOverWeight,
         };
+        var refinementMoves = new Option<int>("--refinement-moves")
+        {
+            Description = "Most changes the planner's local search makes after its beam search (default: the planner's default, 1000); 0 shows the beam search alone.",
+            DefaultValueFactory = _ => new JourneyPlannerOptions().RefinementMoves,
+        };
         var json = CommonOptions.Json();
         var jobs = CommonOptions.Jobs("Clips analysed");
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
         var command = new Command("journeys", "Evaluate mood journeys: path error and hand-over jump against random order and the best order by song means.")
         {
-            emotify, emotifyDb, fourQ, fourQDb, split, songs, orders, seed, handOverWeight, json, jobs, model, card,
+            emotify, emotifyDb, fourQ, fourQDb, split, songs, orders, seed, handOverWeight, refinementMoves, json, jobs, model, card,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
@@ -53,6 +58,12 @@ internal static class EvalJourneysCommand
             if (songCount < 2 || orderCount < 1 || jobCount < 1)
             {
                 throw new CliInputException("--songs must be at least 2, --random-orders and --jobs at least 1");
+            }
+
+            int moves = parse.GetValue(refinementMoves);
+            if (moves is < 0 or > 1_000_000)
+            {
+                throw new CliInputException($"--refinement-moves must be between 0 and 1000000 (got {moves})");
             }
 
             string? jsonPath = CommonOptions.JsonPath(parse, json);
@@ -72,7 +83,7 @@ internal static class EvalJourneysCommand
                 catalogs.Add(($"4q-{splitName}", files, parse.GetValue(fourQDb)));
             }
 
-            var plannerOptions = new JourneyPlannerOptions { HandOverWeight = parse.GetValue(handOverWeight) };
+            var plannerOptions = new JourneyPlannerOptions { HandOverWeight = parse.GetValue(handOverWeight), RefinementMoves = moves };
             try
             {
                 plannerOptions.Validate();
@@ -102,7 +113,7 @@ internal static class EvalJourneysCommand
                 reports.Add(await JourneyBenchmark.RunAsync(name, tracks, songCount, orderCount, parse.GetValue(seed), plannerOptions, cancellationToken).ConfigureAwait(false));
             }
 
-            await output.WriteLineAsync(FormatTable(reports, analyzer.ModelName, analyzer.ModelVersion)).ConfigureAwait(false);
+            await output.WriteLineAsync(FormatTable(reports, analyzer.ModelName, analyzer.ModelVersion, plannerOptions)).ConfigureAwait(false);
             if (jsonPath is not null)
             {
                 OutputPaths.WriteAtomically(jsonPath, "[" + string.Join(",\n", reports.Select(r => r.ToJson())) + "]\n");
@@ -113,12 +124,16 @@ internal static class EvalJourneysCommand
         return command;
     }
 
-    internal static string FormatTable(IReadOnlyList<JourneyReport> reports, string modelName, string modelVersion)
+    internal static string FormatTable(IReadOnlyList<JourneyReport> reports, string modelName, string modelVersion, JourneyPlannerOptions planner)
     {
-        var lines = new List<string> { $"model: {modelName} {modelVersion}; journeys along the straight path between two quadrants' moods (the corners of the catalog's range: 10th/90th percentiles of the song means' valence and arousal)" };
+        var lines = new List<string>
+        {
+            $"model: {modelName} {modelVersion}; journeys along the straight path between two quadrants' moods (the corners of the catalog's range: 10th/90th percentiles of the song means' valence and arousal)",
+            string.Create(C, $"planner: hand-over weight {planner.HandOverWeight}, beam width {planner.BeamWidth}, {planner.CandidatesPerStep} candidates per step, at most {planner.RefinementMoves} local-search moves"),
+        };
         foreach (JourneyReport report in reports)
         {
-            lines.Add(string.Create(C, $"{report.Catalog}: {report.Tracks} tracks, {report.Songs} songs per journey, random order = mean of {report.RandomOrders} shuffles"));
+            lines.Add(string.Create(C, $"{report.Catalog}: {report.Tracks} tracks, {report.Songs} songs per journey, random order = mean of {report.RandomOrders} shuffles; planning took {report.MedianPlanMilliseconds:0.#} ms per journey (median)"));
             lines.Add(string.Create(C, $"  quadrant moods (valence, arousal): {string.Join("  ", report.Quadrants.Select(q => $"{q.Key} ({q.Value[0]:+0.00;-0.00}, {q.Value[1]:+0.00;-0.00})"))}"));
             lines.Add("  path     path error: planned  random  means-order   hand-over jump: planned  random  means-order");
             foreach (JourneyPathResult row in report.Paths)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Journeys;
@@ -71,6 +72,7 @@ internal static class JourneyBenchmark
         Dictionary<string, MoodPoint> quadrants = QuadrantMoods(tracks);
         var random = new Random(seed);
         var rows = new List<JourneyPathResult>();
+        var planTimes = new List<double>();
         foreach ((string from, _, _) in QuadrantSigns)
         {
             foreach ((string to, _, _) in QuadrantSigns)
@@ -81,7 +83,9 @@ internal static class JourneyBenchmark
                 }
 
                 MoodPath path = MoodPath.Through(quadrants[from], quadrants[to]);
+                long started = Stopwatch.GetTimestamp();
                 JourneyPlan plan = await planner.PlanAsync(new JourneyRequest { Path = path, Songs = songs }, cancellationToken).ConfigureAwait(false);
+                planTimes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 Dictionary<string, EmotionTimeline> byId = tracks.ToDictionary(t => t.Id, t => t.Timeline, StringComparer.Ordinal);
                 EmotionTimeline[] planned = plan.Steps.Select(s => byId[s.TrackId]).ToArray();
                 rows.Add(new JourneyPathResult(from, to,
@@ -91,8 +95,13 @@ internal static class JourneyBenchmark
             }
         }
 
+        double[] times = planTimes.Order().ToArray();
         return new JourneyReport(name, tracks.Count, songs, randomOrders,
-            quadrants.ToDictionary(q => q.Key, q => new[] { Math.Round(q.Value.Valence, 4), Math.Round(q.Value.Arousal, 4) }), rows);
+            quadrants.ToDictionary(q => q.Key, q => new[] { Math.Round(q.Value.Valence, 4), Math.Round(q.Value.Arousal, 4) }), rows)
+        {
+            // The median: the first plan also reads the catalog into the planner.
+            MedianPlanMilliseconds = Math.Round((times[(times.Length - 1) / 2] + times[times.Length / 2]) / 2, 1),
+        };
     }
 
     /// <summary>

@@ -18,6 +18,9 @@ internal sealed record JourneyReport(string Catalog, int Tracks, int Songs, int 
     /// <summary>The bar: planned hand-over jump at most this share of the song-means order's.</summary>
     public const double HandOverBar = 0.7;
 
+    /// <summary>The median time the planner took to plan one journey, in milliseconds (machine-dependent).</summary>
+    public double MedianPlanMilliseconds { get; init; }
+
     public JourneyScores Planned => Mean(p => p.Planned);
 
     public JourneyScores RandomOrder => Mean(p => p.RandomOrder);

@@ -9,8 +9,10 @@ namespace MusicEmotion.Recommend.Journeys;
 /// number of songs or a target duration. Song <c>k</c> of <c>N</c> is placed on the stretch <c>[k/N, (k+1)/N]</c> of the
 /// path, and the planner chooses and orders songs so that each song's own per-second curve follows its stretch (path
 /// error) and each hand-over is smooth: the mood of the last ~20 s of a song against the first ~20 s of the next (the
-/// hand-over jump), with tempo and key compatibility where they are known. A beam search keeps the
-/// <see cref="JourneyPlannerOptions.BeamWidth"/> best partial journeys at each step. No song is planned twice; disliked
+/// hand-over jump), with tempo and key compatibility where they are known. The candidates for each stretch are the songs
+/// whose own curve lies nearest it; a beam search keeps the <see cref="JourneyPlannerOptions.BeamWidth"/> best partial
+/// journeys at each step, and a local search then swaps or replaces songs while that lowers the cost
+/// (<see cref="JourneyPlannerOptions.RefinementMoves"/>). Plans are deterministic. No song is planned twice; disliked
 /// and excluded tracks, tracks outside the duration filters, tracks of another model version and tracks without music
 /// (silence, a steady tone or noise) are never planned, and only the seconds of music count in the path error and the
 /// hand-overs; liked tracks are preferred where they fit. Thread-safe; share one per catalog.
@@ -200,64 +202,9 @@ public sealed class JourneyPlanner
         return (chosen, shortened);
     }
 
-    /// <summary>The beam search for <paramref name="songs"/> songs on equal shares of <paramref name="path"/>.</summary>
-    private JourneyCandidate[] Search(JourneyCandidate[] eligible, MoodPath path, int songs, CancellationToken cancellationToken)
-    {
-        var beams = new List<Beam> { Beam.Empty };
-        for (int step = 0; step < songs; step++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            double from = (double)step / songs, to = (double)(step + 1) / songs;
-            MoodPoint centre = path.MeanOf(from, to);
-            // The songs whose mean lies nearest the stretch, enough of them that every beam keeps its share after removing its own songs.
-            int poolSize = Math.Min(eligible.Length, _options.CandidatesPerStep + step);
-            JourneyCandidate[] pool = eligible
-                .OrderBy(c => c.Mean.DistanceTo(centre) - (c.Liked ? _options.LikedBonus : 0))
-                .ThenBy(c => c.Id, StringComparer.Ordinal)
-                .Take(poolSize)
-                .ToArray();
-            var fit = new Dictionary<JourneyCandidate, double>(pool.Length);
-            foreach (JourneyCandidate c in pool)
-            {
-                double error = JourneyMeasures.PathError(c.Timeline, path, from, to);
-                fit[c] = double.IsNaN(error) ? 2 : error;
-            }
-
-            var next = new List<Beam>(beams.Count * _options.CandidatesPerStep);
-            foreach (Beam beam in beams)
-            {
-                HashSet<JourneyCandidate> used = beam.Songs();
-                int tried = 0;
-                foreach (JourneyCandidate c in pool)
-                {
-                    if (tried == _options.CandidatesPerStep)
-                    {
-                        break;
-                    }
-
-                    if (used.Contains(c))
-                    {
-                        continue;
-                    }
-
-                    tried++;
-                    double cost = fit[c] - (c.Liked ? _options.LikedBonus : 0);
-                    if (beam.Song is { } previous)
-                    {
-                        cost += (_options.HandOverWeight * previous.Tail.DistanceTo(c.Head))
-                            + (_options.TempoWeight * HandOverCosts.Tempo(previous.TempoKey, c.TempoKey))
-                            + (_options.KeyWeight * HandOverCosts.Key(previous.TempoKey, c.TempoKey));
-                    }
-
-                    next.Add(new Beam(beam, c, beam.Cost + cost));
-                }
-            }
-
-            beams = next.OrderBy(b => b.Cost).ThenBy(b => b.Song!.Id, StringComparer.Ordinal).Take(_options.BeamWidth).ToList();
-        }
-
-        return beams[0].Order();
-    }
+    /// <summary>The search for <paramref name="songs"/> songs on equal shares of <paramref name="path"/> (<see cref="JourneySearch"/>).</summary>
+    private JourneyCandidate[] Search(JourneyCandidate[] eligible, MoodPath path, int songs, CancellationToken cancellationToken) =>
+        new JourneySearch(eligible, path, songs, _options).Run(cancellationToken).Select(i => eligible[i]).ToArray();
 
     private static JourneyPlan Describe(MoodPath path, JourneyCandidate[] chosen, int eligible, Loaded loaded, bool shortened)
     {
@@ -365,40 +312,5 @@ public sealed class JourneyPlanner
         public int Stale { get; } = stale;
 
         public int NoMusic { get; } = noMusic;
-    }
-
-    /// <summary>A partial journey: its last song, the journey before it, and its cost so far.</summary>
-    private sealed class Beam(Beam? previous, JourneyCandidate? song, double cost)
-    {
-        public static Beam Empty { get; } = new(null, null, 0);
-
-        public Beam? Previous { get; } = previous;
-
-        public JourneyCandidate? Song { get; } = song;
-
-        public double Cost { get; } = cost;
-
-        public HashSet<JourneyCandidate> Songs()
-        {
-            var songs = new HashSet<JourneyCandidate>();
-            for (Beam? b = this; b?.Song is { } s; b = b.Previous)
-            {
-                songs.Add(s);
-            }
-
-            return songs;
-        }
-
-        public JourneyCandidate[] Order()
-        {
-            var order = new List<JourneyCandidate>();
-            for (Beam? b = this; b?.Song is { } s; b = b.Previous)
-            {
-                order.Add(s);
-            }
-
-            order.Reverse();
-            return order.ToArray();
-        }
     }
 }

@@ -21,8 +21,14 @@ public sealed class JourneyPlannerOptions
     /// <summary>Partial journeys kept at each step of the search (beam width). Default 32.</summary>
     public int BeamWidth { get; set; } = 32;
 
-    /// <summary>Candidate songs tried after each partial journey (the best-fitting ones for the next stretch). Default 48.</summary>
+    /// <summary>Candidate songs tried after each partial journey: those whose own curve fits the next stretch best (least path error). Default 48.</summary>
     public int CandidatesPerStep { get; set; } = 48;
+
+    /// <summary>
+    /// Most changes the local search makes after the beam search: while one lowers the journey's cost, the best swap of
+    /// two of its songs or replacement of one by an unused candidate of its stretch is made. 0 turns it off. Default 1000.
+    /// </summary>
+    public int RefinementMoves { get; set; } = 1000;
 
     /// <summary>Most songs a journey may have. Default 200.</summary>
     public int MaxSongs { get; set; } = 200;
@@ -38,6 +44,7 @@ public sealed class JourneyPlannerOptions
         Check(LikedBonus, 0, 100, nameof(LikedBonus));
         Check(BeamWidth, 1, 4096, nameof(BeamWidth));
         Check(CandidatesPerStep, 1, 4096, nameof(CandidatesPerStep));
+        Check(RefinementMoves, 0, 1_000_000, nameof(RefinementMoves));
         Check(MaxSongs, 1, 10_000, nameof(MaxSongs));
     }
 

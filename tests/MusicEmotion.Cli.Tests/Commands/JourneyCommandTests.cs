@@ -93,6 +93,16 @@ public sealed class JourneyCommandTests : IDisposable
         dislikedError.Should().Contain("no track is left");
     }
 
+    [Fact]
+    public async Task Eval_journeys_refuses_a_negative_number_of_local_search_moves_before_any_work()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("eval", "journeys", "--emotify", _dir.File("no-such-folder"), "--refinement-moves", "-1");
+
+        code.Should().Be(2, error);
+        output.Should().BeEmpty();
+        error.Should().Contain("--refinement-moves must be between 0 and 1000000 (got -1)");
+    }
+
     [Theory]
     [InlineData("3600", 3600)]
     [InlineData("90m", 5400)]

@@ -13,6 +13,9 @@ public sealed class JourneyPlannerTests
 {
     private static readonly MoodPath CalmToEnergetic = MoodPath.Through(new MoodPoint(0.4, -0.6), new MoodPoint(0.3, 0.6));
 
+    /// <summary>Arousal from -0.6 to 0.6 at valence 0.3: the first of two stretches runs from -0.6 to 0.</summary>
+    private static readonly MoodPath Rising = MoodPath.Through(new MoodPoint(0.3, -0.6), new MoodPoint(0.3, 0.6));
+
     [Fact]
     public async Task Plans_songs_whose_curves_follow_the_path_in_order_without_repeats()
     {
@@ -56,6 +59,112 @@ public sealed class JourneyPlannerTests
         plan.Steps[1].Explanation.Should().Contain("from the last song");
 
         EmotionTimeline catalogTimeline(string name) => catalog.ReadAllAsync().ToBlockingEnumerable().Single(t => t.SourceName == name).Timeline;
+    }
+
+    [Fact]
+    public async Task Chooses_candidates_for_a_stretch_by_how_their_curve_follows_it_not_by_their_mean()
+    {
+        using var catalog = new InMemoryTrackCatalog();
+        // On the first stretch (arousal -0.6 to 0) "against" has the stretch's mean but falls while the path rises;
+        // "follows" rises with it, a little lower. With one candidate per stretch, only the curve can pick "follows".
+        await catalog.AddAsync(Track("against", TestTracks.Ramp(0f, -0.6f, 30), TestTracks.Flat(0.3f, 30)));
+        await catalog.AddAsync(Track("follows", TestTracks.Ramp(-0.65f, -0.05f, 30), TestTracks.Flat(0.3f, 30)));
+        await catalog.AddAsync(Track("second", TestTracks.Ramp(0f, 0.6f, 30), TestTracks.Flat(0.3f, 30)));
+        var planner = new JourneyPlanner(catalog, TestTracks.Model, TestTracks.Version,
+            new JourneyPlannerOptions { BeamWidth = 1, CandidatesPerStep = 1, RefinementMoves = 0 });
+
+        JourneyPlan plan = await planner.PlanAsync(new JourneyRequest { Path = Rising, Songs = 2 });
+
+        plan.Steps.Select(s => s.SourceName).Should().Equal("follows", "second");
+        plan.Steps[0].PathError.Should().BeApproximately(0.05, 1e-4);
+    }
+
+    [Fact]
+    public async Task A_liked_song_a_little_farther_by_mean_still_competes_for_a_stretch()
+    {
+        using var catalog = new InMemoryTrackCatalog();
+        // One stretch, one candidate: "on path" follows it (about 0.01 off), "beside" lies 0.04 to the side and "liked"
+        // 0.045, but the liked bonus (0.05) makes "liked" the cheapest. Scoring must not stop at "beside".
+        await catalog.AddAsync(Track("on path", TestTracks.Ramp(-0.6f, 0.6f, 30), TestTracks.Flat(0.3f, 30)));
+        await catalog.AddAsync(Track("beside", TestTracks.Flat(0f, 30), TestTracks.Flat(0.34f, 30)));
+        TrackRecord liked = Track("liked", TestTracks.Ramp(-0.6f, 0.6f, 30), TestTracks.Flat(0.345f, 30));
+        await catalog.AddAsync(liked);
+        var planner = new JourneyPlanner(catalog, TestTracks.Model, TestTracks.Version, new JourneyPlannerOptions { BeamWidth = 1, CandidatesPerStep = 1 });
+
+        JourneyPlan plan = await planner.PlanAsync(new JourneyRequest { Path = Rising, Songs = 1, Liked = [liked.Id] });
+        JourneyPlan withoutLikes = await planner.PlanAsync(new JourneyRequest { Path = Rising, Songs = 1 });
+
+        plan.Steps.Select(s => s.SourceName).Should().Equal("liked");
+        withoutLikes.Steps.Select(s => s.SourceName).Should().Equal("on path");
+    }
+
+    [Fact]
+    public async Task The_local_search_swaps_songs_a_narrow_beam_put_in_the_wrong_order()
+    {
+        using var catalog = new InMemoryTrackCatalog();
+        // "low" fits the first stretch a little worse than "middle" does, but "middle" is the only one that fits the
+        // second: a greedy search (one partial journey, one candidate per stretch) takes "middle" first.
+        await catalog.AddAsync(Track("middle", TestTracks.Flat(-0.1f, 30), TestTracks.Flat(0.3f, 30)));
+        await catalog.AddAsync(Track("low", TestTracks.Flat(-0.55f, 30), TestTracks.Flat(0.3f, 30)));
+        var greedy = new JourneyPlannerOptions { BeamWidth = 1, CandidatesPerStep = 1, RefinementMoves = 0 };
+        var refined = new JourneyPlannerOptions { BeamWidth = 1, CandidatesPerStep = 1 };
+
+        JourneyPlan before = await new JourneyPlanner(catalog, TestTracks.Model, TestTracks.Version, greedy).PlanAsync(new JourneyRequest { Path = Rising, Songs = 2 });
+        JourneyPlan after = await new JourneyPlanner(catalog, TestTracks.Model, TestTracks.Version, refined).PlanAsync(new JourneyRequest { Path = Rising, Songs = 2 });
+        JourneyPlan wide = await new JourneyPlanner(catalog, TestTracks.Model, TestTracks.Version).PlanAsync(new JourneyRequest { Path = Rising, Songs = 2 });
+
+        before.Steps.Select(s => s.SourceName).Should().Equal("middle", "low");
+        after.Steps.Select(s => s.SourceName).Should().Equal("low", "middle");
+        after.PathError.Should().BeLessThan(before.PathError);
+        wide.Steps.Select(s => s.TrackId).Should().Equal(after.Steps.Select(s => s.TrackId));
+    }
+
+    [Fact]
+    public async Task The_local_search_replaces_a_song_whose_end_jumps_away_from_the_rest_of_the_journey()
+    {
+        using var catalog = new InMemoryTrackCatalog();
+        // "flat" fits the first stretch best on its own (0.15 off) but ends far below where "rise" starts; "offset"
+        // fits a little worse (0.2 off, to the side) and ends near it: 0.15 + 0.4 against 0.2 + 0.28.
+        await catalog.AddAsync(Track("flat", TestTracks.Flat(-0.3f, 30), TestTracks.Flat(0.3f, 30)));
+        await catalog.AddAsync(Track("offset", TestTracks.Ramp(-0.6f, 0f, 30), TestTracks.Flat(0.5f, 30)));
+        await catalog.AddAsync(Track("rise", TestTracks.Ramp(0f, 0.6f, 30), TestTracks.Flat(0.3f, 30)));
+        var greedy = new JourneyPlannerOptions { BeamWidth = 1, CandidatesPerStep = 2, RefinementMoves = 0 };
+        var refined = new JourneyPlannerOptions { BeamWidth = 1, CandidatesPerStep = 2 };
+
+        JourneyPlan before = await new JourneyPlanner(catalog, TestTracks.Model, TestTracks.Version, greedy).PlanAsync(new JourneyRequest { Path = Rising, Songs = 2 });
+        JourneyPlan after = await new JourneyPlanner(catalog, TestTracks.Model, TestTracks.Version, refined).PlanAsync(new JourneyRequest { Path = Rising, Songs = 2 });
+
+        before.Steps.Select(s => s.SourceName).Should().Equal("flat", "rise");
+        after.Steps.Select(s => s.SourceName).Should().Equal("offset", "rise");
+        after.MeanHandOverJump.Should().BeLessThan(before.MeanHandOverJump);
+        (after.PathError + after.MeanHandOverJump).Should().BeLessThan(before.PathError + before.MeanHandOverJump);
+    }
+
+    [Fact]
+    public async Task Plans_are_deterministic_whatever_order_the_catalog_holds_its_tracks_in()
+    {
+        // Twenty songs with twins of equal curves: ties are broken by id, not by the order the catalog returns them in.
+        TrackRecord[] tracks = Enumerable.Range(0, 20)
+            .Select(i => Track($"song{i}", TestTracks.Ramp(-0.6f + ((i % 10) * 0.12f), -0.5f + ((i % 10) * 0.12f), 30), TestTracks.Flat(0.3f + ((i % 10 % 3) * 0.05f), 30)))
+            .ToArray();
+        using var forwards = new InMemoryTrackCatalog();
+        using var backwards = new InMemoryTrackCatalog();
+        foreach (TrackRecord t in tracks)
+        {
+            await forwards.AddAsync(t);
+        }
+
+        foreach (TrackRecord t in tracks.Reverse())
+        {
+            await backwards.AddAsync(t);
+        }
+
+        var request = new JourneyRequest { Path = Rising, Songs = 8 };
+        JourneyPlan a = await new JourneyPlanner(forwards, TestTracks.Model, TestTracks.Version).PlanAsync(request);
+        JourneyPlan b = await new JourneyPlanner(backwards, TestTracks.Model, TestTracks.Version).PlanAsync(request);
+
+        a.Steps.Select(s => s.TrackId).Should().Equal(b.Steps.Select(s => s.TrackId));
+        a.Steps.Select(s => s.TrackId).Should().OnlyHaveUniqueItems().And.HaveCount(8);
     }
 
     [Fact]
