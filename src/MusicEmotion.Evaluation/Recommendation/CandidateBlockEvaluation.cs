@@ -1,0 +1,289 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using MusicEmotion.Evaluation.Metrics;
+using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Recommend.Vectors;
+
+namespace MusicEmotion.Evaluation.Recommendation;
+
+/// <summary>
+/// Would another vector block make "more like this" better? Ranks every benchmark track's neighbours by
+/// <c>Σ_b w_b · cos_b</c> over the shipped blocks (standardised exactly as the recommender does with the catalog's own
+/// statistics) and the candidate blocks (each value standardised over the tracks, the block scaled to unit norm), and
+/// reports precision@k and nDCG@k per half of the queries (even and odd positions, the split of <c>--grid</c>) for fixed
+/// weightings and for the weights a grid chooses on one half, scored on the other.
+/// </summary>
+internal sealed class CandidateBlockEvaluation
+{
+    /// <summary>The blocks compared, in weight order.</summary>
+    public static IReadOnlyList<string> BlockNames { get; } = ["descriptors", "emotion", "arc", "timbre", "notes"];
+
+    private const int A = 2; // the arc's index in BlockNames
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+    private readonly float[][][] _unit; // block → track → unit vector
+    private readonly HashSet<int>[] _relevant;
+    private readonly int _n;
+
+    private CandidateBlockEvaluation(float[][][] unit, HashSet<int>[] relevant)
+    {
+        _unit = unit;
+        _relevant = relevant;
+        _n = relevant.Length;
+    }
+
+    /// <summary>Dimensions of each block, in <see cref="BlockNames"/> order.</summary>
+    public IReadOnlyList<int> Dimensions => [.. _unit.Select(b => b[0].Length)];
+
+    /// <summary>Builds the evaluation from the benchmark's records (in query order), their candidate blocks and relevant sets (as query indices).</summary>
+    public static CandidateBlockEvaluation Create(IReadOnlyList<TrackRecord> records, IReadOnlyList<CandidateBlocks> candidates, HashSet<int>[] relevant)
+    {
+        var builder = new CatalogStatisticsBuilder(records[0].ModelName, records[0].ModelVersion, records[0].Blocks.ArcLength);
+        foreach (TrackRecord record in records)
+        {
+            builder.Add(record.Blocks);
+        }
+
+        CatalogStatistics statistics = builder.Build();
+        float[][] Shipped(BlockWeights only)
+        {
+            var space = new TrackVectorSpace(statistics, only);
+            return [.. records.Select(r => space.Embed(r.Blocks))];
+        }
+
+        float[][][] unit =
+        [
+            Shipped(BlockWeights.DescriptorsOnly),
+            Shipped(BlockWeights.EmotionStatisticsOnly),
+            Shipped(BlockWeights.EmotionArcOnly),
+            Standardised([.. candidates.Select(c => c.Timbre)]),
+            Standardised([.. candidates.Select(c => c.Notes)]),
+        ];
+        return new CandidateBlockEvaluation(unit, relevant);
+    }
+
+    /// <summary>Mean precision@k and nDCG@k with <paramref name="weights"/> (one per block, any scale) over the queries <paramref name="queries"/> selects.</summary>
+    public RankingScores Score(IReadOnlyList<double> weights, int k, Func<int, bool>? queries = null)
+    {
+        double total = weights.Sum();
+        var scores = new double[_n];
+        var order = new int[_n - 1];
+        double precision = 0, ndcg = 0;
+        int count = 0;
+        for (int q = 0; q < _n; q++)
+        {
+            if (queries is not null && !queries(q))
+            {
+                continue;
+            }
+
+            Array.Clear(scores);
+            for (int b = 0; b < _unit.Length; b++)
+            {
+                if (weights[b] <= 0 || _unit[b][q].Length == 0)
+                {
+                    continue;
+                }
+
+                double w = weights[b] / total;
+                for (int j = 0; j < _n; j++)
+                {
+                    scores[j] += w * TensorPrimitives.Dot(_unit[b][q], _unit[b][j]);
+                }
+            }
+
+            int m = 0;
+            for (int j = 0; j < _n; j++)
+            {
+                if (j != q)
+                {
+                    order[m++] = j;
+                }
+            }
+
+            Array.Sort(order, (x, y) => scores[y] != scores[x] ? scores[y].CompareTo(scores[x]) : x.CompareTo(y));
+            int[] ranked = order[..Math.Min(k, order.Length)];
+            precision += RankingMetrics.PrecisionAtK(ranked, _relevant[q], k);
+            ndcg += RankingMetrics.NdcgAtK(ranked, _relevant[q], k);
+            count++;
+        }
+
+        return new RankingScores(precision / count, ndcg / count);
+    }
+
+    /// <summary>The report's lines: fixed weightings on all queries and both halves, then the weights each grid family chooses on one half, scored on the other.</summary>
+    public IReadOnlyList<string> Report(int k)
+    {
+        var lines = new List<string>
+        {
+            string.Create(C, $"candidate blocks: {string.Join(", ", BlockNames.Select((b, i) => $"{b} {Dimensions[i]}"))} values"),
+            string.Create(C, $"weights (d e a t n)            precision@{k}: all   even    odd | nDCG@{k}: all   even    odd"),
+        };
+        (string Name, double[] W)[] fixedRows =
+        [
+            ("descriptors only", [1, 0, 0, 0, 0]),
+            ("emotion only", [0, 1, 0, 0, 0]),
+            ("arc only", [0, 0, 1, 0, 0]),
+            ("timbre only", [0, 0, 0, 1, 0]),
+            ("notes only", [0, 0, 0, 0, 1]),
+            ("descriptors+emotion (default)", [0.6, 0.4, 0, 0, 0]),
+            ("timbre+emotion", [0, 0.4, 0, 0.6, 0]),
+            ("descriptors+timbre+emotion", [0.3, 0.4, 0, 0.3, 0]),
+            ("descriptors+emotion+notes", [0.5, 0.4, 0, 0, 0.1]),
+        ];
+        foreach ((string name, double[] w) in fixedRows)
+        {
+            lines.Add(Row(name, w, k));
+        }
+
+        lines.Add(string.Create(C, $"grid (steps of 0.1, arc 0-0.3): the cell with the best precision@{k} on one half, scored on the other"));
+        lines.Add(string.Create(C, $"blocks            chosen on even (d e a t n)  -> odd P@{k}  nDCG | chosen on odd (d e a t n)   -> even P@{k}  nDCG | held-out mean P@{k}  nDCG"));
+        (string Name, string[] Blocks)[] families =
+        [
+            ("d e a (today)", ["descriptors", "emotion", "arc"]),
+            ("d e a + timbre", ["descriptors", "emotion", "arc", "timbre"]),
+            ("d e a + notes", ["descriptors", "emotion", "arc", "notes"]),
+            ("d e a + both", ["descriptors", "emotion", "arc", "timbre", "notes"]),
+            ("t e a (no desc.)", ["timbre", "emotion", "arc"]),
+        ];
+        foreach ((string name, string[] blocks) in families)
+        {
+            GridChoice c = Choose(blocks, k);
+            lines.Add(string.Create(C,
+                $"{name,-17} {Weights(c.ChosenOnEven),-27} -> {c.OnOdd.PrecisionAtK:0.0000} {c.OnOdd.NdcgAtK:0.0000} | {Weights(c.ChosenOnOdd),-27} -> {c.OnEven.PrecisionAtK:0.0000} {c.OnEven.NdcgAtK:0.0000} | {c.HeldOut.PrecisionAtK:0.0000} {c.HeldOut.NdcgAtK:0.0000}"));
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// The grid over <paramref name="blocks"/> (names from <see cref="BlockNames"/>; steps of 0.1 summing to 1, the arc at
+    /// most 0.3): the cell with the best precision@k on the even queries, scored on the odd ones, and the other way round.
+    /// Ties go to the higher nDCG, then to the first cell.
+    /// </summary>
+    public GridChoice Choose(IReadOnlyList<string> blocks, int k)
+    {
+        int[] indices = [.. blocks.Select(b => BlockNames.ToList().IndexOf(b) is int i and >= 0 ? i : throw new ArgumentException($"'{b}' is not a block.", nameof(blocks)))];
+        List<double[]> grid = Grid(indices);
+        (double[] even, RankingScores onOdd) = ChooseAndScore(grid, k, q => q % 2 == 0, q => q % 2 == 1);
+        (double[] odd, RankingScores onEven) = ChooseAndScore(grid, k, q => q % 2 == 1, q => q % 2 == 0);
+        return new GridChoice(even, onOdd, odd, onEven);
+    }
+
+    private string Row(string name, double[] w, int k)
+    {
+        RankingScores all = Score(w, k), even = Score(w, k, q => q % 2 == 0), odd = Score(w, k, q => q % 2 == 1);
+        return string.Create(C,
+            $"{name,-30} {all.PrecisionAtK,8:0.0000} {even.PrecisionAtK,6:0.0000} {odd.PrecisionAtK,6:0.0000} | {all.NdcgAtK,8:0.0000} {even.NdcgAtK,6:0.0000} {odd.NdcgAtK,6:0.0000}");
+    }
+
+    private (double[] Chosen, RankingScores HeldOut) ChooseAndScore(List<double[]> grid, int k, Func<int, bool> choose, Func<int, bool> report)
+    {
+        double[] best = grid[0];
+        RankingScores bestScore = Score(best, k, choose);
+        foreach (double[] cell in grid.Skip(1))
+        {
+            RankingScores s = Score(cell, k, choose);
+            if (s.PrecisionAtK > bestScore.PrecisionAtK + 1e-12 || (Math.Abs(s.PrecisionAtK - bestScore.PrecisionAtK) <= 1e-12 && s.NdcgAtK > bestScore.NdcgAtK + 1e-12))
+            {
+                best = cell;
+                bestScore = s;
+            }
+        }
+
+        return (best, Score(best, k, report));
+    }
+
+    // Every weighting of the given blocks in steps of 0.1 summing to 1, with the arc (when allowed) at most 0.3.
+    private static List<double[]> Grid(int[] blocks)
+    {
+        var cells = new List<double[]>();
+        void Fill(int index, int left, int[] tenths)
+        {
+            if (index == blocks.Length - 1)
+            {
+                tenths[index] = left;
+                if (blocks[index] != A || left <= 3)
+                {
+                    var w = new double[BlockNames.Count];
+                    for (int i = 0; i < blocks.Length; i++)
+                    {
+                        w[blocks[i]] = tenths[i] / 10.0;
+                    }
+
+                    cells.Add(w);
+                }
+
+                return;
+            }
+
+            for (int t = 0; t <= (blocks[index] == A ? Math.Min(3, left) : left); t++)
+            {
+                tenths[index] = t;
+                Fill(index + 1, left - t, tenths);
+            }
+        }
+
+        Fill(0, 10, new int[blocks.Length]);
+        return cells;
+    }
+
+    private static string Weights(IReadOnlyList<double> w) => string.Join(' ', w.Select(x => x.ToString("0.0", C)));
+
+    private static float[][] Standardised(float[][] values)
+    {
+        int width = values.Min(v => v.Length);
+        if (width == 0)
+        {
+            return [.. values.Select(_ => Array.Empty<float>())];
+        }
+
+        var result = new float[values.Length][];
+        var mean = new double[width];
+        var sd = new double[width];
+        foreach (float[] v in values)
+        {
+            for (int i = 0; i < width; i++)
+            {
+                mean[i] += v[i] / (double)values.Length;
+            }
+        }
+
+        foreach (float[] v in values)
+        {
+            for (int i = 0; i < width; i++)
+            {
+                sd[i] += (v[i] - mean[i]) * (v[i] - mean[i]) / values.Length;
+            }
+        }
+
+        for (int t = 0; t < values.Length; t++)
+        {
+            var z = new float[width];
+            for (int i = 0; i < width; i++)
+            {
+                z[i] = (float)((values[t][i] - mean[i]) / Math.Max(Math.Sqrt(sd[i]), 1e-6));
+            }
+
+            float norm = TensorPrimitives.Norm(z);
+            if (norm > 0)
+            {
+                TensorPrimitives.Divide(z, norm, z);
+            }
+
+            result[t] = z;
+        }
+
+        return result;
+    }
+}
+
+/// <summary>What a weight grid chose on each half and how it scored on the other.</summary>
+/// <param name="ChosenOnEven">Weights (in <see cref="CandidateBlockEvaluation.BlockNames"/> order) chosen on the even queries.</param>
+/// <param name="OnOdd">Their scores on the odd queries.</param>
+/// <param name="ChosenOnOdd">Weights chosen on the odd queries.</param>
+/// <param name="OnEven">Their scores on the even queries.</param>
+internal sealed record GridChoice(IReadOnlyList<double> ChosenOnEven, RankingScores OnOdd, IReadOnlyList<double> ChosenOnOdd, RankingScores OnEven)
+{
+    /// <summary>The mean of the two held-out scores.</summary>
+    public RankingScores HeldOut => new((OnOdd.PrecisionAtK + OnEven.PrecisionAtK) / 2, (OnOdd.NdcgAtK + OnEven.NdcgAtK) / 2);
+}
