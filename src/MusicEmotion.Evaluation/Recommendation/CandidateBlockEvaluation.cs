@@ -16,7 +16,8 @@ namespace MusicEmotion.Evaluation.Recommendation;
 internal sealed class CandidateBlockEvaluation
 {
     /// <summary>The blocks compared, in weight order.</summary>
-    public static IReadOnlyList<string> BlockNames { get; } = ["descriptors", "emotion", "arc", "timbre", "notes"];
+    /// <remarks><c>mfcc</c> is the MFCC part of the timbre block (means and spreads of MFCCs 1–20) standardised on its own.</remarks>
+    public static IReadOnlyList<string> BlockNames { get; } = ["descriptors", "emotion", "arc", "timbre", "notes", "mfcc"];
 
     private const int A = 2; // the arc's index in BlockNames
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
@@ -57,6 +58,7 @@ internal sealed class CandidateBlockEvaluation
             Shipped(BlockWeights.EmotionArcOnly),
             Standardised([.. candidates.Select(c => c.Timbre)]),
             Standardised([.. candidates.Select(c => c.Notes)]),
+            Standardised([.. candidates.Select(c => MfccPart(c.Timbre))]),
         ];
         return new CandidateBlockEvaluation(unit, relevant);
     }
@@ -116,19 +118,22 @@ internal sealed class CandidateBlockEvaluation
         var lines = new List<string>
         {
             string.Create(C, $"candidate blocks: {string.Join(", ", BlockNames.Select((b, i) => $"{b} {Dimensions[i]}"))} values"),
-            string.Create(C, $"weights (d e a t n)            precision@{k}: all   even    odd | nDCG@{k}: all   even    odd"),
+            string.Create(C, $"weights (d e a t n m)            precision@{k}: all   even    odd | nDCG@{k}: all   even    odd"),
         };
         (string Name, double[] W)[] fixedRows =
         [
-            ("descriptors only", [1, 0, 0, 0, 0]),
-            ("emotion only", [0, 1, 0, 0, 0]),
-            ("arc only", [0, 0, 1, 0, 0]),
-            ("timbre only", [0, 0, 0, 1, 0]),
-            ("notes only", [0, 0, 0, 0, 1]),
-            ("descriptors+emotion (default)", [0.6, 0.4, 0, 0, 0]),
-            ("timbre+emotion", [0, 0.4, 0, 0.6, 0]),
-            ("descriptors+timbre+emotion", [0.3, 0.4, 0, 0.3, 0]),
-            ("descriptors+emotion+notes", [0.5, 0.4, 0, 0, 0.1]),
+            ("descriptors only", [1, 0, 0, 0, 0, 0]),
+            ("emotion only", [0, 1, 0, 0, 0, 0]),
+            ("arc only", [0, 0, 1, 0, 0, 0]),
+            ("timbre only", [0, 0, 0, 1, 0, 0]),
+            ("notes only", [0, 0, 0, 0, 1, 0]),
+            ("mfcc only", [0, 0, 0, 0, 0, 1]),
+            ("descriptors+emotion (default)", [0.6, 0.4, 0, 0, 0, 0]),
+            ("timbre+emotion", [0, 0.4, 0, 0.6, 0, 0]),
+            ("mfcc+emotion", [0, 0.4, 0, 0, 0, 0.6]),
+            ("notes+emotion", [0, 0.4, 0, 0, 0.6, 0]),
+            ("descriptors+timbre+emotion", [0.3, 0.4, 0, 0.3, 0, 0]),
+            ("descriptors+emotion+notes", [0.5, 0.4, 0, 0, 0.1, 0]),
         ];
         foreach ((string name, double[] w) in fixedRows)
         {
@@ -136,7 +141,7 @@ internal sealed class CandidateBlockEvaluation
         }
 
         lines.Add(string.Create(C, $"grid (steps of 0.1, arc 0-0.3): the cell with the best precision@{k} on one half, scored on the other"));
-        lines.Add(string.Create(C, $"blocks            chosen on even (d e a t n)  -> odd P@{k}  nDCG | chosen on odd (d e a t n)   -> even P@{k}  nDCG | held-out mean P@{k}  nDCG"));
+        lines.Add(string.Create(C, $"blocks            chosen on even (d e a t n m)-> odd P@{k}  nDCG | chosen on odd (d e a t n m) -> even P@{k}  nDCG | held-out mean P@{k}  nDCG"));
         (string Name, string[] Blocks)[] families =
         [
             ("d e a (today)", ["descriptors", "emotion", "arc"]),
@@ -144,12 +149,15 @@ internal sealed class CandidateBlockEvaluation
             ("d e a + notes", ["descriptors", "emotion", "arc", "notes"]),
             ("d e a + both", ["descriptors", "emotion", "arc", "timbre", "notes"]),
             ("t e a (no desc.)", ["timbre", "emotion", "arc"]),
+            ("d e a + mfcc", ["descriptors", "emotion", "arc", "mfcc"]),
+            ("m e a (no desc.)", ["mfcc", "emotion", "arc"]),
+            ("n e a (no desc.)", ["notes", "emotion", "arc"]),
         ];
         foreach ((string name, string[] blocks) in families)
         {
             GridChoice c = Choose(blocks, k);
             lines.Add(string.Create(C,
-                $"{name,-17} {Weights(c.ChosenOnEven),-27} -> {c.OnOdd.PrecisionAtK:0.0000} {c.OnOdd.NdcgAtK:0.0000} | {Weights(c.ChosenOnOdd),-27} -> {c.OnEven.PrecisionAtK:0.0000} {c.OnEven.NdcgAtK:0.0000} | {c.HeldOut.PrecisionAtK:0.0000} {c.HeldOut.NdcgAtK:0.0000}"));
+                $"{name,-17} {Weights(c.ChosenOnEven),-28} -> {c.OnOdd.PrecisionAtK:0.0000} {c.OnOdd.NdcgAtK:0.0000} | {Weights(c.ChosenOnOdd),-28} -> {c.OnEven.PrecisionAtK:0.0000} {c.OnEven.NdcgAtK:0.0000} | {c.HeldOut.PrecisionAtK:0.0000} {c.HeldOut.NdcgAtK:0.0000}"));
         }
 
         return lines;
@@ -228,6 +236,18 @@ internal sealed class CandidateBlockEvaluation
     }
 
     private static string Weights(IReadOnlyList<double> w) => string.Join(' ', w.Select(x => x.ToString("0.0", C)));
+
+    // The timbre block is [band means, MFCC means, band spreads, MFCC spreads].
+    private static float[] MfccPart(float[] timbre)
+    {
+        if (timbre.Length == 0)
+        {
+            return [];
+        }
+
+        int half = timbre.Length / 2, bands = half - CandidateBlockObserver.MfccCount;
+        return [.. timbre.AsSpan(bands, CandidateBlockObserver.MfccCount), .. timbre.AsSpan(half + bands, CandidateBlockObserver.MfccCount)];
+    }
 
     private static float[][] Standardised(float[][] values)
     {

@@ -63,7 +63,7 @@ public sealed class CandidateBlockTests
     public void A_block_that_encodes_the_relevant_groups_ranks_them_first_and_the_held_out_grid_chooses_it()
     {
         // 40 tracks in 4 groups of 10; each track's relevant set is the rest of its group. The descriptors are noise,
-        // the timbre block names the group, the note block is noise too.
+        // the timbre block's log-mel bands name the group (its MFCCs are noise), the note block is noise too.
         const int Tracks = 40, Groups = 4;
         var random = new Random(7);
         var records = new List<TrackRecord>();
@@ -81,7 +81,7 @@ public sealed class CandidateBlockTests
                 Id = id, SourceName = $"t{t}", DurationSeconds = 30, ModelName = "m", ModelVersion = "1", Timeline = timeline, Descriptors = descriptors,
                 Blocks = TrackVectorBlocks.From(descriptors, timeline, 8),
             });
-            float[] timbre = [.. Enumerable.Range(0, 12).Select(i => (i % Groups == group ? 3f : 0f) + (float)(0.1 * random.NextDouble()))];
+            float[] timbre = [.. Enumerable.Range(0, 2 * (24 + CandidateBlockObserver.MfccCount)).Select(i => (i % (24 + CandidateBlockObserver.MfccCount) < 24 && i % Groups == group ? 3f : 0f) + (float)(0.1 * random.NextDouble()))];
             float[] noteValues = [.. Enumerable.Range(0, 6).Select(_ => (float)random.NextDouble())];
             candidates.Add(new CandidateBlocks(id, "m", "1", timbre, noteValues, ["notes"]));
         }
@@ -89,10 +89,10 @@ public sealed class CandidateBlockTests
         HashSet<int>[] relevant = [.. Enumerable.Range(0, Tracks).Select(q => Enumerable.Range(0, Tracks).Where(j => j != q && j % Groups == q % Groups).ToHashSet())];
         CandidateBlockEvaluation evaluation = CandidateBlockEvaluation.Create(records, candidates, relevant);
 
-        evaluation.Dimensions.Should().Equal(TrackDescriptors.Names.Count, TrackVectorBlocks.EmotionStatisticNames.Count, 16, 12, 6);
-        evaluation.Score([0, 0, 0, 1, 0], 9).PrecisionAtK.Should().Be(1, "the timbre block alone finds every group member");
-        evaluation.Score([1, 0, 0, 0, 0], 9).PrecisionAtK.Should().BeLessThan(0.6, "noise descriptors do not");
-        evaluation.Score([0, 0, 0, 1, 0], 9, q => q % 2 == 0).PrecisionAtK.Should().Be(1);
+        evaluation.Dimensions.Should().Equal(TrackDescriptors.Names.Count, TrackVectorBlocks.EmotionStatisticNames.Count, 16, 2 * (24 + CandidateBlockObserver.MfccCount), 6, 2 * CandidateBlockObserver.MfccCount);
+        evaluation.Score([0, 0, 0, 1, 0, 0], 9).PrecisionAtK.Should().Be(1, "the timbre block alone finds every group member");
+        evaluation.Score([1, 0, 0, 0, 0, 0], 9).PrecisionAtK.Should().BeLessThan(0.6, "noise descriptors do not");
+        evaluation.Score([0, 0, 0, 1, 0, 0], 9, q => q % 2 == 0).PrecisionAtK.Should().Be(1);
 
         GridChoice withTimbre = evaluation.Choose(["descriptors", "emotion", "arc", "timbre"], 9);
         withTimbre.ChosenOnEven[3].Should().BeGreaterThan(0.5, "the even half chooses mostly timbre");
