@@ -88,7 +88,7 @@ internal static class EvalRecommendCommand
             if (candidates is not null)
             {
                 CandidateBlockEvaluation evaluation = await benchmark.CandidateEvaluationAsync(candidates, cancellationToken).ConfigureAwait(false);
-                await output.WriteLineAsync(string.Join(Environment.NewLine, evaluation.Report(cutoff))).ConfigureAwait(false);
+                await output.WriteLineAsync(string.Join(Environment.NewLine, [.. evaluation.Report(cutoff), .. evaluation.RandomSplits(10, cutoff)])).ConfigureAwait(false);
             }
 
             if (parse.GetValue(librarySizes) is { } sizes)

@@ -11,7 +11,7 @@ namespace MusicEmotion.Evaluation.Recommendation;
 /// <c>Σ_b w_b · cos_b</c> over the shipped blocks (standardised exactly as the recommender does with the catalog's own
 /// statistics) and the candidate blocks (each value standardised over the tracks, the block scaled to unit norm), and
 /// reports precision@k and nDCG@k per half of the queries (even and odd positions, the split of <c>--grid</c>) for fixed
-/// weightings and for the weights a grid chooses on one half, scored on the other.
+/// weightings and for the weights a grid chooses on one half, scored on the other (and the same over random halvings).
 /// </summary>
 internal sealed class CandidateBlockEvaluation
 {
@@ -22,6 +22,7 @@ internal sealed class CandidateBlockEvaluation
     private const int A = 2; // the arc's index in BlockNames
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
     private readonly float[][][] _unit; // block → track → unit vector
+    private readonly double[][] _cosines; // block → n × n cosines, row-major (empty for an empty block)
     private readonly HashSet<int>[] _relevant;
     private readonly int _n;
 
@@ -30,6 +31,18 @@ internal sealed class CandidateBlockEvaluation
         _unit = unit;
         _relevant = relevant;
         _n = relevant.Length;
+        _cosines = new double[unit.Length][];
+        for (int b = 0; b < unit.Length; b++)
+        {
+            _cosines[b] = unit[b][0].Length == 0 ? [] : new double[_n * _n];
+            for (int q = 0; q < _n && _cosines[b].Length > 0; q++)
+            {
+                for (int j = 0; j < _n; j++)
+                {
+                    _cosines[b][q * _n + j] = TensorPrimitives.Dot(unit[b][q], unit[b][j]);
+                }
+            }
+        }
     }
 
     /// <summary>Dimensions of each block, in <see cref="BlockNames"/> order.</summary>
@@ -81,15 +94,16 @@ internal sealed class CandidateBlockEvaluation
             Array.Clear(scores);
             for (int b = 0; b < _unit.Length; b++)
             {
-                if (weights[b] <= 0 || _unit[b][q].Length == 0)
+                if (weights[b] <= 0 || _cosines[b].Length == 0)
                 {
                     continue;
                 }
 
                 double w = weights[b] / total;
+                ReadOnlySpan<double> row = _cosines[b].AsSpan(q * _n, _n);
                 for (int j = 0; j < _n; j++)
                 {
-                    scores[j] += w * TensorPrimitives.Dot(_unit[b][q], _unit[b][j]);
+                    scores[j] += w * row[j];
                 }
             }
 
@@ -168,13 +182,67 @@ internal sealed class CandidateBlockEvaluation
     /// most 0.3): the cell with the best precision@k on the even queries, scored on the odd ones, and the other way round.
     /// Ties go to the higher nDCG, then to the first cell.
     /// </summary>
-    public GridChoice Choose(IReadOnlyList<string> blocks, int k)
+    public GridChoice Choose(IReadOnlyList<string> blocks, int k) => Choose(blocks, k, q => q % 2 == 0);
+
+    /// <summary>As <see cref="Choose(IReadOnlyList{string}, int)"/> with the halves <paramref name="inFirstHalf"/> says (the "even" half) and the rest (the "odd" half).</summary>
+    public GridChoice Choose(IReadOnlyList<string> blocks, int k, Func<int, bool> inFirstHalf)
     {
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(inFirstHalf);
         int[] indices = [.. blocks.Select(b => BlockNames.ToList().IndexOf(b) is int i and >= 0 ? i : throw new ArgumentException($"'{b}' is not a block.", nameof(blocks)))];
         List<double[]> grid = Grid(indices);
-        (double[] even, RankingScores onOdd) = ChooseAndScore(grid, k, q => q % 2 == 0, q => q % 2 == 1);
-        (double[] odd, RankingScores onEven) = ChooseAndScore(grid, k, q => q % 2 == 1, q => q % 2 == 0);
+        (double[] even, RankingScores onOdd) = ChooseAndScore(grid, k, inFirstHalf, q => !inFirstHalf(q));
+        (double[] odd, RankingScores onEven) = ChooseAndScore(grid, k, q => !inFirstHalf(q), inFirstHalf);
         return new GridChoice(even, onOdd, odd, onEven);
+    }
+
+    /// <summary>
+    /// How often adding blocks beats today's blocks held out, over <paramref name="splits"/> random halvings of the
+    /// queries (seeds 1 … splits): per family, the mean held-out precision@k (both directions of every split) and the
+    /// splits where it is above, level with and below today's family on the same halves.
+    /// </summary>
+    public IReadOnlyList<string> RandomSplits(int splits, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(splits, 1);
+        (string Name, string[] Blocks)[] families =
+        [
+            ("d e a (today)", ["descriptors", "emotion", "arc"]),
+            ("d e a + timbre", ["descriptors", "emotion", "arc", "timbre"]),
+            ("d e a + notes", ["descriptors", "emotion", "arc", "notes"]),
+            ("d e a + both", ["descriptors", "emotion", "arc", "timbre", "notes"]),
+        ];
+        var heldOut = new double[families.Length, splits];
+        for (int s = 0; s < splits; s++)
+        {
+            var random = new Random(s + 1);
+            HashSet<int> first = [.. Enumerable.Range(0, _n).OrderBy(_ => random.Next()).Take(_n / 2)];
+            for (int f = 0; f < families.Length; f++)
+            {
+                heldOut[f, s] = Choose(families[f].Blocks, k, first.Contains).HeldOut.PrecisionAtK;
+            }
+        }
+
+        var lines = new List<string>
+        {
+            string.Create(C, $"random halves: {splits} splits of the queries into two halves (seeds 1-{splits}); grid chosen on one half, precision@{k} on the other, mean of both directions"),
+            string.Create(C, $"blocks            mean held-out P@{k}   vs today   splits above / level / below today"),
+        };
+        for (int f = 0; f < families.Length; f++)
+        {
+            double mean = 0, gain = 0;
+            int above = 0, level = 0, below = 0;
+            for (int s = 0; s < splits; s++)
+            {
+                double d = heldOut[f, s] - heldOut[0, s];
+                mean += heldOut[f, s] / splits;
+                gain += d / splits;
+                _ = Math.Abs(d) < 1e-9 ? level++ : d > 0 ? above++ : below++;
+            }
+
+            lines.Add(string.Create(C, $"{families[f].Name,-17} {mean,18:0.0000}   {gain,8:+0.0000;-0.0000;0.0000}   {above} / {level} / {below}"));
+        }
+
+        return lines;
     }
 
     private string Row(string name, double[] w, int k)

@@ -40,6 +40,7 @@ public sealed class EvalRecommendCandidateBlocksTests : IDisposable
             "the test model's recipe has a 64-band log-mel and no note kinds");
         output.Should().MatchRegex(@"descriptors\+emotion \(default\)\s+0\.\d{4} 0\.\d{4} 0\.\d{4} \|");
         output.Should().MatchRegex(@"d e a \+ timbre\s+(\d\.\d ){5}\d\.\d\s+-> 0\.\d{4} 0\.\d{4} \|");
+        output.Should().Contain("random halves: 10 splits of the queries").And.MatchRegex(@"d e a \+ notes\s+0\.\d{4}\s+[+-]?0\.\d{4}\s+\d+ / \d+ / \d+");
         again.Should().Be(0, againError);
         againError.Should().Contain("analysed 12/12 (12 cached, 0 failed)", "the second run reads the blocks from the cache and analyses nothing");
         File.ReadAllLines(cache).Should().HaveCount(12);

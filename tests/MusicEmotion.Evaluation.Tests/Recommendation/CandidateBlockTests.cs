@@ -102,5 +102,9 @@ public sealed class CandidateBlockTests
         today.ChosenOnEven[3].Should().Be(0, "a grid without the timbre block never weighs it");
         today.HeldOut.PrecisionAtK.Should().BeLessThan(withTimbre.HeldOut.PrecisionAtK);
         evaluation.Report(9).Should().Contain(line => line.StartsWith("d e a + timbre", StringComparison.Ordinal));
+        IReadOnlyList<string> splits = evaluation.RandomSplits(3, 9);
+        splits.Should().Contain(line => line.StartsWith("d e a + timbre", StringComparison.Ordinal) && line.EndsWith("3 / 0 / 0", StringComparison.Ordinal),
+            "on every random halving the grid with the timbre block beats today's held out");
+        splits.Should().Contain(line => line.StartsWith("d e a (today)", StringComparison.Ordinal) && line.EndsWith("0 / 3 / 0", StringComparison.Ordinal));
     }
 }
