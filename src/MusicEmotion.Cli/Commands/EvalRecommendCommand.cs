@@ -4,6 +4,7 @@ using MusicEmotion.Cli.Output;
 using MusicEmotion.Evaluation.Recommendation;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
+using MusicEmotion.Notes;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
@@ -36,7 +37,8 @@ internal static class EvalRecommendCommand
         var reference = new Option<string?>("--reference") { Description = "Reference statistics file for --library-sizes (default: the shipped reference)." };
         var candidateBlocks = new Option<bool>("--candidate-blocks")
         {
-            Description = "Also measure candidate vector blocks (timbre: log-mel band and MFCC means and spreads; notes: means and spreads of the model's note feature columns) "
+            Description = "Also measure candidate vector blocks (timbre: log-mel band and MFCC means and spreads; notes: means and spreads of the model's note feature columns; "
+                + "melody: those of the melody columns of a second transcription) "
                 + "captured from the same analysis, for fixed weights and for the weights a grid chooses on one half of the queries, scored on the other.",
         };
         var candidateCache = new Option<string?>("--candidate-cache") { Description = "JSON-lines file caching the candidate blocks (default: the --db path + .candidates.jsonl; none without --db)." };
@@ -69,6 +71,8 @@ internal static class EvalRecommendCommand
             {
                 string? cachePath = parse.GetValue(candidateCache) ?? (parse.GetValue(db) is { } d ? d + ".candidates.jsonl" : null);
                 candidates = await CandidateBlocks.CaptureAsync(parse.GetValue(emotify)!, analyzer, cache, cachePath, jobCount, progress, cancellationToken).ConfigureAwait(false);
+                using var transcriber = new NoteTranscriber(); // the melody columns need a transcription of their own
+                candidates = await CandidateBlocks.AddMelodyAsync(parse.GetValue(emotify)!, candidates, transcriber, cachePath, jobCount, progress, cancellationToken).ConfigureAwait(false);
             }
 
             EmotifyRecommendationBenchmark benchmark = await EmotifyRecommendationBenchmark

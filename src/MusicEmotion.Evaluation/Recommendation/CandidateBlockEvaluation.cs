@@ -17,7 +17,8 @@ internal sealed class CandidateBlockEvaluation
 {
     /// <summary>The blocks compared, in weight order.</summary>
     /// <remarks><c>mfcc</c> is the MFCC part of the timbre block (means and spreads of MFCCs 1–20) standardised on its own.</remarks>
-    public static IReadOnlyList<string> BlockNames { get; } = ["descriptors", "emotion", "arc", "timbre", "notes", "mfcc"];
+    /// <c>melody</c> holds the melody columns of a separate transcription (<see cref="CandidateBlocks.Melody"/>).
+    public static IReadOnlyList<string> BlockNames { get; } = ["descriptors", "emotion", "arc", "timbre", "notes", "mfcc", "melody"];
 
     private const int A = 2; // the arc's index in BlockNames
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
@@ -72,6 +73,7 @@ internal sealed class CandidateBlockEvaluation
             Standardised([.. candidates.Select(c => c.Timbre)]),
             Standardised([.. candidates.Select(c => c.Notes)]),
             Standardised([.. candidates.Select(c => MfccPart(c.Timbre))]),
+            Standardised([.. candidates.Select(c => c.Melody ?? [])]),
         ];
         return new CandidateBlockEvaluation(unit, relevant);
     }
@@ -132,22 +134,24 @@ internal sealed class CandidateBlockEvaluation
         var lines = new List<string>
         {
             string.Create(C, $"candidate blocks: {string.Join(", ", BlockNames.Select((b, i) => $"{b} {Dimensions[i]}"))} values"),
-            string.Create(C, $"weights (d e a t n m)            precision@{k}: all   even    odd | nDCG@{k}: all   even    odd"),
+            string.Create(C, $"weights (d e a t n m l)            precision@{k}: all   even    odd | nDCG@{k}: all   even    odd"),
         };
         (string Name, double[] W)[] fixedRows =
         [
-            ("descriptors only", [1, 0, 0, 0, 0, 0]),
-            ("emotion only", [0, 1, 0, 0, 0, 0]),
-            ("arc only", [0, 0, 1, 0, 0, 0]),
-            ("timbre only", [0, 0, 0, 1, 0, 0]),
-            ("notes only", [0, 0, 0, 0, 1, 0]),
-            ("mfcc only", [0, 0, 0, 0, 0, 1]),
-            ("descriptors+emotion (default)", [0.6, 0.4, 0, 0, 0, 0]),
-            ("timbre+emotion", [0, 0.4, 0, 0.6, 0, 0]),
-            ("mfcc+emotion", [0, 0.4, 0, 0, 0, 0.6]),
-            ("notes+emotion", [0, 0.4, 0, 0, 0.6, 0]),
-            ("descriptors+timbre+emotion", [0.3, 0.4, 0, 0.3, 0, 0]),
-            ("descriptors+emotion+notes", [0.5, 0.4, 0, 0, 0.1, 0]),
+            ("descriptors only", [1, 0, 0, 0, 0, 0, 0]),
+            ("emotion only", [0, 1, 0, 0, 0, 0, 0]),
+            ("arc only", [0, 0, 1, 0, 0, 0, 0]),
+            ("timbre only", [0, 0, 0, 1, 0, 0, 0]),
+            ("notes only", [0, 0, 0, 0, 1, 0, 0]),
+            ("mfcc only", [0, 0, 0, 0, 0, 1, 0]),
+            ("descriptors+emotion (default)", [0.6, 0.4, 0, 0, 0, 0, 0]),
+            ("timbre+emotion", [0, 0.4, 0, 0.6, 0, 0, 0]),
+            ("mfcc+emotion", [0, 0.4, 0, 0, 0, 0.6, 0]),
+            ("notes+emotion", [0, 0.4, 0, 0, 0.6, 0, 0]),
+            ("descriptors+timbre+emotion", [0.3, 0.4, 0, 0.3, 0, 0, 0]),
+            ("descriptors+emotion+notes", [0.5, 0.4, 0, 0, 0.1, 0, 0]),
+            ("melody only", [0, 0, 0, 0, 0, 0, 1]),
+            ("descriptors+emotion+melody", [0.5, 0.4, 0, 0, 0, 0, 0.1]),
         ];
         foreach ((string name, double[] w) in fixedRows)
         {
@@ -155,7 +159,7 @@ internal sealed class CandidateBlockEvaluation
         }
 
         lines.Add(string.Create(C, $"grid (steps of 0.1, arc 0-0.3): the cell with the best precision@{k} on one half, scored on the other"));
-        lines.Add(string.Create(C, $"blocks            chosen on even (d e a t n m)-> odd P@{k}  nDCG | chosen on odd (d e a t n m) -> even P@{k}  nDCG | held-out mean P@{k}  nDCG"));
+        lines.Add(string.Create(C, $"blocks            chosen on even (d e a t n m l)  -> odd P@{k}  nDCG | chosen on odd (d e a t n m l)  -> even P@{k}  nDCG | held-out mean P@{k}  nDCG"));
         (string Name, string[] Blocks)[] families =
         [
             ("d e a (today)", ["descriptors", "emotion", "arc"]),
@@ -166,12 +170,14 @@ internal sealed class CandidateBlockEvaluation
             ("d e a + mfcc", ["descriptors", "emotion", "arc", "mfcc"]),
             ("m e a (no desc.)", ["mfcc", "emotion", "arc"]),
             ("n e a (no desc.)", ["notes", "emotion", "arc"]),
+            ("d e a + melody", ["descriptors", "emotion", "arc", "melody"]),
+            ("d e a + n + mel.", ["descriptors", "emotion", "arc", "notes", "melody"]),
         ];
         foreach ((string name, string[] blocks) in families)
         {
             GridChoice c = Choose(blocks, k);
             lines.Add(string.Create(C,
-                $"{name,-17} {Weights(c.ChosenOnEven),-28} -> {c.OnOdd.PrecisionAtK:0.0000} {c.OnOdd.NdcgAtK:0.0000} | {Weights(c.ChosenOnOdd),-28} -> {c.OnEven.PrecisionAtK:0.0000} {c.OnEven.NdcgAtK:0.0000} | {c.HeldOut.PrecisionAtK:0.0000} {c.HeldOut.NdcgAtK:0.0000}"));
+                $"{name,-17} {Weights(c.ChosenOnEven),-31} -> {c.OnOdd.PrecisionAtK:0.0000} {c.OnOdd.NdcgAtK:0.0000} | {Weights(c.ChosenOnOdd),-31} -> {c.OnEven.PrecisionAtK:0.0000} {c.OnEven.NdcgAtK:0.0000} | {c.HeldOut.PrecisionAtK:0.0000} {c.HeldOut.NdcgAtK:0.0000}"));
         }
 
         return lines;
@@ -210,6 +216,8 @@ internal sealed class CandidateBlockEvaluation
             ("d e a + timbre", ["descriptors", "emotion", "arc", "timbre"]),
             ("d e a + notes", ["descriptors", "emotion", "arc", "notes"]),
             ("d e a + both", ["descriptors", "emotion", "arc", "timbre", "notes"]),
+            ("d e a + melody", ["descriptors", "emotion", "arc", "melody"]),
+            ("d e a + n + mel.", ["descriptors", "emotion", "arc", "notes", "melody"]),
         ];
         var heldOut = new double[families.Length, splits];
         for (int s = 0; s < splits; s++)

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using MusicEmotion.Audio;
 using MusicEmotion.Evaluation.Datasets;
+using MusicEmotion.Notes;
+using MusicEmotion.Notes.Analysis;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tracks;
 
@@ -16,6 +18,12 @@ namespace MusicEmotion.Evaluation.Recommendation;
 /// <param name="NoteKinds">The note feature kinds in <paramref name="Notes"/>.</param>
 internal sealed record CandidateBlocks(string Id, string ModelName, string ModelVersion, float[] Timbre, float[] Notes, string[] NoteKinds)
 {
+    /// <summary>
+    /// Means then spreads over the seconds of the <c>melody</c> columns (docs/notes.md) of a separate transcription
+    /// (<see cref="AddMelodyAsync"/>; no shipped model's recipe holds them), or null until then.
+    /// </summary>
+    public float[]? Melody { get; init; }
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>
@@ -88,5 +96,83 @@ internal sealed record CandidateBlocks(string Id, string ModelName, string Model
             progress?.Report(new TrackImportProgress(n, n - Volatile.Read(ref present) - Volatile.Read(ref failed), Volatile.Read(ref present), Volatile.Read(ref failed), tracks.Count, track.AudioPath));
         }).ConfigureAwait(false);
         return known;
+    }
+
+    /// <summary>
+    /// Adds the melody block to every track of <paramref name="folder"/> in <paramref name="blocks"/> that lacks one:
+    /// the file is transcribed with <paramref name="transcriber"/> (a second transcription: the shipped recipes do not
+    /// hold the melody columns) and the updated line appended to <paramref name="cachePath"/> (a later line of an id wins).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, CandidateBlocks>> AddMelodyAsync(string folder, IReadOnlyDictionary<string, CandidateBlocks> blocks,
+        NoteTranscriber transcriber, string? cachePath, int concurrency, IProgress<TrackImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        ArgumentNullException.ThrowIfNull(transcriber);
+        var result = new ConcurrentDictionary<string, CandidateBlocks>(blocks, StringComparer.Ordinal);
+        IReadOnlyList<EmotifyTrack> tracks = EmotifyDataset.Load(folder);
+        using var gate = new SemaphoreSlim(1, 1);
+        int done = 0, present = 0, failed = 0;
+        await Parallel.ForEachAsync(tracks, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (track, token) =>
+        {
+            string id = await TrackId.ComputeAsync(track.AudioPath, token).ConfigureAwait(false);
+            if (!result.TryGetValue(id, out CandidateBlocks? known) || known.Melody is not null)
+            {
+                Interlocked.Increment(ref present);
+            }
+            else
+            {
+                try
+                {
+                    NoteTranscription transcription = await transcriber.TranscribeAsync(track.AudioPath, token).ConfigureAwait(false);
+                    NoteFeatures features = NoteFeatureAnalyzer.Analyze(transcription);
+                    CandidateBlocks updated = known with { Melody = SecondStatistics(features, NoteFeatureColumns.MelodyKind) };
+                    result[id] = updated;
+                    if (cachePath is not null)
+                    {
+                        await gate.WaitAsync(token).ConfigureAwait(false);
+                        try
+                        {
+                            await File.AppendAllTextAsync(cachePath, JsonSerializer.Serialize(updated, Json) + "\n", token).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            gate.Release();
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is AudioException or NoteTranscriptionException)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+
+            int n = Interlocked.Increment(ref done);
+            progress?.Report(new TrackImportProgress(n, n - Volatile.Read(ref present) - Volatile.Read(ref failed), Volatile.Read(ref present), Volatile.Read(ref failed), tracks.Count, track.AudioPath));
+        }).ConfigureAwait(false);
+        return result;
+    }
+
+    // Means then spreads over the seconds of one note feature kind's columns.
+    private static float[] SecondStatistics(NoteFeatures features, string kind)
+    {
+        int width = NoteFeatureColumns.NamesOf(kind).Count, seconds = features.Seconds.Count;
+        float[] matrix = NoteFeatureColumns.ToMatrix(features, [kind]);
+        var values = new float[2 * width];
+        for (int c = 0; c < width && seconds > 0; c++)
+        {
+            double sum = 0, squares = 0;
+            for (int s = 0; s < seconds; s++)
+            {
+                double v = matrix[s * width + c];
+                sum += v;
+                squares += v * v;
+            }
+
+            double mean = sum / seconds;
+            values[c] = (float)mean;
+            values[width + c] = (float)Math.Sqrt(Math.Max(0, squares / seconds - mean * mean));
+        }
+
+        return values;
     }
 }

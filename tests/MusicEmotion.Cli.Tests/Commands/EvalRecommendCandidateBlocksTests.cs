@@ -34,16 +34,16 @@ public sealed class EvalRecommendCandidateBlocksTests : IDisposable
 
         code.Should().Be(0, error);
         string cache = db + ".candidates.jsonl";
-        File.ReadAllLines(cache).Should().HaveCount(12, "one line of candidate blocks per clip");
+        File.ReadAllLines(cache).Should().HaveCount(24, "one line of candidate blocks per clip, then one with its melody block");
         error.Should().Contain("analysed 12/12 (0 cached, 0 failed)");
-        output.Should().Contain("candidate blocks: descriptors 55, emotion 12, arc 64, timbre 168, notes 0, mfcc 40 values",
+        output.Should().Contain("candidate blocks: descriptors 55, emotion 12, arc 64, timbre 168, notes 0, mfcc 40, melody 20 values",
             "the test model's recipe has a 64-band log-mel and no note kinds");
         output.Should().MatchRegex(@"descriptors\+emotion \(default\)\s+0\.\d{4} 0\.\d{4} 0\.\d{4} \|");
-        output.Should().MatchRegex(@"d e a \+ timbre\s+(\d\.\d ){5}\d\.\d\s+-> 0\.\d{4} 0\.\d{4} \|");
+        output.Should().MatchRegex(@"d e a \+ timbre\s+(\d\.\d ){6}\d\.\d\s+-> 0\.\d{4} 0\.\d{4} \|");
         output.Should().Contain("random halves: 10 splits of the queries").And.MatchRegex(@"d e a \+ notes\s+0\.\d{4}\s+[+-]?0\.\d{4}\s+\d+ / \d+ / \d+");
         again.Should().Be(0, againError);
         againError.Should().Contain("analysed 12/12 (12 cached, 0 failed)", "the second run reads the blocks from the cache and analyses nothing");
-        File.ReadAllLines(cache).Should().HaveCount(12);
+        File.ReadAllLines(cache).Should().HaveCount(24);
         againOutput.Should().Be(output, "the same blocks give the same report");
     }
 }
