@@ -1,4 +1,3 @@
-
 namespace MusicEmotion.Cli.Tests.Commands;
 
 /// <summary><c>mer eval recommend --candidate-blocks</c> on a small Emotify-layout folder of real clips: one analysis per clip, cached beside the catalog.</summary>
