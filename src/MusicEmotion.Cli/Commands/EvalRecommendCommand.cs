@@ -4,6 +4,7 @@ using MusicEmotion.Cli.Output;
 using MusicEmotion.Evaluation.Recommendation;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Models;
+using MusicEmotion.Notes;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
@@ -34,12 +35,19 @@ internal static class EvalRecommendCommand
         };
         var libraries = new Option<int>("--libraries") { Description = "Random libraries per size for --library-sizes (default 40).", DefaultValueFactory = _ => 40 };
         var reference = new Option<string?>("--reference") { Description = "Reference statistics file for --library-sizes (default: the shipped reference)." };
+        var candidateBlocks = new Option<bool>("--candidate-blocks")
+        {
+            Description = "Also measure candidate vector blocks (timbre: log-mel band and MFCC means and spreads; notes: means and spreads of the model's note feature columns; "
+                + "melody: those of the melody columns of a second transcription) "
+                + "captured from the same analysis, for fixed weights and for the weights a grid chooses on one half of the queries, scored on the other.",
+        };
+        var candidateCache = new Option<string?>("--candidate-cache") { Description = "JSON-lines file caching the candidate blocks (default: the --db path + .candidates.jsonl; none without --db)." };
         var jobs = CommonOptions.Jobs("Tracks analysed");
         var model = ModelOptions.ModelPath();
         var card = ModelOptions.CardPath();
         var command = new Command("recommend", "Evaluate emotion-aware recommendation on Emotify: does adding emotion to audio descriptors find tracks that listeners feel alike?")
         {
-            emotify, k, db, json, weights, grid, librarySizes, libraries, reference, jobs, model, card,
+            emotify, k, db, json, weights, grid, librarySizes, libraries, reference, candidateBlocks, candidateCache, jobs, model, card,
         };
         command.SetAction((parse, cancellationToken) => CommandFailure.GuardAsync(error, async () =>
         {
@@ -58,6 +66,15 @@ internal static class EvalRecommendCommand
                     error.WriteLine(string.Create(C, $"analysed {p.Completed}/{p.Total} ({p.AlreadyPresent} cached, {p.Failed} failed)"));
                 }
             });
+            IReadOnlyDictionary<string, CandidateBlocks>? candidates = null;
+            if (parse.GetValue(candidateBlocks))
+            {
+                string? cachePath = parse.GetValue(candidateCache) ?? (parse.GetValue(db) is { } d ? d + ".candidates.jsonl" : null);
+                candidates = await CandidateBlocks.CaptureAsync(parse.GetValue(emotify)!, analyzer, cache, cachePath, jobCount, progress, cancellationToken).ConfigureAwait(false);
+                using var transcriber = new NoteTranscriber(); // the melody columns need a transcription of their own
+                candidates = await CandidateBlocks.AddMelodyAsync(parse.GetValue(emotify)!, candidates, transcriber, cachePath, jobCount, progress, cancellationToken).ConfigureAwait(false);
+            }
+
             EmotifyRecommendationBenchmark benchmark = await EmotifyRecommendationBenchmark
                 .PrepareAsync(parse.GetValue(emotify)!, analyzer, cache, jobCount, progress, cancellationToken).ConfigureAwait(false);
             foreach (var skipped in benchmark.Skipped)
@@ -70,6 +87,12 @@ internal static class EvalRecommendCommand
             if (parse.GetValue(grid))
             {
                 await output.WriteLineAsync(await FormatGridAsync(benchmark, cutoff, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+
+            if (candidates is not null)
+            {
+                CandidateBlockEvaluation evaluation = await benchmark.CandidateEvaluationAsync(candidates, cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync(string.Join(Environment.NewLine, [.. evaluation.Report(cutoff), .. evaluation.RandomSplits(10, cutoff)])).ConfigureAwait(false);
             }
 
             if (parse.GetValue(librarySizes) is { } sizes)

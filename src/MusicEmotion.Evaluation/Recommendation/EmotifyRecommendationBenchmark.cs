@@ -149,6 +149,27 @@ internal sealed class EmotifyRecommendationBenchmark
     }
 
     /// <summary>
+    /// The candidate-block evaluation over this benchmark's tracks, with the candidate blocks <paramref name="candidates"/>
+    /// holds for them (<see cref="CandidateBlocks.CaptureAsync"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A track has no candidate blocks.</exception>
+    public async Task<CandidateBlockEvaluation> CandidateEvaluationAsync(IReadOnlyDictionary<string, CandidateBlocks> candidates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var records = new List<TrackRecord>();
+        var blocks = new List<CandidateBlocks>();
+        foreach (string id in _ids)
+        {
+            records.Add((await _catalog.GetAsync(id, cancellationToken).ConfigureAwait(false))!);
+            blocks.Add(candidates.TryGetValue(id, out CandidateBlocks? b) ? b : throw new InvalidOperationException($"Track {id} has no candidate blocks: analyse it with --candidate-blocks."));
+        }
+
+        var index = _ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        HashSet<int>[] relevant = [.. _relevant.Select(set => set.Select(id => index[id]).ToHashSet())];
+        return CandidateBlockEvaluation.Create(records, blocks, relevant);
+    }
+
+    /// <summary>
     /// How well small libraries recommend: <paramref name="libraries"/> random libraries of <paramref name="size"/> of
     /// the tracks (the same draws for every <paramref name="options"/>, by <paramref name="seed"/>), each track of a
     /// library a query whose relevant set is the 10 % (at least one) of the library's other tracks with the most similar

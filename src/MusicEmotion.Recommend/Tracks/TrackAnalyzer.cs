@@ -52,13 +52,21 @@ public sealed class TrackAnalyzer
     }
 
     /// <summary>Analyses <paramref name="path"/> while its id is being computed by <paramref name="id"/>, awaited only to build the record.</summary>
-    internal async Task<TrackAnalysis> AnalyzeAsync(string path, string? sourceName, Task<string> id, CancellationToken cancellationToken)
+    internal Task<TrackAnalysis> AnalyzeAsync(string path, string? sourceName, Task<string> id, CancellationToken cancellationToken) =>
+        AnalyzeAsync(path, sourceName, id, null, cancellationToken);
+
+    /// <summary>
+    /// Analyses <paramref name="path"/> as above, with <paramref name="alsoObserve"/> (when given) seeing the same frames as
+    /// the track's own observer: how the evaluation measures candidate vector blocks without a second analysis.
+    /// </summary>
+    internal async Task<TrackAnalysis> AnalyzeAsync(string path, string? sourceName, Task<string> id, IFeatureFrameObserver? alsoObserve, CancellationToken cancellationToken)
     {
         var observer = new TrackFeatureObserver();
         EmotionAnalysis analysis;
         try
         {
-            analysis = await _analyzer.AnalyzeAsync(path, new AnalysisCallOptions { Observer = observer }, cancellationToken).ConfigureAwait(false);
+            IFeatureFrameObserver observers = alsoObserve is null ? observer : new FeatureFrameObservers(observer, alsoObserve);
+            analysis = await _analyzer.AnalyzeAsync(path, new AnalysisCallOptions { Observer = observers }, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
