@@ -22,36 +22,11 @@ internal sealed class NoteFeatureHarmony : INotesHarmonySource
         ArgumentNullException.ThrowIfNull(transcription);
         cancellationToken.ThrowIfCancellationRequested();
         NoteFeatures features = NoteFeatureAnalyzer.Analyze(transcription);
-        List<NotesChord> chords = Spans(features.Chords, transcription.DurationSeconds);
+        List<NotesChord> chords = [.. features.ChordSpans(transcription.DurationSeconds).Select(c => new NotesChord(c.StartSeconds, c.EndSeconds, c.Chord.Name))];
         return new NotesHarmony(KeyOf(features.Track.Key), chords.Count > 0 ? chords : null);
     }
 
     /// <summary>The CLI's form of a key found in notes, or null.</summary>
     public static NotesKey? KeyOf(MusicalKey? key) =>
         key is { } k ? new NotesKey(PitchClasses.NameOf(k.Tonic), k.Mode == KeyMode.Major ? "major" : "minor", k.Strength) : null;
-
-    /// <summary>Chords of consecutive seconds joined into spans (the last one ends with the audio).</summary>
-    private static List<NotesChord> Spans(IReadOnlyList<ChordLabel?> perSecond, double durationSeconds)
-    {
-        var spans = new List<NotesChord>();
-        int s = 0;
-        while (s < perSecond.Count)
-        {
-            if (perSecond[s] is not { } chord)
-            {
-                s++;
-                continue;
-            }
-
-            int first = s;
-            while (s < perSecond.Count && perSecond[s] is { } next && next.Root == chord.Root && next.Quality == chord.Quality)
-            {
-                s++;
-            }
-
-            spans.Add(new NotesChord(first, Math.Min(s, durationSeconds), chord.Name));
-        }
-
-        return spans;
-    }
 }

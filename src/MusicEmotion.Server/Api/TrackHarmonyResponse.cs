@@ -21,32 +21,7 @@ internal sealed record TrackHarmonyResponse(string TrackId, double DurationSecon
         HarmonyKey? key = features.Track.Key is { } k
             ? new HarmonyKey(PitchClasses.NameOf(k.Tonic), k.Mode == KeyMode.Major ? "major" : "minor", k.Name, Math.Round(k.Strength, 4))
             : null;
-        return new TrackHarmonyResponse(trackId, durationSeconds, noteCount, key, Spans(features.Chords, durationSeconds), HarmonyLinks.For(trackId));
-    }
-
-    /// <summary>Chords of consecutive seconds joined into spans (the last one ends with the audio).</summary>
-    private static List<HarmonyChord> Spans(IReadOnlyList<ChordLabel?> perSecond, double durationSeconds)
-    {
-        var spans = new List<HarmonyChord>();
-        int s = 0;
-        while (s < perSecond.Count)
-        {
-            if (perSecond[s] is not { } chord)
-            {
-                s++;
-                continue;
-            }
-
-            int first = s;
-            while (s < perSecond.Count && perSecond[s] is { } next && next.Root == chord.Root && next.Quality == chord.Quality)
-            {
-                s++;
-            }
-
-            spans.Add(new HarmonyChord(first, Math.Round(Math.Min(s, durationSeconds), 3), chord.Name));
-        }
-
-        return spans;
+        return new TrackHarmonyResponse(trackId, durationSeconds, noteCount, key, [.. features.ChordSpans(durationSeconds).Select(c => new HarmonyChord(c.StartSeconds, Math.Round(c.EndSeconds, 3), c.Chord.Name))], HarmonyLinks.For(trackId));
     }
 }
 
