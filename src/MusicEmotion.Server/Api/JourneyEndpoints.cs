@@ -4,7 +4,6 @@ using MusicEmotion.Recommend.Journeys;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Server.Logging;
-using MusicEmotion.Server.OpenApi;
 
 namespace MusicEmotion.Server.Api;
 
@@ -18,14 +17,7 @@ internal static class JourneyEndpoints
             .WithTags("Journeys")
             .WithName("PlanJourney")
             .WithSummary("Plan a mood journey: songs that move along a path over the valence–arousal plane, with smooth hand-overs and an explanation per song")
-            .AddEndpointFilter<ApiProblemFilter>()
-            .WithMetadata(new DocumentedJsonBody(typeof(JourneyBody)))
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ReadsTrackRequest<JourneyBody>();
         return app;
     }
 

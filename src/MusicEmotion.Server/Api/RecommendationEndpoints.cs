@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Server.Logging;
-using MusicEmotion.Server.OpenApi;
 
 namespace MusicEmotion.Server.Api;
 
@@ -15,14 +14,7 @@ internal static class RecommendationEndpoints
             .WithTags("Recommendations")
             .WithName("Recommend")
             .WithSummary("Recommend tracks like the liked ones (and unlike the disliked ones), each with an explanation")
-            .AddEndpointFilter<ApiProblemFilter>()
-            .WithMetadata(new DocumentedJsonBody(typeof(RecommendationBody)))
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ReadsTrackRequest<RecommendationBody>();
         return app;
     }
 

@@ -6,7 +6,6 @@ using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
 using MusicEmotion.Server.Logging;
 using MusicEmotion.Server.OpenApi;
-using MusicEmotion.Server.Security;
 using MusicEmotion.Server.Storage;
 using MusicEmotion.Server.Uploads;
 
@@ -33,17 +32,10 @@ internal static class TrackEndpoints
                 + "201 with the new track, or 200 with the existing track when the same bytes were uploaded before. Needs X-Api-Key when the service has a key.")
             .Produces<TrackResponse>(StatusCodes.Status201Created)
             .Produces<TrackResponse>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status408RequestTimeout)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .AddEndpointFilter<ApiKeyFilter>()
-            .WithMetadata(RequiresApiKeyMetadata.Instance);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status408RequestTimeout,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity,
+                StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
+            .RequiresApiKey();
 
         tracks.MapGet("/", ListAsync)
             .WithName("ListTracks")
@@ -53,30 +45,26 @@ internal static class TrackEndpoints
         tracks.MapGet("/{id}", GetAsync)
             .WithName("GetTrack")
             .WithSummary("A track: per-second arousal and valence, statistics, description")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         tracks.MapGet("/{id}/audio-features", AudioFeaturesAsync)
             .WithName("GetTrackAudioFeatures")
             .WithSummary("The track's audio features in the shape of Spotify's audio-features object: tempo, key, mode, loudness, energy, valence, duration_ms (what is not measured is absent)")
             .Produces<string>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         tracks.MapGet("/{id}/timeline.csv", CsvAsync)
             .WithName("GetTrackTimelineCsv")
             .WithSummary("Per-second arousal and valence as CSV (second,arousal,valence)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         tracks.MapGet("/{id}/plot.png", PlotAsync)
             .WithName("GetTrackPlot")
             .WithSummary("The track's emotion plot as a 1200×900 PNG")
             .Produces(StatusCodes.Status200OK, contentType: "image/png")
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
 
         tracks.MapGet("/{id}/audio", AudioAsync)
             .WithName("GetTrackAudio")
@@ -90,37 +78,25 @@ internal static class TrackEndpoints
             .WithSummary("The notes of the stored audio as a MIDI file (transcribed on first request, then kept); ETag, If-None-Match → 304")
             .Produces(StatusCodes.Status200OK, contentType: "audio/midi")
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status503ServiceUnavailable);
 
         tracks.MapGet("/{id}/harmony", HarmonyAsync)
             .WithName("GetTrackHarmony")
             .WithSummary("The key and the chords over time of the track's notes, from the transcription kept as notes.mid (made on first request when the upload's analysis did not make one); ETag, If-None-Match → 304")
             .Produces<TrackHarmonyResponse>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status503ServiceUnavailable);
 
         tracks.MapGet("/{id}/similar", SimilarAsync)
             .WithName("GetSimilarTracks")
             .WithSummary("Tracks most like this one, with explanations")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         tracks.MapDelete("/{id}", DeleteAsync)
             .WithName("DeleteTrack")
             .WithSummary("Removes a track: its catalog row and its audio. Needs X-Api-Key when the service has a key.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .AddEndpointFilter<ApiKeyFilter>()
-            .WithMetadata(RequiresApiKeyMetadata.Instance);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .RequiresApiKey();
 
         return app;
     }
@@ -173,7 +149,7 @@ internal static class TrackEndpoints
         // Weak: two renders of the same track look the same but need not be byte-identical (the first render of a process differs slightly).
         var tag = new EntityTagHeaderValue($"\"plot-1-{track.Id[..16]}-{track.ModelVersion}\"", isWeak: true);
         context.Response.Headers.CacheControl = "private, max-age=86400";
-        if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } match && match.Any(m => m.Compare(tag, useStrongComparison: false) || m.Equals(EntityTagHeaderValue.Any)))
+        if (IsNotModified(context.Request, tag))
         {
             context.Response.Headers.ETag = tag.ToString();
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
@@ -215,7 +191,7 @@ internal static class TrackEndpoints
         string midi = await notes.MidiPathAsync(track, cancellationToken);
         var tag = new EntityTagHeaderValue($"\"harmony-1-{track.Id[..16]}\"");
         context.Response.Headers.ETag = tag.ToString();
-        if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } match && match.Any(m => m.Compare(tag, useStrongComparison: false) || m.Equals(EntityTagHeaderValue.Any)))
+        if (IsNotModified(context.Request, tag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -258,6 +234,10 @@ internal static class TrackEndpoints
         ServerLog.TrackDeleted(loggers.CreateLogger(typeof(TrackEndpoints).FullName!), trackId, rowRemoved, audioRemoved);
         return TypedResults.NoContent();
     }
+
+    /// <summary>Whether the request's <c>If-None-Match</c> names <paramref name="tag"/> (weakly) or <c>*</c>: the client's copy is current.</summary>
+    private static bool IsNotModified(HttpRequest request, EntityTagHeaderValue tag) =>
+        request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } match && match.Any(m => m.Compare(tag, useStrongComparison: false) || m.Equals(EntityTagHeaderValue.Any));
 
     private static async Task<TrackRecord> FindAsync(ITrackCatalog catalog, string id, CancellationToken cancellationToken)
     {
