@@ -1,4 +1,3 @@
-using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Journeys;
 using MusicEmotion.Recommend.Tracks;
 
@@ -104,8 +103,8 @@ internal sealed record JourneyStepResponse(
         step.KeyRelation?.ToString().ToLowerInvariant(),
         step.Liked,
         step.Explanation,
-        track.Timeline.Arousal.Select(v => MathF.Round(v, 4)).ToArray(),
-        track.Timeline.Valence.Select(v => MathF.Round(v, 4)).ToArray(),
-        track.Timeline.Presence.Select(p => p == MusicPresence.Music).ToArray(),
+        TimelineValues.Rounded(track.Timeline.Arousal),
+        TimelineValues.Rounded(track.Timeline.Valence),
+        TimelineValues.Music(track.Timeline),
         TrackLinks.For(step.TrackId));
 }

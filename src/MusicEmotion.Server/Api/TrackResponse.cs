@@ -44,9 +44,9 @@ internal sealed record TrackResponse(
             track.SourceName,
             Math.Round(track.DurationSeconds, 3),
             timeline.SecondsPerValue,
-            Rounded(timeline.Arousal),
-            Rounded(timeline.Valence),
-            timeline.Presence.Select(p => p == MusicPresence.Music).ToArray(),
+            TimelineValues.Rounded(timeline.Arousal),
+            TimelineValues.Rounded(timeline.Valence),
+            TimelineValues.Music(timeline),
             EmotionSummary.From(timeline, summary),
             track.Description,
             new TrackSound(Math.Round(track.Descriptors.TempoBpm, 1), track.Descriptors.Key.Name, Math.Round(track.Descriptors.Key.Strength, 3)),
@@ -54,16 +54,5 @@ internal sealed record TrackResponse(
             track.ModelVersion,
             track.AddedUtc,
             TrackLinks.For(track.Id));
-    }
-
-    private static float[] Rounded(IReadOnlyList<float> values)
-    {
-        var rounded = new float[values.Count];
-        for (int i = 0; i < rounded.Length; i++)
-        {
-            rounded[i] = MathF.Round(values[i], 4);
-        }
-
-        return rounded;
     }
 }
