@@ -1,6 +1,12 @@
+using MusicEmotion.Recommend.Recommending;
+
 namespace MusicEmotion.Server.Api;
 
-/// <summary>Answers an <see cref="ApiProblemException"/> thrown by an endpoint with its problem details.</summary>
+/// <summary>
+/// Answers an <see cref="ApiProblemException"/> thrown by an endpoint with its problem details, and a
+/// <see cref="RecommendationException"/> with the problem <see cref="RecommendationProblems"/> makes of it (an unknown
+/// track is the path's, 404, when the route names one with <c>{id}</c>, and the body's, 422, otherwise).
+/// </summary>
 internal sealed class ApiProblemFilter : IEndpointFilter
 {
     /// <inheritdoc />
@@ -13,6 +19,11 @@ internal sealed class ApiProblemFilter : IEndpointFilter
         catch (ApiProblemException ex)
         {
             return ex.Problem.ToResult(context.HttpContext);
+        }
+        catch (RecommendationException ex)
+        {
+            bool trackInPath = context.HttpContext.Request.RouteValues.ContainsKey("id");
+            return RecommendationProblems.From(ex, trackInPath).ToResult(context.HttpContext);
         }
     }
 }

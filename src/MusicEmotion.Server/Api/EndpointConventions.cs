@@ -25,7 +25,7 @@ internal static class EndpointConventions
     /// A POST whose JSON body, documented as <typeparamref name="TBody"/> and read with <see cref="JsonBody"/>, names
     /// tracks of the library (recommendations, journeys); its problems are answered by <see cref="ApiProblemFilter"/>:
     /// 400 a malformed body or wrong fields, 403 a write from another site, 409 a track analysed by another model, 413 too
-    /// large, 415 not JSON, 422 an unknown track or nothing that fits (<see cref="RecommendationProblems"/>).
+    /// large, 415 not JSON, 422 an unknown track or nothing that fits (a <c>RecommendationException</c>, answered as <see cref="RecommendationProblems"/> says).
     /// </summary>
     public static RouteHandlerBuilder ReadsTrackRequest<TBody>(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<ApiProblemFilter>()

@@ -26,23 +26,12 @@ internal static class JourneyEndpoints
     {
         JourneyRequest request = await JourneyBodyReader.ReadAsync(http, planner.Options.MaxSongs, cancellationToken);
         long started = Stopwatch.GetTimestamp();
-        JourneyPlan plan;
-        try
-        {
-            plan = await planner.PlanAsync(request, cancellationToken);
-        }
-        catch (RecommendationException ex)
-        {
-            throw new ApiProblemException(RecommendationProblems.From(ex, trackInPath: false));
-        }
-
+        JourneyPlan plan = await planner.PlanAsync(request, cancellationToken);
         var tracks = new Dictionary<string, TrackRecord>(StringComparer.Ordinal);
         foreach (JourneyStep step in plan.Steps)
         {
             tracks[step.TrackId] = await catalog.GetAsync(step.TrackId, cancellationToken)
-                ?? throw new ApiProblemException(RecommendationProblems.From(
-                    new RecommendationException(RecommendationFailure.UnknownTrack, $"track {step.TrackId} left the catalog while the journey was planned; ask again", step.TrackId),
-                    trackInPath: false));
+                ?? throw new RecommendationException(RecommendationFailure.UnknownTrack, $"track {step.TrackId} left the catalog while the journey was planned; ask again", step.TrackId);
         }
 
         ServerLog.JourneyPlanned(loggers.CreateLogger(typeof(JourneyEndpoints).FullName!), plan.Steps.Count, plan.EligibleTracks, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -23,16 +23,9 @@ internal static class RecommendationEndpoints
     {
         RecommendationRequest request = await RecommendationBodyReader.ReadAsync(http, recommender.Options.MaxResults, cancellationToken);
         long started = Stopwatch.GetTimestamp();
-        try
-        {
-            RecommendationResult result = await recommender.RecommendAsync(request, cancellationToken);
-            ServerLog.Recommended(loggers.CreateLogger(typeof(RecommendationEndpoints).FullName!), request.Liked.Count, request.Disliked.Count, result.Items.Count, result.SearchedTracks,
-                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return TypedResults.Ok(RecommendationResponse.From(result));
-        }
-        catch (RecommendationException ex)
-        {
-            throw new ApiProblemException(RecommendationProblems.From(ex, trackInPath: false));
-        }
+        RecommendationResult result = await recommender.RecommendAsync(request, cancellationToken);
+        ServerLog.Recommended(loggers.CreateLogger(typeof(RecommendationEndpoints).FullName!), request.Liked.Count, request.Disliked.Count, result.Items.Count, result.SearchedTracks,
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return TypedResults.Ok(RecommendationResponse.From(result));
     }
 }

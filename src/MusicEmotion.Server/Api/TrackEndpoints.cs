@@ -207,15 +207,8 @@ internal static class TrackEndpoints
         int count = query.Integer(nameof(k), k, 1, recommender.Options.MaxResults, 10);
         SimilarityKind kind = query.Similarity(nameof(similarity), similarity);
         query.ThrowIfInvalid();
-        try
-        {
-            RecommendationResult result = await recommender.SimilarAsync(trackId, count, kind, cancellationToken);
-            return TypedResults.Ok(RecommendationResponse.From(result));
-        }
-        catch (RecommendationException ex)
-        {
-            throw new ApiProblemException(RecommendationProblems.From(ex, trackInPath: true));
-        }
+        RecommendationResult result = await recommender.SimilarAsync(trackId, count, kind, cancellationToken); // a RecommendationException becomes a problem in ApiProblemFilter
+        return TypedResults.Ok(RecommendationResponse.From(result));
     }
 
     private static async Task<NoContent> DeleteAsync(string id, ITrackCatalog catalog, TrackAudioStore audio, TrackLocks locks, MissingAudio missing,
