@@ -30,6 +30,9 @@ internal sealed class MeafDecoder : IAudioDecoder
 
     public bool CanDecode(ReadOnlySpan<byte> header) => header.StartsWith("MEAF"u8);
 
+    public ISampleSource Open(string path, CancellationToken cancellationToken = default) =>
+        Open(File.OpenRead(path), path, cancellationToken);
+
     public ISampleSource Open(Stream stream, string sourceName, CancellationToken cancellationToken = default)
     {
         byte[] header = new byte[HeaderLength];
@@ -49,7 +52,7 @@ internal sealed class MeafDecoder : IAudioDecoder
 
     public AudioFileInfo Probe(string path, CancellationToken cancellationToken = default)
     {
-        using ISampleSource source = ((IAudioDecoder)this).Open(path, cancellationToken);
+        using ISampleSource source = Open(path, cancellationToken);
         long frames = (new FileInfo(path).Length - HeaderLength) / 4 / source.Format.Channels;
         return new AudioFileInfo(path, Name, "meaf", source.Format.SampleRate, source.Format.Channels,
             TimeSpan.FromSeconds((double)frames / source.Format.SampleRate), null);

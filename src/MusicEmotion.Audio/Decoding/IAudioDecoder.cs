@@ -14,16 +14,11 @@ public interface IAudioDecoder
     /// <param name="header">The first bytes of the content (up to <see cref="AudioLoader.SniffLength"/>, fewer for short content).</param>
     bool CanDecode(ReadOnlySpan<byte> header);
 
-    /// <summary>
-    /// Opens a file for streaming decode. By default the file is opened for sequential reading and handed to
-    /// <see cref="Open(Stream, string, CancellationToken)"/> with its path as the name; a decoder that reads files its own
-    /// way (ffmpeg) implements it.
-    /// </summary>
+    /// <summary>Opens a file for streaming decode.</summary>
     /// <param name="path">A full path to an existing, non-empty file.</param>
     /// <param name="cancellationToken">Cancels decoding; a cancelled source throws <see cref="OperationCanceledException"/> from <see cref="ISampleSource.Read"/>.</param>
     /// <exception cref="AudioException">The content is invalid or the decoder failed.</exception>
-    ISampleSource Open(string path, CancellationToken cancellationToken = default) =>
-        Open(AudioPath.OpenSequential(path), path, cancellationToken);
+    ISampleSource Open(string path, CancellationToken cancellationToken = default);
 
     /// <summary>Opens a stream for streaming decode; the source owns and disposes <paramref name="stream"/>.</summary>
     /// <param name="stream">The content, positioned at its first byte.</param>

@@ -50,6 +50,10 @@ public sealed class WavDecoder : IAudioDecoder
     }
 
     /// <inheritdoc />
+    public ISampleSource Open(string path, CancellationToken cancellationToken = default) =>
+        new WavSampleSource(AudioPath.OpenSequential(path), path);
+
+    /// <inheritdoc />
     public ISampleSource Open(Stream stream, string sourceName, CancellationToken cancellationToken = default) =>
         new WavSampleSource(stream, sourceName);
 

@@ -17,6 +17,10 @@ public sealed class NLayerMp3Decoder : IAudioDecoder
     public bool CanDecode(ReadOnlySpan<byte> header) => AudioSignatures.Identify(header) == "mp3";
 
     /// <inheritdoc />
+    public ISampleSource Open(string path, CancellationToken cancellationToken = default) =>
+        Mp3SampleSource.Open(AudioPath.OpenSequential(path), path, cancellationToken);
+
+    /// <inheritdoc />
     public ISampleSource Open(Stream stream, string sourceName, CancellationToken cancellationToken = default) =>
         Mp3SampleSource.Open(stream, sourceName, cancellationToken);
 

@@ -16,6 +16,10 @@ public sealed class NVorbisDecoder : IAudioDecoder
     public bool CanDecode(ReadOnlySpan<byte> header) => IsOggVorbis(header);
 
     /// <inheritdoc />
+    public ISampleSource Open(string path, CancellationToken cancellationToken = default) =>
+        VorbisSampleSource.Open(AudioPath.OpenSequential(path), path, cancellationToken);
+
+    /// <inheritdoc />
     public ISampleSource Open(Stream stream, string sourceName, CancellationToken cancellationToken = default) =>
         VorbisSampleSource.Open(stream, sourceName, cancellationToken);
 
