@@ -72,7 +72,7 @@ internal static class WorkerCommand
             });
             AnalysisWorkerSummary s = await worker.RunAsync(progress, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(string.Create(C,
-                $"added {s.Added}, already in the catalog {s.AlreadyPresent}, failed attempts {s.Retrying + s.SetAside} (set aside {s.SetAside}), lost to other workers {s.LeaseLost}, given back {s.Released} in {s.Elapsed.TotalSeconds:0.0} s ({s.SongsPerSecond:0.00} songs/s)"))
+                $"added {s.Added}, {(s.Reanalysed > 0 ? $"re-analysed {s.Reanalysed} (their tracks were made by another model), " : "")}already in the catalog {s.AlreadyPresent}, failed attempts {s.Retrying + s.SetAside} (set aside {s.SetAside}), lost to other workers {s.LeaseLost}, given back {s.Released} in {s.Elapsed.TotalSeconds:0.0} s ({s.SongsPerSecond:0.00} songs/s)"))
                 .ConfigureAwait(false);
             return cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Success;
         }));

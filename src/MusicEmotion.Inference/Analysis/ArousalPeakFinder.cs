@@ -1,18 +1,19 @@
 namespace MusicEmotion.Inference.Analysis;
 
-/// <summary>Finds separated local maxima of a per-second series (see <see cref="EmotionSummary.ArousalPeaks"/>).</summary>
+/// <summary>Finds prominent, separated local maxima of a per-second series (see <see cref="EmotionSummary.ArousalPeaks"/>).</summary>
 internal static class ArousalPeakFinder
 {
     /// <summary>Indices of at most <paramref name="count"/> peaks, at least <paramref name="separation"/> apart, in time order.</summary>
-    public static int[] Find(IReadOnlyList<float> values, int count, int separation) =>
-        Find(values, second => true, count, separation);
+    public static int[] Find(IReadOnlyList<float> values, int count, int separation, double minimumProminence) =>
+        Find(values, second => true, count, separation, minimumProminence);
 
     /// <summary>
     /// The peaks among the seconds <paramref name="isMusic"/> accepts: each run of music is searched on its own, its
-    /// edges counting as the ends of the audio (a second beside a silence is a peak when it is higher than its
-    /// neighbour inside the run).
+    /// edges counting as the ends of the audio. A candidate is a second (or the first second of a flat stretch) with
+    /// no higher neighbour inside its run and a lower one on at least one side; it is kept when its
+    /// <see cref="Prominence"/> is above 0 and at least <paramref name="minimumProminence"/>.
     /// </summary>
-    public static int[] Find(IReadOnlyList<float> values, Func<int, bool> isMusic, int count, int separation)
+    public static int[] Find(IReadOnlyList<float> values, Func<int, bool> isMusic, int count, int separation, double minimumProminence)
     {
         var candidates = new List<int>();
         int n = values.Count;
@@ -31,7 +32,7 @@ internal static class ArousalPeakFinder
                 runEnd++;
             }
 
-            AddRunPeaks(values, runStart, runEnd, candidates);
+            AddRunPeaks(values, runStart, runEnd, minimumProminence, candidates);
             runStart = runEnd + 1;
         }
 
@@ -53,7 +54,48 @@ internal static class ArousalPeakFinder
         return chosen.ToArray();
     }
 
-    private static void AddRunPeaks(IReadOnlyList<float> values, int first, int last, List<int> candidates)
+    /// <summary>
+    /// How far the flat stretch <paramref name="start"/>…<paramref name="end"/> of the run
+    /// <paramref name="first"/>…<paramref name="last"/> rises above its surroundings, as scipy.signal.peak_prominences
+    /// measures it except at the ends of the run: each side is searched outward until a higher second or the end of
+    /// the run, and its base is the lowest second passed. A side that meets a higher second bounds the peak; a side
+    /// that reaches the end of the run without one does not (the curve never climbs higher there: an end is not a
+    /// valley, so a curve that rises and stays high still peaks where it is highest, and the first or last second of a
+    /// run is measured only against the side it has). The prominence is the height above the higher base of the
+    /// bounding sides, or, when neither side bounds (the highest second of the run), above the lowest second of the run.
+    /// </summary>
+    internal static double Prominence(IReadOnlyList<float> values, int first, int last, int start, int end)
+    {
+        float height = values[start];
+        (float leftBase, bool leftBounded) = Base(values, start - 1, first, -1, height);
+        (float rightBase, bool rightBounded) = Base(values, end + 1, last, +1, height);
+        float reference = (leftBounded, rightBounded) switch
+        {
+            (true, true) => Math.Max(leftBase, rightBase),
+            (true, false) => leftBase,
+            (false, true) => rightBase,
+            _ => Math.Min(leftBase, rightBase),
+        };
+        return height - (double)reference;
+    }
+
+    private static (float Base, bool Bounded) Base(IReadOnlyList<float> values, int from, int limit, int step, float height)
+    {
+        float lowest = height;
+        for (int i = from; step < 0 ? i >= limit : i <= limit; i += step)
+        {
+            if (values[i] > height)
+            {
+                return (lowest, true);
+            }
+
+            lowest = Math.Min(lowest, values[i]);
+        }
+
+        return (lowest, false);
+    }
+
+    private static void AddRunPeaks(IReadOnlyList<float> values, int first, int last, double minimumProminence, List<int> candidates)
     {
         int start = first;
         while (start <= last)
@@ -66,10 +108,13 @@ internal static class ArousalPeakFinder
 
             bool lowerBefore = start == first || values[start - 1] < values[start];
             bool lowerAfter = end == last || values[end + 1] < values[start];
-            bool hasNeighbour = start > first || end < last;
-            if (lowerBefore && lowerAfter && hasNeighbour)
+            if (lowerBefore && lowerAfter)
             {
-                candidates.Add(start);
+                double prominence = Prominence(values, first, last, start, end);
+                if (prominence > 0 && prominence >= minimumProminence)
+                {
+                    candidates.Add(start);
+                }
             }
 
             start = end + 1;

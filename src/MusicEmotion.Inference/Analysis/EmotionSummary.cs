@@ -17,9 +17,13 @@ namespace MusicEmotion.Inference.Analysis;
 /// the earlier second. At most <see cref="SummaryOptions.StrongestMomentCount"/>.
 /// </param>
 /// <param name="ArousalPeaks">
-/// Local maxima of arousal among the music seconds, in time order. A peak is a second (or the first second of a flat
-/// run) whose neighbours on both sides, where they exist within its run of music, are lower, so the first and last
-/// seconds of a run can be peaks but a constant timeline has none. Peaks are chosen highest first (ties to the earlier second), skipping any closer than
+/// Prominent local maxima of arousal among the music seconds, in time order. A candidate is a second (or the first
+/// second of a flat stretch) with no higher neighbour within its run of music and a lower one on at least one side; it
+/// is a peak when it rises at least <see cref="SummaryOptions.MinimumPeakProminence"/> above its surroundings: on each
+/// side, the lowest arousal before the nearest higher second. A side that reaches the end of its run without a higher
+/// second does not count against it, so the first or last second of a run is measured against the side it has, and
+/// the highest second of a run against the run's lowest. A constant or barely moving timeline has none. Peaks are
+/// chosen highest first (ties to the earlier second), skipping any closer than
 /// <see cref="SummaryOptions.PeakSeparationSeconds"/> to one already chosen, up to <see cref="SummaryOptions.PeakCount"/>.
 /// </param>
 public sealed record EmotionSummary(
@@ -74,7 +78,7 @@ public sealed record EmotionSummary(
             DimensionStatistics.Of(timeline, timeline.Valence, options.StrongestMomentCount),
             QuadrantShares.Of(timeline),
             strongest,
-            ArousalPeakFinder.Find(timeline.Arousal, timeline.IsMusic, options.PeakCount, options.PeakSeparationSeconds)
+            ArousalPeakFinder.Find(timeline.Arousal, timeline.IsMusic, options.PeakCount, options.PeakSeparationSeconds, options.MinimumPeakProminence)
                 .Select(i => EmotionMoment.At(timeline, i))
                 .ToArray());
     }

@@ -20,4 +20,10 @@ public enum AnalysisJobOutcome
 
     /// <summary>The worker was stopped mid-job and gave the job back (the attempt does not count).</summary>
     Released,
+
+    /// <summary>
+    /// The catalog held the audio (same SHA-256) as analysed by another model: analysed again, and the row replaced
+    /// with the job in one transaction.
+    /// </summary>
+    Reanalysed,
 }

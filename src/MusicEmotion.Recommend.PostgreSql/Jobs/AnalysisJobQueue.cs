@@ -44,7 +44,32 @@ public sealed class AnalysisJobQueue
     /// <param name="cancellationToken">Cancels between batches (batches already written stay queued).</param>
     /// <exception cref="ArgumentException">A path is empty, relative or holds a NUL character.</exception>
     /// <exception cref="CatalogException">The database cannot be written.</exception>
-    public async Task<EnqueueResult> EnqueueAsync(IEnumerable<string> paths, int maxAttempts = 3, CancellationToken cancellationToken = default)
+    public Task<EnqueueResult> EnqueueAsync(IEnumerable<string> paths, int maxAttempts = 3, CancellationToken cancellationToken = default) =>
+        EnqueueCoreAsync(paths, maxAttempts, null, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EnqueueAsync"/>, and also queues again, with fresh attempts, every file whose job is done but whose
+    /// stored track another model than <paramref name="modelName"/> <paramref name="modelVersion"/> made (e.g. an earlier
+    /// shipped model): the worker that takes it re-analyses the file and replaces the row only once the new analysis
+    /// is complete (<see cref="CompleteAsync"/>), so the old row stays until then, and stays when the file cannot be
+    /// analysed any more. Counted in <see cref="EnqueueResult.Reanalysis"/>. A worker also re-analyses a file whose
+    /// new job finds such a row (stored by <c>mer catalog add</c>, say); enqueueing cannot know that without hashing.
+    /// </summary>
+    /// <param name="paths">Absolute paths of audio files, readable by every worker (e.g. on shared storage).</param>
+    /// <param name="modelName">The name of the model the workers run (<see cref="TrackAnalyzer.ModelName"/>).</param>
+    /// <param name="modelVersion">Its version (<see cref="TrackAnalyzer.ModelVersion"/>).</param>
+    /// <param name="maxAttempts">Attempts each new or re-queued job gets before it is set aside (1–100).</param>
+    /// <param name="cancellationToken">Cancels between batches (batches already written stay queued).</param>
+    /// <exception cref="ArgumentException">A path is empty, relative or holds a NUL character, or a model field is empty.</exception>
+    /// <exception cref="CatalogException">The database cannot be written.</exception>
+    public Task<EnqueueResult> EnqueueForModelAsync(IEnumerable<string> paths, string modelName, string modelVersion, int maxAttempts = 3, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelVersion);
+        return EnqueueCoreAsync(paths, maxAttempts, modelName, modelVersion, cancellationToken);
+    }
+
+    private async Task<EnqueueResult> EnqueueCoreAsync(IEnumerable<string> paths, int maxAttempts, string? modelName, string? modelVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
@@ -58,12 +83,14 @@ public sealed class AnalysisJobQueue
             }
         }
 
-        int queued = 0, requeued = 0;
+        int queued = 0, requeued = 0, reanalysis = 0;
         for (int start = 0; start < files.Length; start += EnqueueBatch)
         {
             string[] batch = files[start..Math.Min(files.Length, start + EnqueueBatch)];
-            (int q, int r) = await _catalog.GuardAsync(async () =>
+            (int q, int r, int a) = await _catalog.GuardAsync(async () =>
             {
+                // $3/$4 (the workers' model) null: done jobs are left alone. Otherwise a done job whose track another model
+                // made goes back to pending; its row stays until a worker has the new analysis (CompleteAsync).
                 await using NpgsqlCommand command = _catalog.DataSource.CreateCommand($"""
                     WITH input AS (SELECT unnest($1::text[]) AS path),
                     requeued AS (
@@ -71,21 +98,31 @@ public sealed class AnalysisJobQueue
                             last_error = NULL, error_type = NULL
                         FROM input i WHERE md5(j.path) = md5(i.path) AND j.path = i.path AND j.state = 'failed'
                         RETURNING j.job_id),
+                    reanalysis AS (
+                        UPDATE {_jobs} j SET state = 'pending', attempts = 0, max_attempts = $2, available_utc = now(), updated_utc = now(),
+                            outcome = NULL, last_error = NULL, error_type = NULL
+                        FROM input i, {_catalog.Schema}.tracks t
+                        WHERE $3::text IS NOT NULL AND md5(j.path) = md5(i.path) AND j.path = i.path AND j.state = 'done'
+                            AND t.id = j.track_id AND (t.model_name <> $3::text OR t.model_version <> $4::text)
+                        RETURNING j.job_id),
                     inserted AS (
                         INSERT INTO {_jobs} (path, max_attempts) SELECT path, $2 FROM input ON CONFLICT DO NOTHING RETURNING job_id)
-                    SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM requeued);
+                    SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM requeued), (SELECT count(*) FROM reanalysis);
                     """);
                 command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = batch });
                 command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxAttempts });
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)modelName ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)modelVersion ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
                 await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
+                return ((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2));
             }).ConfigureAwait(false);
             queued += q;
             requeued += r;
+            reanalysis += a;
         }
 
-        return new EnqueueResult(queued, requeued, files.Length - queued - requeued);
+        return new EnqueueResult(queued, requeued, files.Length - queued - requeued - reanalysis) { Reanalysis = reanalysis };
     }
 
     /// <summary>
@@ -169,9 +206,11 @@ public sealed class AnalysisJobQueue
     }
 
     /// <summary>
-    /// Finishes <paramref name="job"/>: stores <paramref name="track"/> (unless a track with its id is already there)
+    /// Finishes <paramref name="job"/>: stores <paramref name="track"/> (unless a track with its id made by the same
+    /// model is already there; a row with its id made by another model is replaced: <see cref="JobCompletion.Reanalysed"/>)
     /// and marks the job done, in one transaction, provided the caller still holds the lease. With a null track the
-    /// job is marked done as already present (the caller found <paramref name="trackId"/> in the catalog).
+    /// job is marked done as already present (the caller found <paramref name="trackId"/> in the catalog). A replaced
+    /// row's job is recorded as <c>added</c> (it stored a track).
     /// </summary>
     /// <exception cref="CatalogException">The track is invalid or the database cannot be written (nothing is).</exception>
     public async Task<JobCompletion> CompleteAsync(AnalysisJob job, string trackId, TrackRecord? track, CancellationToken cancellationToken = default)
@@ -191,6 +230,17 @@ public sealed class AnalysisJobQueue
         {
             await using NpgsqlConnection connection = await _catalog.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            bool replaced = false;
+            if (track is not null)
+            {
+                await using var stale = new NpgsqlCommand(
+                    $"DELETE FROM {_catalog.Schema}.tracks WHERE id = $1 AND (model_name <> $2 OR model_version <> $3);", connection, transaction);
+                stale.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
+                stale.Parameters.Add(new NpgsqlParameter<string> { TypedValue = track.ModelName });
+                stale.Parameters.Add(new NpgsqlParameter<string> { TypedValue = track.ModelVersion });
+                replaced = await stale.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            }
+
             bool added = track is not null && await _catalog.InsertAsync(connection, transaction, track, cancellationToken).ConfigureAwait(false);
             await using var finish = new NpgsqlCommand($"""
                 UPDATE {_jobs} SET state = 'done', outcome = $3, track_id = $4, lease_token = NULL, lease_owner = NULL, lease_expires_utc = NULL,
@@ -208,7 +258,7 @@ public sealed class AnalysisJobQueue
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return added ? JobCompletion.Added : JobCompletion.AlreadyPresent;
+            return added ? (replaced ? JobCompletion.Reanalysed : JobCompletion.Added) : JobCompletion.AlreadyPresent;
         }).ConfigureAwait(false);
     }
 

@@ -10,8 +10,9 @@ namespace MusicEmotion.Recommend.PostgreSql.Jobs;
 
 /// <summary>
 /// Drains an <see cref="AnalysisJobQueue"/>: claims jobs under leases, renews the leases while it works, hashes each
-/// file (a file whose audio is already in the catalog is done without decoding), analyses it and stores the track with
-/// its job in one transaction. A file that cannot be read or analysed is a failed attempt (retried later, set aside
+/// file (a file whose audio is already in the catalog, made by this worker's model, is done without decoding; one made
+/// by another model is analysed again and its row replaced once the new analysis is complete), analyses it and stores
+/// the track with its job in one transaction. A file that cannot be read or analysed is a failed attempt (retried later, set aside
 /// after its last attempt); it never stops the worker. Losing the database does: the worker stops and its jobs' leases
 /// expire, so other workers take them up. Run as many workers as you like, on as many machines.
 /// </summary>
@@ -65,7 +66,10 @@ public sealed class AnalysisWorker
         await renewalStop.CancelAsync().ConfigureAwait(false);
         await renewal.ConfigureAwait(false);
         var summary = new AnalysisWorkerSummary(run.Count(AnalysisJobOutcome.Added), run.Count(AnalysisJobOutcome.AlreadyPresent), run.Count(AnalysisJobOutcome.Retrying),
-            run.Count(AnalysisJobOutcome.SetAside), run.Count(AnalysisJobOutcome.LeaseLost), run.Count(AnalysisJobOutcome.Released), clock.Elapsed);
+            run.Count(AnalysisJobOutcome.SetAside), run.Count(AnalysisJobOutcome.LeaseLost), run.Count(AnalysisJobOutcome.Released), clock.Elapsed)
+        {
+            Reanalysed = run.Count(AnalysisJobOutcome.Reanalysed),
+        };
         _logger.LogInformation("Worker {Worker} stopped: {Summary}", _options.WorkerId, summary);
         if (run.Failure is not null)
         {
@@ -122,8 +126,10 @@ public sealed class AnalysisWorker
             try
             {
                 id = await TrackId.ComputeAsync(job.Path, jobCancellation.Token).ConfigureAwait(false);
-                if (!await _queue.Catalog.ContainsAsync(id, jobCancellation.Token).ConfigureAwait(false))
+                TrackRecord? stored = await _queue.Catalog.GetAsync(id, jobCancellation.Token).ConfigureAwait(false);
+                if (stored is null || stored.ModelName != _analyzer.ModelName || stored.ModelVersion != _analyzer.ModelVersion)
                 {
+                    // Absent, or made by another model: analyse; CompleteAsync replaces another model's row.
                     TrackAnalysis analysis = await _analyzer.AnalyzeAsync(job.Path, job.Path, id, jobCancellation.Token).ConfigureAwait(false);
                     track = analysis.Track;
                     TrackRows.Validate(track, _queue.Catalog.Name);
@@ -142,7 +148,7 @@ public sealed class AnalysisWorker
             }
             catch (CatalogException ex) when (ex.Kind == MusicEmotionErrorKind.Environment)
             {
-                throw; // the database failed (ContainsAsync): stop the worker
+                throw; // the database failed (GetAsync): stop the worker
             }
             catch (Exception ex)
             {
@@ -167,6 +173,7 @@ public sealed class AnalysisWorker
             run.Report(job, completion switch
             {
                 JobCompletion.Added => AnalysisJobOutcome.Added,
+                JobCompletion.Reanalysed => AnalysisJobOutcome.Reanalysed,
                 JobCompletion.AlreadyPresent => AnalysisJobOutcome.AlreadyPresent,
                 _ => AnalysisJobOutcome.LeaseLost,
             }, id, completion == JobCompletion.LeaseLost ? "the lease was taken over by another worker" : null, null);

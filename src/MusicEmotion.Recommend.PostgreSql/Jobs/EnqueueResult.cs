@@ -4,4 +4,11 @@ namespace MusicEmotion.Recommend.PostgreSql.Jobs;
 /// <param name="Queued">New jobs.</param>
 /// <param name="Requeued">Files that had been set aside after failing, queued again with fresh attempts.</param>
 /// <param name="AlreadyKnown">Files already queued, running or done (nothing changed).</param>
-public sealed record EnqueueResult(int Queued, int Requeued, int AlreadyKnown);
+public sealed record EnqueueResult(int Queued, int Requeued, int AlreadyKnown)
+{
+    /// <summary>
+    /// Files whose job was done but whose stored track another model made, queued again to be re-analysed (only
+    /// <see cref="AnalysisJobQueue.EnqueueForModelAsync"/> looks; 0 otherwise).
+    /// </summary>
+    public int Reanalysis { get; init; }
+}

@@ -11,4 +11,10 @@ public enum JobCompletion
 
     /// <summary>The lease had been taken over by another worker (this one was too slow or cut off): nothing was written.</summary>
     LeaseLost,
+
+    /// <summary>
+    /// A row with the same content hash made by another model was replaced by the new track, the job marked done, in
+    /// one transaction (the old row stayed until then).
+    /// </summary>
+    Reanalysed,
 }

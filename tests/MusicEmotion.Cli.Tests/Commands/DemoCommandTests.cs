@@ -93,6 +93,29 @@ public sealed class DemoCommandTests
         rows.First(r => r.Second >= 10 && r.Arousal > middle).Second.Should().BeInRange(10, 20, "the change is heard within 5 s of 0:15");
     }
 
+    /// <summary>
+    /// The demo's arousal peaks (default model): the energetic half's top and nothing in the calm half, whose curve only
+    /// wobbles (its start, a few hundredths above the dip that follows, was listed as a peak before the prominence rule).
+    /// </summary>
+    [Fact]
+    public async Task The_demo_peaks_once_in_its_energetic_half()
+    {
+        using var dir = new TempDirectory();
+        string wav = dir.File("demo.wav");
+        (await CliRunner.RunAsync("demo", "--out", wav)).ExitCode.Should().Be(0);
+
+        var (code, output, error) = await CliRunner.RunAsync("analyze", wav, "--format", "json", "--no-description");
+
+        code.Should().Be(0, error);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var peaks = json.RootElement.GetProperty("summary").GetProperty("arousalPeaks").EnumerateArray()
+            .Select(p => (Second: p.GetProperty("second").GetInt32(), Arousal: p.GetProperty("arousal").GetDouble()))
+            .ToArray();
+        peaks.Should().ContainSingle();
+        peaks[0].Second.Should().BeGreaterThanOrEqualTo(15, "the peak is in the energetic half");
+        peaks[0].Arousal.Should().BeGreaterThanOrEqualTo(0.2);
+    }
+
     [Theory]
     [InlineData("1")]
     [InlineData("601")]

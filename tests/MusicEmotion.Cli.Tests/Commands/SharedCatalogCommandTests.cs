@@ -57,6 +57,46 @@ public sealed class SharedCatalogCommandTests(PostgresServer server) : IDisposab
     }
 
     [SkippableFact]
+    public async Task Enqueue_queues_files_whose_tracks_another_model_made_for_re_analysis_and_the_worker_replaces_them()
+    {
+        string postgres = server.CreateDatabase();
+        string songs = Directory.CreateDirectory(_dir.File("songs")).FullName;
+        string[] files = Enumerable.Range(0, 3).Select(i => TestWav.Song(Path.Combine(songs, $"song{i}.wav"), 22050, 4, seed: 300 + i)).ToArray();
+        string[] model = AnalyzeFixtures.ModelArgs(_dir);
+        (await CliRunner.RunAsync(["catalog", "enqueue", songs, "--postgres", postgres, .. model])).ExitCode.Should().Be(0);
+        var (first, firstOutput, firstError) = await CliRunner.RunAsync(["worker", "--postgres", postgres, "--concurrency", "2", "--exit-when-idle", "--poll-seconds", "0.1", .. model]);
+        first.Should().Be(0, firstError);
+        firstOutput.Should().StartWith("added 3, already in the catalog 0");
+
+        // One row as an earlier model left it.
+        string id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(files[1])));
+        string modelName, modelVersion;
+        await using (var catalog = await MusicEmotion.Recommend.PostgreSql.PostgresTrackCatalog.OpenAsync(postgres))
+        {
+            var track = (await catalog.GetAsync(id))!;
+            (modelName, modelVersion) = (track.ModelName, track.ModelVersion);
+            (await catalog.RemoveAsync(id)).Should().BeTrue();
+            (await catalog.AddAsync(track with { ModelVersion = "0.9.0" })).Should().BeTrue();
+        }
+
+        var (code, output, error) = await CliRunner.RunAsync(["catalog", "enqueue", songs, "--postgres", postgres, .. model]);
+        var (work, workOutput, workError) = await CliRunner.RunAsync(["worker", "--postgres", postgres, "--exit-when-idle", "--poll-seconds", "0.1", .. model]);
+        var (again, againOutput, _) = await CliRunner.RunAsync(["catalog", "enqueue", songs, "--postgres", postgres, .. model]);
+
+        code.Should().Be(0, error);
+        output.Should().StartWith($"queued 0 new, 0 again after failing, 1 for re-analysis (their tracks were made by another model than {modelName} {modelVersion}), 2 already queued or done; jobs 3: done 2");
+        work.Should().Be(0, workError);
+        workOutput.Should().StartWith("added 0, re-analysed 1 (their tracks were made by another model), already in the catalog 0, failed attempts 0");
+        again.Should().Be(0);
+        againOutput.Should().StartWith("queued 0 new, 0 again after failing, 3 already queued or done");
+        await using (var catalog = await MusicEmotion.Recommend.PostgreSql.PostgresTrackCatalog.OpenAsync(postgres))
+        {
+            (await catalog.GetAsync(id))!.ModelVersion.Should().Be(modelVersion);
+            (await catalog.CountAsync()).Should().Be(3);
+        }
+    }
+
+    [SkippableFact]
     public async Task Bad_inputs_are_refused_and_nothing_is_queued()
     {
         string postgres = server.CreateDatabase();

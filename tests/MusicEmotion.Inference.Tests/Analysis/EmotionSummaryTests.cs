@@ -155,6 +155,62 @@ public class EmotionSummaryTests
     }
 
     [Fact]
+    public void A_curve_that_barely_moves_has_no_peaks_unless_the_prominence_rule_is_off()
+    {
+        // A ±0.04 wobble: local maxima every 4 s (at 0:01, 0:05, ...), none rising 0.1 above its surroundings.
+        float[] wobble = Enumerable.Range(0, 60).Select(t => 0.04f * MathF.Sin(MathF.PI * t / 2)).ToArray();
+        var timeline = TestTimelines.Of(wobble, TestTimelines.Repeat(0f, 60));
+
+        EmotionSummary.From(timeline).ArousalPeaks.Should().BeEmpty("a wobble of ±0.04 rises 0.08 above its dips, less than 0.1");
+        EmotionSummary.From(timeline, new SummaryOptions { MinimumPeakProminence = 0 }).ArousalPeaks
+            .Should().HaveCount(3, "prominence 0 keeps every local maximum")
+            .And.OnlyContain(p => p.Second % 4 == 1);
+    }
+
+    [Fact]
+    public void Prominent_peaks_are_found_among_ripples_and_a_small_bump_at_the_start_is_not_a_peak()
+    {
+        // Two bumps (0.4 at 0:16, 0.6 at 0:44) on a ±0.03 ripple whose maxima fall on every 4th second, the start included.
+        float[] arousal = Enumerable.Range(0, 60)
+            .Select(t => (0.4f * MathF.Exp(-MathF.Pow((t - 16) / 3f, 2))) + (0.6f * MathF.Exp(-MathF.Pow((t - 44) / 3f, 2))) + (0.03f * MathF.Cos(MathF.PI * t / 2)))
+            .ToArray();
+        var timeline = TestTimelines.Of(arousal, TestTimelines.Repeat(0f, 60));
+
+        EmotionSummary.From(timeline).ArousalPeaks.Select(p => p.Second).Should().Equal(16, 44);
+        EmotionSummary.From(timeline, new SummaryOptions { MinimumPeakProminence = 0 }).ArousalPeaks
+            .Should().HaveCount(3, "without the rule a ripple maximum 10 s from both bumps was a third peak");
+    }
+
+    [Fact]
+    public void An_edge_peaks_only_when_prominent_against_the_side_it_has()
+    {
+        // Starts 0.05 above a dip, then climbs to the end: the start is no peak, the end is.
+        float[] climb = [0.05f, 0f, .. TestTimelines.Ramp(0.1f, 0.8f, 20)];
+        // Starts high and falls by 1: the start is the peak.
+        float[] fall = TestTimelines.Ramp(0.5f, -0.5f, 20);
+        // Ends 0.05 above a dip after a high middle: only the middle.
+        float[] tail = [.. TestTimelines.Repeat(0f, 5), .. TestTimelines.Repeat(0.6f, 5), .. TestTimelines.Repeat(0f, 10), 0.05f];
+
+        EmotionSummary.From(TestTimelines.Of(climb, TestTimelines.Repeat(0f, climb.Length))).ArousalPeaks.Select(p => p.Second).Should().Equal(21);
+        EmotionSummary.From(TestTimelines.Of(fall, TestTimelines.Repeat(0f, fall.Length))).ArousalPeaks.Select(p => p.Second).Should().Equal(0);
+        EmotionSummary.From(TestTimelines.Of(tail, TestTimelines.Repeat(0f, tail.Length))).ArousalPeaks.Select(p => p.Second).Should().Equal(5);
+    }
+
+    [Fact]
+    public void A_curve_that_rises_and_stays_high_peaks_once_where_it_is_highest()
+    {
+        // The demo's shape: a calm half with a small bump at its start, then an energetic half that stays high with a ±0.02 wobble.
+        float[] arousal =
+        [
+            -0.49f, -0.49f, -0.52f, -0.56f, -0.51f, -0.55f, -0.56f, -0.56f, -0.56f, -0.56f,
+            -0.37f, -0.17f, 0.06f, 0.23f, 0.33f, 0.50f, 0.48f, 0.48f, 0.52f, 0.50f, 0.50f, 0.52f - 0.001f, 0.51f, 0.51f,
+        ];
+        var timeline = TestTimelines.Of(arousal, TestTimelines.Repeat(0f, arousal.Length));
+
+        EmotionSummary.From(timeline).ArousalPeaks.Select(p => p.Second).Should().Equal(18);
+    }
+
+    [Fact]
     public void Single_second_timeline_is_summarised()
     {
         var summary = EmotionSummary.From(TestTimelines.Constant(-0.4f, 0.2f, 1));
@@ -175,6 +231,10 @@ public class EmotionSummaryTests
         FluentActions.Invoking(() => EmotionSummary.From(timeline, new SummaryOptions { PeakSeparationSeconds = 0 }))
             .Should().Throw<ArgumentOutOfRangeException>();
         FluentActions.Invoking(() => EmotionSummary.From(timeline, new SummaryOptions { StrongestMomentCount = -1 }))
+            .Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => EmotionSummary.From(timeline, new SummaryOptions { MinimumPeakProminence = -0.1 }))
+            .Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => EmotionSummary.From(timeline, new SummaryOptions { MinimumPeakProminence = double.NaN }))
             .Should().Throw<ArgumentOutOfRangeException>();
     }
 

@@ -49,6 +49,53 @@ public sealed class AnalysisWorkerTests(PostgresServer server)
     }
 
     [SkippableFact]
+    public async Task Rows_another_model_made_are_queued_again_re_analysed_and_replaced_only_once_the_new_analysis_is_complete()
+    {
+        await using QueueFixture q = await QueueFixture.CreateAsync(server);
+        TrackAnalyzer analyzer = QueueFixture.Analyzer;
+        string done = q.Song("done earlier.wav", 1);
+        string current = q.Song("current.wav", 2);
+        string added = q.Song("added by catalog add.wav", 3);
+        string broken = q.Garbage("no longer decodes.mp3");
+        var options = new AnalysisWorkerOptions { Concurrency = 2, ExitWhenIdle = true, RetryDelay = TimeSpan.Zero, PollInterval = TimeSpan.FromMilliseconds(50) };
+        (await q.Queue.EnqueueForModelAsync([done, current], analyzer.ModelName, analyzer.ModelVersion)).Queued.Should().Be(2);
+        (await new AnalysisWorker(q.Queue, analyzer, options).RunAsync()).Added.Should().Be(2);
+
+        // An earlier model's rows: one of a file whose job is done, one stored without a job (as `mer catalog add` does),
+        // one of a file that can no longer be decoded.
+        string doneId = await TrackId.ComputeAsync(done);
+        TrackRecord doneTrack = (await q.Catalog.GetAsync(doneId))!;
+        (await q.Catalog.RemoveAsync(doneId)).Should().BeTrue();
+        (await q.Catalog.AddAsync(doneTrack with { ModelVersion = "0.9.0" })).Should().BeTrue();
+        string addedId = await TrackId.ComputeAsync(added);
+        TrackRecord addedTrack = (await analyzer.AnalyzeAsync(added, added, addedId)).Track;
+        (await q.Catalog.AddAsync(addedTrack with { ModelVersion = "0.9.0" })).Should().BeTrue();
+        string brokenId = await TrackId.ComputeAsync(broken);
+        (await q.Catalog.AddAsync(doneTrack with { Id = brokenId, ModelVersion = "0.9.0" })).Should().BeTrue();
+
+        EnqueueResult enqueued = await q.Queue.EnqueueForModelAsync([done, current, added, broken], analyzer.ModelName, analyzer.ModelVersion, maxAttempts: 1);
+        (enqueued.Queued, enqueued.Requeued, enqueued.Reanalysis, enqueued.AlreadyKnown).Should().Be((2, 0, 1, 1),
+            "the done file with an earlier model's row is queued again, the current one is left alone, the other two are new jobs");
+        (await q.Queue.EnqueueAsync([done, current])).Should().Be(new EnqueueResult(0, 0, 2), "without a model, done jobs are left alone");
+        AnalysisWorkerSummary summary = await new AnalysisWorker(q.Queue, analyzer, options).RunAsync();
+
+        (summary.Added, summary.Reanalysed, summary.AlreadyPresent, summary.SetAside).Should().Be((0, 2, 0, 1));
+        (await q.Catalog.CountAsync()).Should().Be(4);
+        foreach (string id in new[] { doneId, addedId })
+        {
+            TrackRecord replaced = (await q.Catalog.GetAsync(id))!;
+            replaced.ModelVersion.Should().Be(analyzer.ModelVersion);
+        }
+
+        (await q.Catalog.GetAsync(doneId))!.Timeline.Arousal.Should().Equal(doneTrack.Timeline.Arousal, "the same model on the same audio");
+        (await q.Catalog.GetAsync(brokenId))!.ModelVersion.Should().Be("0.9.0", "nothing is removed before a new analysis is complete");
+        AnalysisQueueStatus status = await q.Queue.GetStatusAsync();
+        (status.Pending, status.Running, status.Added, status.AlreadyPresent, status.Failed).Should().Be((0, 0, 3, 0, 1));
+        (await q.Queue.EnqueueForModelAsync([done, current, added], analyzer.ModelName, analyzer.ModelVersion)).Should().Be(new EnqueueResult(0, 0, 3),
+            "every row is the current model's now");
+    }
+
+    [SkippableFact]
     public async Task Stopping_a_worker_gives_its_jobs_back_untouched()
     {
         await using QueueFixture q = await QueueFixture.CreateAsync(server);

@@ -135,6 +135,11 @@ public sealed class PageTests(ITestOutputHelper output)
         JsonElement harmony = document.RootElement;
         string key = harmony.GetProperty("key").ValueKind == JsonValueKind.Null ? "none" : harmony.GetProperty("key").GetProperty("label").GetString()!;
         await Expect(page.Locator("#harmony-key")).ToHaveTextAsync($"Key from the notes: {key}");
+
+        // The chroma key of the audio (the track's sound.key) is labelled as such in the heading, apart from the notes' key.
+        using JsonDocument track = JsonDocument.Parse(await http.GetStringAsync($"api/tracks/{id}"));
+        string chromaKey = track.RootElement.GetProperty("sound").GetProperty("key").GetString()!;
+        await Expect(page.Locator("#track-meta")).ToContainTextAsync($" · Key (chroma): {chromaKey}");
         (double Start, double End, string Label)[] chords = [.. harmony.GetProperty("chords").EnumerateArray()
             .Select(c => (c.GetProperty("start").GetDouble(), c.GetProperty("end").GetDouble(), c.GetProperty("label").GetString()!))];
         // The first chord followed at once by another (the notes of a real recording name chords nearly every second).

@@ -163,9 +163,10 @@ async function openTrack(id, { play = false } = {}) {
   $('player-error').hidden = true;
   $('track-name').textContent = track.name;
   const sound = track.sound.tempoBpm > 0 ? ` · ${Math.round(track.sound.tempoBpm)} BPM` : '';
-  // Without music there is no key or tempo to trust: say so instead of the estimator's guess on silence.
+  // Without music there is no key or tempo to trust: say so instead of the estimator's guess on silence. The key here is
+  // the chroma key of the audio (what the recommender uses), labelled apart from the key of the notes under the player.
   $('track-meta').textContent = track.summary.arousal
-    ? `${clock(track.durationSeconds)} · ${track.sound.key}${sound}`
+    ? `${clock(track.durationSeconds)} · Key (chroma): ${track.sound.key}${sound}`
     : `${clock(track.durationSeconds)} · no music`;
   $('track-meta').title = `analysed by ${track.modelName} ${track.modelVersion}`;
   const base = track.name.replace(/\.[^.]+$/, '') || 'song';
