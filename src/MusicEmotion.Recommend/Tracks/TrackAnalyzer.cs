@@ -6,7 +6,8 @@ namespace MusicEmotion.Recommend.Tracks;
 
 /// <summary>
 /// Analyses songs for a catalog: one decode and one feature pass give the emotion timeline (through
-/// <see cref="EmotionAnalyzer"/>) and the audio descriptors (from the same frames), and the file's SHA-256 gives its id.
+/// <see cref="EmotionAnalyzer"/>), the audio descriptors (from the same frames) and, when the model's recipe transcribes
+/// the notes, the melody block (from the same transcription), and the file's SHA-256 gives its id.
 /// Thread-safe; share one per process.
 /// </summary>
 public sealed class TrackAnalyzer
@@ -62,10 +63,12 @@ public sealed class TrackAnalyzer
     internal async Task<TrackAnalysis> AnalyzeAsync(string path, string? sourceName, Task<string> id, IFeatureFrameObserver? alsoObserve, CancellationToken cancellationToken)
     {
         var observer = new TrackFeatureObserver();
+        var melody = new MelodyObserver();
         EmotionAnalysis analysis;
         try
         {
-            IFeatureFrameObserver observers = alsoObserve is null ? observer : new FeatureFrameObservers(observer, alsoObserve);
+            IFeatureFrameObserver own = new FeatureFrameObservers(observer, melody);
+            IFeatureFrameObserver observers = alsoObserve is null ? own : new FeatureFrameObservers(own, alsoObserve);
             analysis = await _analyzer.AnalyzeAsync(path, new AnalysisCallOptions { Observer = observers }, cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -84,7 +87,7 @@ public sealed class TrackAnalyzer
             ModelVersion = ModelVersion,
             Timeline = analysis.Timeline,
             Descriptors = observer.Result,
-            Blocks = TrackVectorBlocks.From(observer.Result, analysis.Timeline, _options.ArcLength),
+            Blocks = TrackVectorBlocks.From(observer.Result, analysis.Timeline, _options.ArcLength, melody.Result),
             Description = analysis.Description,
         };
         return new TrackAnalysis(record, analysis);
