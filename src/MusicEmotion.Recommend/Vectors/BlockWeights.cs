@@ -110,6 +110,7 @@ public sealed record BlockWeights(double Descriptors, double EmotionStatistics, 
                 case "descriptors": d = value; break;
                 case "emotion": e = value; break;
                 case "arc": a = value; break;
+                case "melody": m = value; break;
                 default: throw new FormatException($"'{pair[0]}' is not a block (names: descriptors, emotion, arc, melody).");
             }
         }

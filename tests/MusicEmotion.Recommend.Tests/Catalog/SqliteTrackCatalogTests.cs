@@ -1,7 +1,9 @@
 using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tests.TestSupport;
 using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Recommend.Vectors;
 
 namespace MusicEmotion.Recommend.Tests.Catalog;
 
@@ -65,13 +67,13 @@ public sealed class SqliteTrackCatalogTests : IDisposable
             await current.AddAsync(track);
         }
 
-        using var recommender = new Recommending.Recommender(current, TestTracks.Model, TestTracks.Version);
-        Recommending.RecommendationResult result = await recommender.SimilarAsync(analysedSince[0].Id, 3);
+        using var recommender = new Recommender(current, TestTracks.Model, TestTracks.Version);
+        RecommendationResult result = await recommender.SimilarAsync(analysedSince[0].Id, 3);
 
         result.Items.Should().HaveCount(3, "the old row is recommended too");
-        Recommending.Recommendation oldOne = result.Items.Single(r => r.TrackId == old.Id);
-        oldOne.Blocks.Should().Contain(b => b.Block == Vectors.VectorBlock.Melody && b.Cosine == 0, "its melody slice is empty: the block is left out of its similarity");
-        result.Items.Where(r => r.TrackId != old.Id).Should().OnlyContain(r => r.Blocks.Any(b => b.Block == Vectors.VectorBlock.Melody && b.Weight > 0.19 && b.Weight < 0.21));
+        Recommendation oldOne = result.Items.Single(r => r.TrackId == old.Id);
+        oldOne.Blocks.Should().Contain(b => b.Block == VectorBlock.Melody && b.Cosine == 0, "its melody slice is empty: the block is left out of its similarity");
+        result.Items.Where(r => r.TrackId != old.Id).Should().OnlyContain(r => r.Blocks.Any(b => b.Block == VectorBlock.Melody && b.Weight > 0.19 && b.Weight < 0.21));
         (await current.GetStatisticsAsync())!.Melody.Should().NotBeNull("the statistics cover the block of the tracks that have it");
     }
 
