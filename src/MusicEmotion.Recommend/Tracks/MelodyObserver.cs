@@ -39,9 +39,14 @@ internal sealed class MelodyObserver : IFeatureFrameObserver
     {
         ArgumentNullException.ThrowIfNull(recipe);
         ArgumentNullException.ThrowIfNull(kinds);
-        bool transcribes = recipe.Kinds.Any(k => NoteKinds.Contains(k, StringComparer.OrdinalIgnoreCase));
-        return transcribes && kinds.Contains(Kind) ? [Kind] : [];
+        return Transcribes(recipe) && kinds.Contains(Kind) ? [Kind] : [];
     }
+
+    /// <summary>Whether tracks analysed with <paramref name="recipe"/> and <paramref name="kinds"/> get a melody block.</summary>
+    public static bool GivesMelody(FeatureRecipe recipe, FeatureKindRegistry kinds) =>
+        recipe.Kinds.Contains(Kind, StringComparer.OrdinalIgnoreCase) || (Transcribes(recipe) && kinds.Contains(Kind));
+
+    private static bool Transcribes(FeatureRecipe recipe) => recipe.Kinds.Any(k => NoteKinds.Contains(k, StringComparer.OrdinalIgnoreCase));
 
     public void OnStart(FeatureRecipe recipe, FeatureRecipeLayout layout)
     {

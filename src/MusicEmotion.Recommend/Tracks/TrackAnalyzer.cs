@@ -33,6 +33,9 @@ public sealed class TrackAnalyzer
     /// <summary>The version of that model.</summary>
     public string ModelVersion => _analyzer.Model.Card.Version;
 
+    /// <summary>Whether the tracks this analyser makes have a melody block (the model's recipe transcribes the notes and the <c>melody</c> kind is registered).</summary>
+    public bool GivesMelody => MelodyObserver.GivesMelody(_analyzer.Model.Card.Features, _analyzer.Model.FeatureKinds);
+
     /// <summary>The vector options in use.</summary>
     public TrackVectorOptions Options => _options;
 

@@ -82,6 +82,31 @@ public sealed class CandidateBlockTests
     }
 
     [Fact]
+    public async Task Adding_a_file_again_gives_a_row_stored_before_the_melody_block_its_block()
+    {
+        using var folder = new TempDirectory();
+        string wav = folder.Write("piece.wav", TestSignals.Wav16(SynthesizedMusic.Render(SynthesizedMusic.Piece(12), 22050, 12), 22050, 1));
+        var options = new EmotionAnalyzerOptions { Describe = false, PreferNotesModel = true };
+        options.FeatureKinds.AddNoteFeatureKinds(() => Transcriber.Value);
+        using EmotionAnalyzer emotion = EmotionAnalyzer.CreateDefault(options);
+        var analyzer = new TrackAnalyzer(emotion);
+        analyzer.GivesMelody.Should().BeTrue();
+        using var catalog = Recommend.Catalog.SqliteTrackCatalog.Open(folder.File("catalog.db"));
+        var importer = new TrackImporter(analyzer, catalog);
+        TrackRecord fresh = (await importer.ImportAsync(wav)).Track!;
+        TrackRecord old = fresh with { Blocks = new TrackVectorBlocks(fresh.Blocks.Descriptors, fresh.Blocks.EmotionStatistics, fresh.Blocks.EmotionArc) };
+        await catalog.RemoveAsync(fresh.Id);
+        await catalog.AddAsync(old);
+
+        TrackImportResult again = await importer.ImportAsync(wav);
+        TrackImportResult onceMore = await importer.ImportAsync(wav);
+
+        again.Status.Should().Be(TrackImportStatus.Reanalysed);
+        (await catalog.GetAsync(fresh.Id))!.Blocks.Melody.Should().Equal(fresh.Blocks.Melody);
+        onceMore.Status.Should().Be(TrackImportStatus.AlreadyPresent);
+    }
+
+    [Fact]
     public void The_melody_block_names_the_columns_of_the_note_front_ends_melody_kind() =>
         TrackVectorBlocks.MelodyColumns.Should().Equal(Notes.Analysis.NoteFeatureColumns.NamesOf(Notes.Analysis.NoteFeatureColumns.MelodyKind));
 
