@@ -31,7 +31,7 @@ public interface IFeatureFrameObserver
     /// <summary>Mono samples at the recipe's sample rate, in order, before they are framed.</summary>
     void OnSamples(ReadOnlySpan<float> samples);
 
-    /// <summary>One feature frame (the recipe's kinds concatenated), in order.</summary>
+    /// <summary>One feature frame (the kinds of the recipe given to <see cref="OnStart"/> concatenated: the model's, then any <see cref="AdditionalKinds"/>), in order.</summary>
     /// <param name="frameIndex">Index of the frame, from 0.</param>
     /// <param name="row">The frame's values, one per column.</param>
     void OnFrame(long frameIndex, ReadOnlySpan<float> row);
