@@ -80,6 +80,11 @@ internal static class PostgresCatalogSchema
         """
         ALTER TABLE {s}.tracks ADD COLUMN presence real[];
         """,
+        // 3 -> 4: the melody block (note-aware models) and its statistics; null in older rows: embedded without the block.
+        """
+        ALTER TABLE {s}.tracks ADD COLUMN melody real[];
+        ALTER TABLE {s}.catalog_statistics ADD COLUMN melody_mean real[], ADD COLUMN melody_sd real[];
+        """,
     ];
 
     /// <summary>The version this release writes.</summary>

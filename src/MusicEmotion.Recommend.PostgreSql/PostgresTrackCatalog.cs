@@ -23,6 +23,8 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
 {
     private const string TrackColumns = TrackRows.Columns;
 
+    private const int PresenceColumn = 15; // TrackRows.Columns: presence, then melody, the last two
+
     private static readonly string TrackParameters = string.Join(", ", Enumerable.Range(1, TrackRows.ColumnCount).Select(i => $"${i}"));
 
     private const int PageSize = 500;
@@ -309,7 +311,7 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
         await GuardAsync(async () =>
         {
             await using NpgsqlCommand select = _dataSource.CreateCommand(
-                $"SELECT model_name, model_version, track_count, arc_length, computed_utc, descriptors_mean, descriptors_sd, emotion_mean, emotion_sd, arc_mean, arc_sd FROM {Schema}.catalog_statistics WHERE id = 1;");
+                $"SELECT model_name, model_version, track_count, arc_length, computed_utc, descriptors_mean, descriptors_sd, emotion_mean, emotion_sd, arc_mean, arc_sd, melody_mean, melody_sd FROM {Schema}.catalog_statistics WHERE id = 1;");
             await using NpgsqlDataReader reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -323,7 +325,10 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
                     new BlockStatistics(Floats(reader, 5, "statistics"), Floats(reader, 6, "statistics")),
                     new BlockStatistics(Floats(reader, 7, "statistics"), Floats(reader, 8, "statistics")),
                     new BlockStatistics(Floats(reader, 9, "statistics"), Floats(reader, 10, "statistics")),
-                    new DateTimeOffset(reader.GetFieldValue<DateTime>(4), TimeSpan.Zero));
+                    new DateTimeOffset(reader.GetFieldValue<DateTime>(4), TimeSpan.Zero))
+                {
+                    Melody = reader.IsDBNull(11) ? null : new BlockStatistics(Floats(reader, 11, "statistics"), Floats(reader, 12, "statistics")),
+                };
             }
             catch (ArgumentException ex)
             {
@@ -338,11 +343,12 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
         await GuardAsync(async () =>
         {
             await using NpgsqlCommand upsert = _dataSource.CreateCommand($"""
-                INSERT INTO {Schema}.catalog_statistics (id, model_name, model_version, track_count, arc_length, computed_utc, descriptors_mean, descriptors_sd, emotion_mean, emotion_sd, arc_mean, arc_sd)
-                VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                INSERT INTO {Schema}.catalog_statistics (id, model_name, model_version, track_count, arc_length, computed_utc, descriptors_mean, descriptors_sd, emotion_mean, emotion_sd, arc_mean, arc_sd, melody_mean, melody_sd)
+                VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                 ON CONFLICT (id) DO UPDATE SET model_name = excluded.model_name, model_version = excluded.model_version, track_count = excluded.track_count,
                     arc_length = excluded.arc_length, computed_utc = excluded.computed_utc, descriptors_mean = excluded.descriptors_mean, descriptors_sd = excluded.descriptors_sd,
-                    emotion_mean = excluded.emotion_mean, emotion_sd = excluded.emotion_sd, arc_mean = excluded.arc_mean, arc_sd = excluded.arc_sd;
+                    emotion_mean = excluded.emotion_mean, emotion_sd = excluded.emotion_sd, arc_mean = excluded.arc_mean, arc_sd = excluded.arc_sd,
+                    melody_mean = excluded.melody_mean, melody_sd = excluded.melody_sd;
                 """);
             upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = statistics.ModelName });
             upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = statistics.ModelVersion });
@@ -354,6 +360,9 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
                 upsert.Parameters.Add(new NpgsqlParameter<float[]> { TypedValue = block.Mean.ToArray() });
                 upsert.Parameters.Add(new NpgsqlParameter<float[]> { TypedValue = block.StandardDeviation.ToArray() });
             }
+
+            upsert.Parameters.Add(Parameter(statistics.Melody?.Mean.ToArray(), array: true));
+            upsert.Parameters.Add(Parameter(statistics.Melody?.StandardDeviation.ToArray(), array: true));
 
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return 0;
@@ -389,9 +398,9 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
         await using var insert = new NpgsqlCommand(
             $"INSERT INTO {Schema}.tracks ({TrackColumns}) VALUES ({TrackParameters}) ON CONFLICT (id) DO NOTHING;",
             connection, transaction);
-        foreach (object? value in values)
+        for (int i = 0; i < values.Length; i++)
         {
-            insert.Parameters.Add(Parameter(value));
+            insert.Parameters.Add(Parameter(values[i], array: i >= PresenceColumn)); // presence and melody are real[], null in some rows
         }
 
         bool added = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
@@ -442,10 +451,10 @@ public sealed class PostgresTrackCatalog : ITrackCatalog, IAsyncDisposable
         TrackRows.Read(reader, first, static (r, column) => r.GetFieldValue<float[]>(column),
             static (r, column) => new DateTimeOffset(r.GetFieldValue<DateTime>(column), TimeSpan.Zero), Name);
 
-    /// <summary>A row value as a typed parameter of its column (real[], timestamptz, smallint, text ...).</summary>
-    private static NpgsqlParameter Parameter(object? value) => value switch
+    /// <summary>A row value as a typed parameter of its column (real[], timestamptz, smallint, text ...); a null is typed real[] when <paramref name="array"/>, else text.</summary>
+    private static NpgsqlParameter Parameter(object? value, bool array = false) => value switch
     {
-        null => new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+        null => new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = array ? NpgsqlDbType.Array | NpgsqlDbType.Real : NpgsqlDbType.Text },
         string text => new NpgsqlParameter<string> { TypedValue = text },
         double number => new NpgsqlParameter<double> { TypedValue = number },
         DateTimeOffset time => new NpgsqlParameter<DateTime> { TypedValue = time.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },

@@ -26,7 +26,7 @@ internal static class EvalRecommendCommand
         var k = CommonOptions.K("Cut-off of precision@k and nDCG@k (default 10).");
         var db = new Option<string?>("--db") { Description = "A SQLite catalog that caches the analyses (tracks already in it are not decoded again); default: analyse in memory." };
         var json = CommonOptions.Json();
-        var weights = new Option<string?>("--weights") { Description = "Weights of the combined condition, e.g. descriptors=0.4,emotion=0.5,arc=0.1 (default: the shipped defaults)." };
+        var weights = new Option<string?>("--weights") { Description = "Weights of the combined condition, e.g. descriptors=0.3,emotion=0.5,arc=0,melody=0.2 (default: the shipped default for the model: with melody when its tracks have the melody block)." };
         var grid = new Option<bool>("--grid") { Description = "Also print precision@k for a grid of combined weights (all queries, and the even- and odd-numbered halves): how the defaults were chosen." };
         var librarySizes = new Option<string?>("--library-sizes")
         {
@@ -38,7 +38,7 @@ internal static class EvalRecommendCommand
         var candidateBlocks = new Option<bool>("--candidate-blocks")
         {
             Description = "Also measure candidate vector blocks (timbre: log-mel band and MFCC means and spreads; notes: means and spreads of the model's note feature columns; "
-                + "melody: those of the melody columns of a second transcription) "
+                + "melody: those of the melody columns, from the same transcription when the model transcribes notes, else from a second one) "
                 + "captured from the same analysis, for fixed weights and for the weights a grid chooses on one half of the queries, scored on the other.",
         };
         var candidateCache = new Option<string?>("--candidate-cache") { Description = "JSON-lines file caching the candidate blocks (default: the --db path + .candidates.jsonl; none without --db)." };
@@ -54,7 +54,7 @@ internal static class EvalRecommendCommand
             int cutoff = CommonOptions.Cutoff(parse, k);
             int jobCount = CommonOptions.JobCount(parse, jobs);
             string? jsonPath = CommonOptions.JsonPath(parse, json);
-            BlockWeights combined = parse.GetValue(weights) is { } text ? ParseWeights(text) : BlockWeights.Default;
+            BlockWeights? chosen = parse.GetValue(weights) is { } text ? ParseWeights(text) : null;
             using EmotionAnalyzer emotion = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card), new EmotionAnalyzerOptions { Describe = false, MaxConcurrency = jobCount });
             IEmotionModel emotionModel = emotion.Model;
             var analyzer = new TrackAnalyzer(emotion);
@@ -71,7 +71,7 @@ internal static class EvalRecommendCommand
             {
                 string? cachePath = parse.GetValue(candidateCache) ?? (parse.GetValue(db) is { } d ? d + ".candidates.jsonl" : null);
                 candidates = await CandidateBlocks.CaptureAsync(parse.GetValue(emotify)!, analyzer, cache, cachePath, jobCount, progress, cancellationToken).ConfigureAwait(false);
-                using var transcriber = new NoteTranscriber(); // the melody columns need a transcription of their own
+                using var transcriber = new NoteTranscriber(); // only for tracks whose analysis gave no melody block (an audio-only model)
                 candidates = await CandidateBlocks.AddMelodyAsync(parse.GetValue(emotify)!, candidates, transcriber, cachePath, jobCount, progress, cancellationToken).ConfigureAwait(false);
             }
 
@@ -82,11 +82,12 @@ internal static class EvalRecommendCommand
                 await error.WriteLineAsync($"mer: skipped {skipped.Clip}: {skipped.Reason}").ConfigureAwait(false);
             }
 
+            BlockWeights combined = chosen ?? benchmark.DefaultWeights;
             EmotifyRecommendationReport report = await benchmark.RunAsync(cutoff, combined, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(FormatTable(report, emotionModel.Card.Name)).ConfigureAwait(false);
             if (parse.GetValue(grid))
             {
-                await output.WriteLineAsync(await FormatGridAsync(benchmark, cutoff, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                await output.WriteLineAsync(await FormatGridAsync(benchmark, cutoff, benchmark.HasMelody, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
             }
 
             if (candidates is not null)
@@ -125,35 +126,55 @@ internal static class EvalRecommendCommand
         Row("descriptors only", report.Descriptors);
         Row("emotion only", report.Emotion);
         Row("emotional arc only", report.Arc);
-        Row("descriptors + emotion", report.Combined);
+        if (report.Melody is { } melody)
+        {
+            Row("melody only", melody);
+        }
+
+        Row(report.Melody is null ? "descriptors + emotion" : "combined", report.Combined);
         lines.Add($"  (combined weights: {report.CombinedWeights})");
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static async Task<string> FormatGridAsync(EmotifyRecommendationBenchmark benchmark, int k, CancellationToken cancellationToken)
+    /// <summary>
+    /// Precision@k for a grid of weights in steps of 0.1 summing to 1 (arc at most 0.3; melody at most 0.5 when the tracks
+    /// have the block) on all queries and on the even- and odd-numbered halves, then the halves protocol: the best cell on
+    /// one half (ties: nDCG, then the first cell) scored on the other half, which did not choose it.
+    /// </summary>
+    private static async Task<string> FormatGridAsync(EmotifyRecommendationBenchmark benchmark, int k, bool melody, CancellationToken cancellationToken)
     {
-        var lines = new List<string> { string.Create(C, $"weight grid (precision@{k}): descriptors emotion arc | all queries | even half | odd half") };
+        var lines = new List<string> { string.Create(C, $"weight grid (precision@{k}): descriptors emotion arc{(melody ? " melody" : "")} | all queries | even half | odd half") };
         double[] steps = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
-        foreach (double e in steps)
+        double[] melodySteps = melody ? [0, 0.1, 0.2, 0.3, 0.4, 0.5] : [0];
+        var cells = new List<(BlockWeights Weights, RankingScores Even, RankingScores Odd)>();
+        foreach (double m in melodySteps)
         {
-            foreach (double a in new[] { 0, 0.1, 0.2, 0.3 })
+            foreach (double e in steps)
             {
-                double d = Math.Round(1 - e - a, 6);
-                if (d < -1e-9)
+                foreach (double a in new[] { 0, 0.1, 0.2, 0.3 })
                 {
-                    continue;
+                    double d = Math.Round(1 - e - a - m, 6);
+                    if (d < -1e-9)
+                    {
+                        continue;
+                    }
+
+                    d = Math.Max(0, d);
+                    var w = new BlockWeights(d, e, a, m);
+                    RankingScores all = await benchmark.ScoreAsync(w, k, null, cancellationToken).ConfigureAwait(false);
+                    RankingScores even = await benchmark.ScoreAsync(w, k, q => q % 2 == 0, cancellationToken).ConfigureAwait(false);
+                    RankingScores odd = await benchmark.ScoreAsync(w, k, q => q % 2 == 1, cancellationToken).ConfigureAwait(false);
+                    cells.Add((w, even, odd));
+                    string melodyColumn = melody ? string.Create(C, $" {m,5:0.0}") : "";
+                    lines.Add(string.Create(C, $"  {d,5:0.0} {e,5:0.0} {a,5:0.0}{melodyColumn} | {all.PrecisionAtK:0.0000} | {even.PrecisionAtK:0.0000} | {odd.PrecisionAtK:0.0000}"));
                 }
-
-                d = Math.Max(0, d);
-
-                var w = new BlockWeights(d, e, a);
-                RankingScores all = await benchmark.ScoreAsync(w, k, null, cancellationToken).ConfigureAwait(false);
-                RankingScores even = await benchmark.ScoreAsync(w, k, q => q % 2 == 0, cancellationToken).ConfigureAwait(false);
-                RankingScores odd = await benchmark.ScoreAsync(w, k, q => q % 2 == 1, cancellationToken).ConfigureAwait(false);
-                lines.Add(string.Create(C, $"  {d,5:0.0} {e,5:0.0} {a,5:0.0} | {all.PrecisionAtK:0.0000} | {even.PrecisionAtK:0.0000} | {odd.PrecisionAtK:0.0000}"));
             }
         }
 
+        var onEven = cells.OrderByDescending(c => c.Even.PrecisionAtK).ThenByDescending(c => c.Even.NdcgAtK).First();
+        var onOdd = cells.OrderByDescending(c => c.Odd.PrecisionAtK).ThenByDescending(c => c.Odd.NdcgAtK).First();
+        lines.Add(string.Create(C, $"halves: chosen on the even half {onEven.Weights} ({onEven.Even.PrecisionAtK:0.0000}) -> odd half {onEven.Odd.PrecisionAtK:0.0000}, nDCG {onEven.Odd.NdcgAtK:0.0000}"));
+        lines.Add(string.Create(C, $"        chosen on the odd half {onOdd.Weights} ({onOdd.Odd.PrecisionAtK:0.0000}) -> even half {onOdd.Even.PrecisionAtK:0.0000}, nDCG {onOdd.Even.NdcgAtK:0.0000}"));
         return string.Join(Environment.NewLine, lines);
     }
 

@@ -5,6 +5,7 @@ using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Recommend.Vectors;
 
 namespace MusicEmotion.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal static class RecommendCommand
         var dislike = new Option<string[]>("--dislike") { Description = "A disliked track (file or id); results move away from it. Repeat for several.", AllowMultipleArgumentsPerToken = true };
         var k = CommonOptions.K("How many tracks (default 10).");
         var diversity = new Option<double>("--diversity") { Description = "Diversity λ in [0, 1] (maximal marginal relevance; default 0: by similarity only).", DefaultValueFactory = _ => 0 };
-        var similarity = new Option<string>("--similarity") { Description = "combined (sound and emotion; default) or arc (the shape of the emotion curves only).", DefaultValueFactory = _ => "combined" };
+        var similarity = new Option<string>("--similarity") { Description = "combined (sound and emotion, and melody with the note-aware model; default) or arc (the shape of the emotion curves only).", DefaultValueFactory = _ => "combined" };
         similarity.AcceptOnlyFromAmong("combined", "arc");
         var minDuration = new Option<double?>("--min-duration") { Description = "Only tracks at least this many seconds long." };
         var maxDuration = new Option<double?>("--max-duration") { Description = "Only tracks at most this many seconds long." };
@@ -104,7 +105,7 @@ internal static class RecommendCommand
     {
         var lines = new List<string>
         {
-            string.Create(C, $"{result.Items.Count} recommendations ({(result.Similarity == SimilarityKind.Combined ? "sound and emotion" : "emotional arc")}, {result.SearchKind} search over {result.SearchedTracks} tracks)"),
+            string.Create(C, $"{result.Items.Count} recommendations ({(result.Similarity != SimilarityKind.Combined ? "emotional arc" : result.Items.Any(i => i.Blocks.Any(b => b.Block == VectorBlock.Melody)) ? "sound, emotion and melody" : "sound and emotion")}, {result.SearchKind} search over {result.SearchedTracks} tracks)"),
         };
         int rank = 1;
         foreach (Recommendation item in result.Items)

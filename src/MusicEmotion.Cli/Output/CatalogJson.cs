@@ -50,6 +50,11 @@ internal static class CatalogJson
             ["arousal"] = AnalysisJson.Numbers(track.Blocks.EmotionArc.Take(arc).ToArray()),
             ["valence"] = AnalysisJson.Numbers(track.Blocks.EmotionArc.Skip(arc).ToArray()),
         };
+        if (track.Blocks.Melody is { } melody)
+        {
+            node["melody"] = Named(TrackVectorBlocks.MelodyNames, melody);
+        }
+
         return node;
     }
 

@@ -8,15 +8,16 @@ namespace MusicEmotion.Evaluation.Recommendation;
 /// Summarises the frames of a track's emotion analysis into the candidate vector blocks that <c>mer eval recommend
 /// --candidate-blocks</c> measures: <b>timbre</b> (the mean and spread of every log-mel band in dB, then of MFCCs 1–20,
 /// an orthonormal DCT-II of the same log-mel) and <b>notes</b> (the mean and spread of every column of the note feature
-/// kinds the model's recipe holds: <c>notes</c>, <c>harmony</c>, <c>melody</c>). Blocks whose columns the recipe lacks
-/// stay empty. Not thread-safe; one per track.
+/// kinds <c>notes</c> and <c>harmony</c> the model's recipe holds; the melody columns are the track's own melody block,
+/// <see cref="Recommend.Vectors.VectorBlock.Melody"/>). Blocks whose columns the recipe lacks stay empty. Not
+/// thread-safe; one per track.
 /// </summary>
 internal sealed class CandidateBlockObserver : IFeatureFrameObserver
 {
     /// <summary>MFCCs in the timbre block (1 … this; c0 is left to loudness like the descriptors).</summary>
     public const int MfccCount = 20;
 
-    private static readonly string[] NoteKinds = ["notes", "harmony", "melody"];
+    private static readonly string[] NoteKinds = ["notes", "harmony"];
 
     private int _logMelOffset = -1;
     private int _bands;

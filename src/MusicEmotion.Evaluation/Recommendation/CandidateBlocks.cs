@@ -6,6 +6,7 @@ using MusicEmotion.Notes;
 using MusicEmotion.Notes.Analysis;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Recommend.Vectors;
 
 namespace MusicEmotion.Evaluation.Recommendation;
 
@@ -19,8 +20,9 @@ namespace MusicEmotion.Evaluation.Recommendation;
 internal sealed record CandidateBlocks(string Id, string ModelName, string ModelVersion, float[] Timbre, float[] Notes, string[] NoteKinds)
 {
     /// <summary>
-    /// Means then spreads over the seconds of the <c>melody</c> columns (docs/notes.md) of a separate transcription
-    /// (<see cref="AddMelodyAsync"/>; no shipped model's recipe holds them), or null until then.
+    /// Means then spreads over the seconds of the <c>melody</c> columns (docs/notes.md): the track's own melody block
+    /// (<see cref="Recommend.Vectors.VectorBlock.Melody"/>, from the analysis' transcription) when its model transcribes
+    /// notes, else from a separate transcription (<see cref="AddMelodyAsync"/>); null until then.
     /// </summary>
     public float[]? Melody { get; init; }
 
@@ -71,7 +73,10 @@ internal sealed record CandidateBlocks(string Id, string ModelName, string Model
                         await catalog.AddAsync(analysis.Track, token).ConfigureAwait(false);
                     }
 
-                    var blocks = new CandidateBlocks(id, analyzer.ModelName, analyzer.ModelVersion, observer.Timbre, observer.Notes, [.. observer.NoteKindsSeen]);
+                    var blocks = new CandidateBlocks(id, analyzer.ModelName, analyzer.ModelVersion, observer.Timbre, observer.Notes, [.. observer.NoteKindsSeen])
+                    {
+                        Melody = analysis.Track.Blocks.Melody?.ToArray(),
+                    };
                     known[id] = blocks;
                     if (cachePath is not null)
                     {
@@ -99,9 +104,10 @@ internal sealed record CandidateBlocks(string Id, string ModelName, string Model
     }
 
     /// <summary>
-    /// Adds the melody block to every track of <paramref name="folder"/> in <paramref name="blocks"/> that lacks one:
-    /// the file is transcribed with <paramref name="transcriber"/> (a second transcription: the shipped recipes do not
-    /// hold the melody columns) and the updated line appended to <paramref name="cachePath"/> (a later line of an id wins).
+    /// Adds the melody block to every track of <paramref name="folder"/> in <paramref name="blocks"/> that lacks one (its
+    /// model does not transcribe notes, or its blocks were cached before the melody block existed): the file is
+    /// transcribed with <paramref name="transcriber"/> and the updated line appended to <paramref name="cachePath"/> (a
+    /// later line of an id wins).
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, CandidateBlocks>> AddMelodyAsync(string folder, IReadOnlyDictionary<string, CandidateBlocks> blocks,
         NoteTranscriber transcriber, string? cachePath, int concurrency, IProgress<TrackImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -125,7 +131,7 @@ internal sealed record CandidateBlocks(string Id, string ModelName, string Model
                 {
                     NoteTranscription transcription = await transcriber.TranscribeAsync(track.AudioPath, token).ConfigureAwait(false);
                     NoteFeatures features = NoteFeatureAnalyzer.Analyze(transcription);
-                    CandidateBlocks updated = known with { Melody = SecondStatistics(features, NoteFeatureColumns.MelodyKind) };
+                    CandidateBlocks updated = known with { Melody = MelodyBlock(features) };
                     result[id] = updated;
                     if (cachePath is not null)
                     {
@@ -152,27 +158,7 @@ internal sealed record CandidateBlocks(string Id, string ModelName, string Model
         return result;
     }
 
-    // Means then spreads over the seconds of one note feature kind's columns.
-    private static float[] SecondStatistics(NoteFeatures features, string kind)
-    {
-        int width = NoteFeatureColumns.NamesOf(kind).Count, seconds = features.Seconds.Count;
-        float[] matrix = NoteFeatureColumns.ToMatrix(features, [kind]);
-        var values = new float[2 * width];
-        for (int c = 0; c < width && seconds > 0; c++)
-        {
-            double sum = 0, squares = 0;
-            for (int s = 0; s < seconds; s++)
-            {
-                double v = matrix[s * width + c];
-                sum += v;
-                squares += v * v;
-            }
-
-            double mean = sum / seconds;
-            values[c] = (float)mean;
-            values[width + c] = (float)Math.Sqrt(Math.Max(0, squares / seconds - mean * mean));
-        }
-
-        return values;
-    }
+    /// <summary>The melody block of <paramref name="features"/>: <see cref="TrackVectorBlocks.MelodyOf"/> over their per-second melody columns.</summary>
+    internal static float[] MelodyBlock(NoteFeatures features) =>
+        TrackVectorBlocks.MelodyOf(NoteFeatureColumns.ToMatrix(features, [NoteFeatureColumns.MelodyKind]));
 }

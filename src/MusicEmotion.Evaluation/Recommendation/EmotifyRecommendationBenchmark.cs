@@ -36,6 +36,12 @@ internal sealed class EmotifyRecommendationBenchmark
     /// <summary>Tracks in the benchmark.</summary>
     public int Count => _ids.Length;
 
+    /// <summary>Whether every track has a melody block (a note-aware model analysed them).</summary>
+    public bool HasMelody { get; private init; }
+
+    /// <summary>The shipped default weights for these tracks: <see cref="BlockWeights.DefaultWithMelody"/> when they have a melody block, else <see cref="BlockWeights.Default"/>.</summary>
+    public BlockWeights DefaultWeights => HasMelody ? BlockWeights.DefaultWithMelody : BlockWeights.Default;
+
     /// <summary>Relevant tracks per query.</summary>
     public int RelevantCount { get; }
 
@@ -101,14 +107,20 @@ internal sealed class EmotifyRecommendationBenchmark
             throw new DatasetFormatException(folder, $"only {tracks.Count} track(s) could be analysed; the benchmark needs at least 2");
         }
 
-        return new EmotifyRecommendationBenchmark(tracks, memory, ids.ToArray(), analyzer.ModelName, analyzer.ModelVersion) { Skipped = skipped };
+        bool melody = true;
+        await foreach (TrackRecord record in memory.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            melody &= record.Blocks.Melody is not null;
+        }
+
+        return new EmotifyRecommendationBenchmark(tracks, memory, ids.ToArray(), analyzer.ModelName, analyzer.ModelVersion) { Skipped = skipped, HasMelody = melody };
     }
 
-    /// <summary>Runs every condition of the report.</summary>
-    public async Task<EmotifyRecommendationReport> RunAsync(int k, BlockWeights combined, CancellationToken cancellationToken = default)
+    /// <summary>Runs every condition of the report; the combined condition with <paramref name="combined"/> (default: <see cref="DefaultWeights"/>).</summary>
+    public async Task<EmotifyRecommendationReport> RunAsync(int k, BlockWeights? combined = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        ArgumentNullException.ThrowIfNull(combined);
+        combined ??= DefaultWeights;
         int candidates = Count - 1;
         var random = new RankingScores(
             RankingMetrics.RandomPrecisionAtK(candidates, RelevantCount, k),
@@ -122,7 +134,10 @@ internal sealed class EmotifyRecommendationBenchmark
             await ScoreAsync(BlockWeights.EmotionStatisticsOnly, k, null, cancellationToken).ConfigureAwait(false),
             await ScoreAsync(BlockWeights.EmotionArcOnly, k, null, cancellationToken).ConfigureAwait(false),
             await ScoreAsync(combined, k, null, cancellationToken).ConfigureAwait(false),
-            combined.ToString());
+            combined.ToString())
+        {
+            Melody = HasMelody ? await ScoreAsync(new BlockWeights(0, 0, 0, 1), k, null, cancellationToken).ConfigureAwait(false) : null,
+        };
     }
 
     /// <summary>Mean precision@k and nDCG@k of the recommender with <paramref name="weights"/> over the queries <paramref name="queries"/> selects (all when null).</summary>

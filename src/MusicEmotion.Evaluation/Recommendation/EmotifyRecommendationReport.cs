@@ -14,7 +14,7 @@ namespace MusicEmotion.Evaluation.Recommendation;
 /// <param name="Descriptors">Audio descriptors only.</param>
 /// <param name="Emotion">Emotion statistics only.</param>
 /// <param name="Arc">Emotional arc only.</param>
-/// <param name="Combined">Descriptors and emotion with the combined weights.</param>
+/// <param name="Combined">The blocks with the combined weights (by default the shipped default for the model).</param>
 /// <param name="CombinedWeights">The weights of <paramref name="Combined"/>.</param>
 internal sealed record EmotifyRecommendationReport(
     int K,
@@ -33,6 +33,9 @@ internal sealed record EmotifyRecommendationReport(
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>The melody block alone; null when the tracks have none (an audio-only model's).</summary>
+    public RankingScores? Melody { get; init; }
 
     /// <summary>The report as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using MusicEmotion.Features;
+using MusicEmotion.Inference.Cards;
 using MusicEmotion.Inference.Models;
 
 namespace MusicEmotion.Inference.Prediction;
@@ -20,7 +21,7 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
     private readonly IEmotionModel _model;
     private readonly FeatureRecipeStream _features;
     private readonly SecondWindows _windows;
-    private readonly int _width;
+    private readonly int _width;        // the model's columns: the first of every row
     private readonly int _batchSize;
     private float[] _batch;
     private readonly ArousalValence[] _results;
@@ -49,9 +50,10 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         smoothing ??= EmotionSmoothing.Card;
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
-        _features = new FeatureRecipeStream(model.Card.Features, model.FeatureKinds);
+        FeatureRecipe observed = ObservedRecipe(model, observer);
+        _features = new FeatureRecipeStream(observed, model.FeatureKinds);
         _observer = observer;
-        _width = _features.Width;
+        _width = ReferenceEquals(observed, model.Card.Features) ? _features.Width : FeatureRecipeStream.WidthOf(model.Card.Features, model.FeatureKinds);
         if (_width != model.FeatureWidth)
         {
             throw new EmotionModelException($"{model.Card.Name}: the recipe yields {_width} features per frame, the model takes {model.FeatureWidth}");
@@ -65,7 +67,22 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
         _frames = ArrayPool<float>.Shared.Rent((_windows.WindowFrames + 256) * _width);
         detection ??= MusicDetectionOptions.Default;
         _presence = detection.Enabled ? new MusicPresenceDetector(model.Card.Features.Settings.SampleRate, detection) : null;
-        observer?.OnStart(model.Card.Features, _features.Layout);
+        observer?.OnStart(observed, _features.Layout);
+    }
+
+    /// <summary>The model's recipe followed by the kinds <paramref name="observer"/> asks for beside it (the model's own recipe when none).</summary>
+    private static FeatureRecipe ObservedRecipe(IEmotionModel model, IFeatureFrameObserver? observer)
+    {
+        FeatureRecipe recipe = model.Card.Features;
+        if (observer is null)
+        {
+            return recipe;
+        }
+
+        string[] extra = [.. observer.AdditionalKinds(recipe, model.FeatureKinds)
+            .Where(k => !recipe.Kinds.Contains(k, StringComparer.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+        return extra.Length == 0 ? recipe : recipe with { Kinds = [.. recipe.Kinds, .. extra] };
     }
 
     /// <summary>The sample rate the pushed samples must have (the model's).</summary>
@@ -107,7 +124,7 @@ internal sealed class EmotionPredictionStream : IFeatureFrameSink, IDisposable
             MakeRoom();
         }
 
-        features.CopyTo(_frames.AsSpan(_frameCount * _width, _width));
+        features[.._width].CopyTo(_frames.AsSpan(_frameCount * _width, _width));
         _frameCount++;
         _observer?.OnFrame(frameIndex, features);
     }

@@ -58,6 +58,12 @@ internal static class SqliteCatalogSchema
         """
         ALTER TABLE tracks ADD COLUMN presence BLOB;
         """,
+        // 3 -> 4: the melody block (note-aware models) and its statistics; null in older rows: embedded without the block.
+        """
+        ALTER TABLE tracks ADD COLUMN melody BLOB;
+        ALTER TABLE catalog_statistics ADD COLUMN melody_mean BLOB;
+        ALTER TABLE catalog_statistics ADD COLUMN melody_sd BLOB;
+        """,
     ];
 
     /// <summary>The version this release writes.</summary>

@@ -247,7 +247,7 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
         Task.Run(() => Guard(() =>
         {
             using SqliteConnection connection = OpenConnection();
-            using SqliteCommand select = Command(connection, null, "SELECT model_name, model_version, track_count, arc_length, computed_utc, descriptors_mean, descriptors_sd, emotion_mean, emotion_sd, arc_mean, arc_sd FROM catalog_statistics WHERE id = 1;");
+            using SqliteCommand select = Command(connection, null, "SELECT model_name, model_version, track_count, arc_length, computed_utc, descriptors_mean, descriptors_sd, emotion_mean, emotion_sd, arc_mean, arc_sd, melody_mean, melody_sd FROM catalog_statistics WHERE id = 1;");
             using SqliteDataReader reader = select.ExecuteReader();
             if (!reader.Read())
             {
@@ -264,7 +264,10 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
                     new BlockStatistics(Floats(reader, 5, "statistics"), Floats(reader, 6, "statistics")),
                     new BlockStatistics(Floats(reader, 7, "statistics"), Floats(reader, 8, "statistics")),
                     new BlockStatistics(Floats(reader, 9, "statistics"), Floats(reader, 10, "statistics")),
-                    DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+                    DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal))
+                {
+                    Melody = reader.IsDBNull(11) ? null : new BlockStatistics(Floats(reader, 11, "statistics"), Floats(reader, 12, "statistics")),
+                };
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException)
             {
@@ -281,11 +284,12 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
             using SqliteConnection connection = OpenConnection();
             using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
             using SqliteCommand upsert = Command(connection, transaction, """
-                INSERT INTO catalog_statistics (id, model_name, model_version, track_count, arc_length, computed_utc, descriptors_mean, descriptors_sd, emotion_mean, emotion_sd, arc_mean, arc_sd)
-                VALUES (1, @model, @version, @count, @arc, @computed, @dm, @ds, @em, @es, @am, @as)
+                INSERT INTO catalog_statistics (id, model_name, model_version, track_count, arc_length, computed_utc, descriptors_mean, descriptors_sd, emotion_mean, emotion_sd, arc_mean, arc_sd, melody_mean, melody_sd)
+                VALUES (1, @model, @version, @count, @arc, @computed, @dm, @ds, @em, @es, @am, @as, @mm, @ms)
                 ON CONFLICT (id) DO UPDATE SET model_name = excluded.model_name, model_version = excluded.model_version, track_count = excluded.track_count,
                     arc_length = excluded.arc_length, computed_utc = excluded.computed_utc, descriptors_mean = excluded.descriptors_mean, descriptors_sd = excluded.descriptors_sd,
-                    emotion_mean = excluded.emotion_mean, emotion_sd = excluded.emotion_sd, arc_mean = excluded.arc_mean, arc_sd = excluded.arc_sd;
+                    emotion_mean = excluded.emotion_mean, emotion_sd = excluded.emotion_sd, arc_mean = excluded.arc_mean, arc_sd = excluded.arc_sd,
+                    melody_mean = excluded.melody_mean, melody_sd = excluded.melody_sd;
                 """);
             upsert.Parameters.AddWithValue("@model", statistics.ModelName);
             upsert.Parameters.AddWithValue("@version", statistics.ModelVersion);
@@ -298,6 +302,8 @@ public sealed class SqliteTrackCatalog : ITrackCatalog
             upsert.Parameters.AddWithValue("@es", FloatBlob.ToBytes(statistics.EmotionStatistics.StandardDeviation));
             upsert.Parameters.AddWithValue("@am", FloatBlob.ToBytes(statistics.EmotionArc.Mean));
             upsert.Parameters.AddWithValue("@as", FloatBlob.ToBytes(statistics.EmotionArc.StandardDeviation));
+            upsert.Parameters.AddWithValue("@mm", statistics.Melody is { } melody ? FloatBlob.ToBytes(melody.Mean) : (object)DBNull.Value);
+            upsert.Parameters.AddWithValue("@ms", statistics.Melody is { } spread ? FloatBlob.ToBytes(spread.StandardDeviation) : (object)DBNull.Value);
             upsert.ExecuteNonQuery();
             transaction.Commit();
             return 0;

@@ -8,7 +8,7 @@ using MusicEmotion.Recommend.Vectors;
 namespace MusicEmotion.Recommend.Catalog;
 
 /// <summary>
-/// A track as a catalog stores it: one row of sixteen flat values in the order of <see cref="Columns"/>. The one mapping
+/// A track as a catalog stores it: one row of seventeen flat values in the order of <see cref="Columns"/>. The one mapping
 /// between <see cref="TrackRecord"/> and storage, and the one validation, shared by the SQLite, PostgreSQL and in-memory
 /// catalogs (a host's own catalog can use it too). Going in, <see cref="Values"/> refuses an invalid record; coming out,
 /// <see cref="Read"/> refuses a damaged row; both with a <see cref="CatalogException"/> naming the catalog.
@@ -17,10 +17,10 @@ public static class TrackRows
 {
     /// <summary>The column names, in the order of <see cref="Values"/> and <see cref="Read"/>.</summary>
     public const string Columns =
-        "id, source_name, duration_seconds, model_name, model_version, added_utc, arousal, valence, descriptors, key_tonic, key_minor, key_strength, emotion_statistics, emotion_arc, description, presence";
+        "id, source_name, duration_seconds, model_name, model_version, added_utc, arousal, valence, descriptors, key_tonic, key_minor, key_strength, emotion_statistics, emotion_arc, description, presence, melody";
 
     /// <summary>How many columns a row has.</summary>
-    public const int ColumnCount = 16;
+    public const int ColumnCount = 17;
 
     /// <summary>Checks that <paramref name="track"/> can be stored (complete and consistent; its curves lie on [-1, 1]).</summary>
     /// <param name="track">The record.</param>
@@ -47,7 +47,8 @@ public static class TrackRows
     /// curves and vectors (arousal, valence, descriptors, emotion statistics, emotional arc) as <c>float[]</c>, the key's
     /// tonic as <see cref="int"/> (0 = C) and whether it is minor as <see cref="bool"/>, and what each second holds as a
 /// <c>float[]</c> of <see cref="MusicPresence"/> values (0 music, 1 silence, 2 steady signal; rows of catalogs made
-/// before it existed hold null there, read as all music). Each store encodes them its way.
+/// before it existed hold null there, read as all music), and the melody block as a <c>float[]</c> or null (tracks
+/// without one: an audio-only model's, and rows stored before the block existed). Each store encodes them its way.
     /// </summary>
     /// <exception cref="CatalogException">The record cannot be stored.</exception>
     public static object?[] Values(TrackRecord track, string catalog)
@@ -61,6 +62,7 @@ public static class TrackRows
             key.Tonic, key.Mode == MusicalMode.Minor, key.Strength,
             track.Blocks.EmotionStatistics.ToArray(), track.Blocks.EmotionArc.ToArray(), track.Description,
             track.Timeline.Presence.Select(p => (float)p).ToArray(),
+            track.Blocks.Melody?.ToArray(),
         ];
     }
 
@@ -104,7 +106,7 @@ public static class TrackRows
                 AddedUtc = time(reader, first + 5),
                 Timeline = new EmotionTimeline(Floats(6), Floats(7), duration, reader.IsDBNull(first + 15) ? null : Presence(Floats(15))),
                 Descriptors = descriptors,
-                Blocks = new TrackVectorBlocks(descriptors.Values, Floats(12), Floats(13)),
+                Blocks = new TrackVectorBlocks(descriptors.Values, Floats(12), Floats(13), reader.IsDBNull(first + 16) ? null : Floats(16)),
                 Description = reader.IsDBNull(first + 14) ? null : reader.GetString(first + 14),
             };
         }

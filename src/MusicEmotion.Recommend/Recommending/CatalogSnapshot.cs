@@ -109,7 +109,8 @@ internal sealed class CatalogSnapshot
         }
 
         CatalogStatistics? statistics = await catalog.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
-        if (NeedsRefresh(statistics, tracks.Count, options, modelName, modelVersion))
+        if (NeedsRefresh(statistics, tracks.Count, options, modelName, modelVersion)
+            || (statistics!.Melody is null && tracks.Exists(t => t.Blocks.Melody is not null))) // tracks analysed since the melody block exists
         {
             var builder = new CatalogStatisticsBuilder(modelName, modelVersion, options.ArcLength);
             tracks.ForEach(t => builder.Add(t.Blocks));
@@ -132,7 +133,7 @@ internal sealed class CatalogSnapshot
     {
         Func<int, IVectorIndex> create = approximate ? options.CreateApproximateIndex! : options.CreateIndex;
         var kinds = new (TrackVectorSpace, IVectorIndex)[2];
-        kinds[(int)SimilarityKind.Combined] = (new TrackVectorSpace(statistics, options.Weights), null!);
+        kinds[(int)SimilarityKind.Combined] = (new TrackVectorSpace(statistics, options.Weights ?? BlockWeights.DefaultFor(statistics)), null!);
         kinds[(int)SimilarityKind.EmotionalArc] = (new TrackVectorSpace(statistics, BlockWeights.EmotionArcOnly), null!);
         for (int k = 0; k < kinds.Length; k++)
         {
@@ -203,7 +204,9 @@ internal sealed class CatalogSnapshot
         && a.Descriptors.Mean.SequenceEqual(b.Descriptors.Mean) && a.EmotionStatistics.Mean.SequenceEqual(b.EmotionStatistics.Mean)
         && a.Descriptors.StandardDeviation.SequenceEqual(b.Descriptors.StandardDeviation)
         && a.EmotionStatistics.StandardDeviation.SequenceEqual(b.EmotionStatistics.StandardDeviation)
-        && a.EmotionArc.StandardDeviation.SequenceEqual(b.EmotionArc.StandardDeviation);
+        && a.EmotionArc.StandardDeviation.SequenceEqual(b.EmotionArc.StandardDeviation)
+        && (a.Melody is null ? b.Melody is null : b.Melody is not null
+            && a.Melody.Mean.SequenceEqual(b.Melody.Mean) && a.Melody.StandardDeviation.SequenceEqual(b.Melody.StandardDeviation));
 
     private static bool NeedsRefresh(CatalogStatistics? statistics, int tracks, RecommenderOptions options, string modelName, string modelVersion) =>
         statistics is null

@@ -7,8 +7,10 @@ namespace MusicEmotion.Recommend.Recommending;
 /// <summary>
 /// Writes why a track was recommended, by comparing it with the liked track it is closest to: which musical aspects
 /// are close (descriptor groups within half a catalog standard deviation on average), whether the mood and the
-/// emotional arc match, and how it differs (brighter or darker, faster or slower, more or less energetic or positive).
-/// Example: <c>"similar tempo and timbre; the same calm-to-intense build; brighter, more energetic"</c>.
+/// emotional arc match, whether the melodies are alike (range, register, contour; tracks with a melody block), and how it
+/// differs (brighter or darker, faster or slower, more or less energetic or positive, a higher or lower melody, a wider or
+/// narrower melodic range). Example: <c>"similar tempo and timbre; the same calm-to-intense build; similar melodic range;
+/// brighter, more energetic"</c>.
 /// </summary>
 internal static class RecommendationExplainer
 {
@@ -17,6 +19,11 @@ internal static class RecommendationExplainer
     private const double TempoStep = 0.08;        // relative tempo difference
     private const double MoodStep = 0.15;         // difference of mean arousal or valence on [-1, 1]
     private const double SameMood = 0.1;
+    private const double MelodyStep = 0.75;       // Δz of the melody's mean pitch or range
+    private const double MelodyPresent = 0.1;     // share of the time a melody note sounds, below which a track is not said to have a melody
+
+    // Indexes of the melody block's means (TrackVectorBlocks.MelodyNames).
+    private const int MelodyPitch = 0, MelodyCoverage = 1, MelodyRange = 2, MelodyContour = 5;
 
     /// <summary>Below this similarity (cosine) a recommendation is called a weak match, never close.</summary>
     public const double WeakSimilarity = 0.2;
@@ -93,6 +100,13 @@ internal static class RecommendationExplainer
             }
         }
 
+        if (uses(VectorBlock.Melody) && statistics.Melody is { } melodyStatistics
+            && reference.Blocks.Melody is { } likedMelody && candidate.Blocks.Melody is { } candidateMelody
+            && likedMelody[MelodyCoverage] >= MelodyPresent && candidateMelody[MelodyCoverage] >= MelodyPresent)
+        {
+            AddMelody(likedMelody, candidateMelody, melodyStatistics, parts, differences);
+        }
+
         string overall = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{similarity:0.00}");
         if (similarity < WeakSimilarity)
         {
@@ -122,8 +136,49 @@ internal static class RecommendationExplainer
         VectorBlock.Descriptors => "sound",
         VectorBlock.EmotionStatistics => "emotion",
         VectorBlock.EmotionArc => "emotional arc",
+        VectorBlock.Melody => "melody",
         _ => block.ToString(),
     };
+
+    /// <summary>
+    /// The melody's likenesses (range, register, contour within half a catalog standard deviation of the block's means)
+    /// and differences (mean pitch or range 0.75 standard deviations apart).
+    /// </summary>
+    private static void AddMelody(IReadOnlyList<float> reference, IReadOnlyList<float> candidate, BlockStatistics statistics, List<string> parts, List<string> differences)
+    {
+        double Z(int index) => (candidate[index] - reference[index]) / statistics.StandardDeviation[index];
+        double range = Z(MelodyRange), pitch = Z(MelodyPitch), contour = Z(MelodyContour);
+        var alike = new List<string>();
+        if (Math.Abs(range) < CloseGroup)
+        {
+            alike.Add("melodic range");
+        }
+
+        if (Math.Abs(pitch) < CloseGroup)
+        {
+            alike.Add("register");
+        }
+
+        if (Math.Abs(contour) < CloseGroup)
+        {
+            alike.Add("contour");
+        }
+
+        if (alike.Count > 0)
+        {
+            parts.Add("similar " + JoinWords([.. alike]));
+        }
+
+        if (Math.Abs(pitch) >= MelodyStep)
+        {
+            differences.Add(pitch > 0 ? "a higher melody" : "a lower melody");
+        }
+
+        if (Math.Abs(range) >= MelodyStep)
+        {
+            differences.Add(range > 0 ? "a wider melodic range" : "a narrower melodic range");
+        }
+    }
 
     private static string[] CloseGroups(TrackDescriptors a, TrackDescriptors b, BlockStatistics statistics)
     {

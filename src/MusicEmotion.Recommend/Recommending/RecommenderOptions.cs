@@ -7,8 +7,12 @@ namespace MusicEmotion.Recommend.Recommending;
 /// <summary>Options of <see cref="Recommender"/> (bind with <c>services.AddMusicEmotionRecommendations(o => ...)</c> or pass directly).</summary>
 public sealed class RecommenderOptions
 {
-    /// <summary>The block weights of <see cref="SimilarityKind.Combined"/>. Default <see cref="BlockWeights.Default"/>.</summary>
-    public BlockWeights Weights { get; set; } = BlockWeights.Default;
+    /// <summary>
+    /// The block weights of <see cref="SimilarityKind.Combined"/>. Default null: the shipped default for the catalog's
+    /// model (<see cref="BlockWeights.DefaultFor"/>): <see cref="BlockWeights.DefaultWithMelody"/> when its tracks have a
+    /// melody block (a note-aware model), else <see cref="BlockWeights.Default"/>.
+    /// </summary>
+    public BlockWeights? Weights { get; set; }
 
     /// <summary>Values per dimension of the emotional arc. Default <see cref="TrackVectorOptions.DefaultArcLength"/>.</summary>
     public int ArcLength { get; set; } = TrackVectorOptions.DefaultArcLength;
@@ -71,9 +75,8 @@ public sealed class RecommenderOptions
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
-        ArgumentNullException.ThrowIfNull(Weights);
         ArgumentNullException.ThrowIfNull(CreateIndex);
-        Weights.Validate();
+        Weights?.Validate();
         new TrackVectorOptions { ArcLength = ArcLength }.Validate();
         if (!(DislikeWeight >= 0 && DislikeWeight <= 10))
         {

@@ -1,3 +1,4 @@
+using MusicEmotion.Features;
 using MusicEmotion.Inference;
 using MusicEmotion.Inference.Cards;
 
@@ -6,6 +7,9 @@ namespace MusicEmotion.Recommend.Tracks;
 /// <summary>Hands every call on to two observers, the first first.</summary>
 internal sealed class FeatureFrameObservers(IFeatureFrameObserver first, IFeatureFrameObserver second) : IFeatureFrameObserver
 {
+    public IReadOnlyList<string> AdditionalKinds(FeatureRecipe recipe, FeatureKindRegistry kinds) =>
+        [.. first.AdditionalKinds(recipe, kinds).Concat(second.AdditionalKinds(recipe, kinds)).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     public void OnStart(FeatureRecipe recipe, FeatureRecipeLayout layout)
     {
         first.OnStart(recipe, layout);

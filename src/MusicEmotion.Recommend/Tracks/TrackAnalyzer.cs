@@ -6,7 +6,8 @@ namespace MusicEmotion.Recommend.Tracks;
 
 /// <summary>
 /// Analyses songs for a catalog: one decode and one feature pass give the emotion timeline (through
-/// <see cref="EmotionAnalyzer"/>) and the audio descriptors (from the same frames), and the file's SHA-256 gives its id.
+/// <see cref="EmotionAnalyzer"/>), the audio descriptors (from the same frames) and, when the model's recipe transcribes
+/// the notes, the melody block (from the same transcription), and the file's SHA-256 gives its id.
 /// Thread-safe; share one per process.
 /// </summary>
 public sealed class TrackAnalyzer
@@ -31,6 +32,9 @@ public sealed class TrackAnalyzer
 
     /// <summary>The version of that model.</summary>
     public string ModelVersion => _analyzer.Model.Card.Version;
+
+    /// <summary>Whether the tracks this analyser makes have a melody block (the model's recipe transcribes the notes and the <c>melody</c> kind is registered).</summary>
+    public bool GivesMelody => MelodyObserver.GivesMelody(_analyzer.Model.Card.Features, _analyzer.Model.FeatureKinds);
 
     /// <summary>The vector options in use.</summary>
     public TrackVectorOptions Options => _options;
@@ -62,10 +66,12 @@ public sealed class TrackAnalyzer
     internal async Task<TrackAnalysis> AnalyzeAsync(string path, string? sourceName, Task<string> id, IFeatureFrameObserver? alsoObserve, CancellationToken cancellationToken)
     {
         var observer = new TrackFeatureObserver();
+        var melody = new MelodyObserver();
         EmotionAnalysis analysis;
         try
         {
-            IFeatureFrameObserver observers = alsoObserve is null ? observer : new FeatureFrameObservers(observer, alsoObserve);
+            IFeatureFrameObserver own = new FeatureFrameObservers(observer, melody);
+            IFeatureFrameObserver observers = alsoObserve is null ? own : new FeatureFrameObservers(own, alsoObserve);
             analysis = await _analyzer.AnalyzeAsync(path, new AnalysisCallOptions { Observer = observers }, cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -84,7 +90,7 @@ public sealed class TrackAnalyzer
             ModelVersion = ModelVersion,
             Timeline = analysis.Timeline,
             Descriptors = observer.Result,
-            Blocks = TrackVectorBlocks.From(observer.Result, analysis.Timeline, _options.ArcLength),
+            Blocks = TrackVectorBlocks.From(observer.Result, analysis.Timeline, _options.ArcLength, melody.Result),
             Description = analysis.Description,
         };
         return new TrackAnalysis(record, analysis);

@@ -28,7 +28,8 @@ public sealed class TrackImporter
     /// <summary>
     /// Imports one file: hashes it first and, when the catalog already holds that id as analysed by the current model,
     /// returns without decoding it (an interrupted import resumes at the cost of reading each finished file once). A row
-    /// made by another model is re-analysed and replaced (<see cref="TrackImportStatus.Reanalysed"/>): the new analysis
+    /// made by another model, or by the current one before the melody block existed (none stored while the analyser
+    /// gives one), is re-analysed and replaced (<see cref="TrackImportStatus.Reanalysed"/>): the new analysis
     /// is complete before the old row is removed, so a failure to decode leaves the old row in place. Otherwise the
     /// file is analysed and added.
     /// </summary>
@@ -41,7 +42,8 @@ public sealed class TrackImporter
     {
         string id = await TrackId.ComputeAsync(path, cancellationToken).ConfigureAwait(false);
         TrackRecord? stored = await _catalog.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (stored is not null && stored.ModelName == _analyzer.ModelName && stored.ModelVersion == _analyzer.ModelVersion)
+        if (stored is not null && stored.ModelName == _analyzer.ModelName && stored.ModelVersion == _analyzer.ModelVersion
+            && (stored.Blocks.Melody is not null || !_analyzer.GivesMelody))
         {
             return new TrackImportResult(0, path, TrackImportStatus.AlreadyPresent, id, null, null, null);
         }
@@ -49,7 +51,7 @@ public sealed class TrackImporter
         TrackAnalysis analysis = await _analyzer.AnalyzeAsync(path, sourceName, id, cancellationToken).ConfigureAwait(false);
         if (stored is not null)
         {
-            // Made by another model: replace the row. A crash between the two calls leaves the file out of the
+            // Made by another model, or by this one before the melody block existed: replace the row. A crash between the two calls leaves the file out of the
             // catalog, and running the same import again adds it back.
             await _catalog.RemoveAsync(id, cancellationToken).ConfigureAwait(false);
             bool replaced = await _catalog.AddAsync(analysis.Track, cancellationToken).ConfigureAwait(false);

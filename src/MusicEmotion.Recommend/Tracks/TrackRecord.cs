@@ -31,7 +31,7 @@ public sealed record TrackRecord
     /// <summary>The audio descriptors (tempo, loudness, timbre, brightness, rhythm, tonality).</summary>
     public required TrackDescriptors Descriptors { get; init; }
 
-    /// <summary>The raw vector blocks (descriptors, emotion statistics, emotional arc).</summary>
+    /// <summary>The raw vector blocks (descriptors, emotion statistics, emotional arc, and the melody block when the model transcribes notes).</summary>
     public required TrackVectorBlocks Blocks { get; init; }
 
     /// <summary>The plain-language description written when the track was analysed, if any.</summary>
@@ -46,7 +46,7 @@ public sealed record TrackRecord
 
     /// <summary>The blocks with an arc of <paramref name="arcLength"/> values per dimension (rebuilt from the timeline when the stored arc has another length).</summary>
     public TrackVectorBlocks BlocksWithArcLength(int arcLength) =>
-        Blocks.ArcLength == arcLength ? Blocks : TrackVectorBlocks.From(Descriptors, Timeline, arcLength);
+        Blocks.ArcLength == arcLength ? Blocks : TrackVectorBlocks.From(Descriptors, Timeline, arcLength, Blocks.Melody);
 
     /// <summary>Checks that the record is complete and consistent.</summary>
     /// <exception cref="ArgumentException">It is not; the message says what is wrong.</exception>

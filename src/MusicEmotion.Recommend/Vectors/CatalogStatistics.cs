@@ -23,12 +23,23 @@ public sealed record CatalogStatistics(
     BlockStatistics EmotionArc,
     DateTimeOffset ComputedUtc)
 {
+    /// <summary>
+    /// Statistics of the melody block, over the tracks that have one; null when none of the summarised tracks has one
+    /// (an audio-only model's tracks, or tracks stored before the block existed).
+    /// </summary>
+    public BlockStatistics? Melody { get; init; }
+
+    /// <summary>Whether the statistics hold <paramref name="block"/> (all but <see cref="VectorBlock.Melody"/> always do).</summary>
+    public bool Has(VectorBlock block) => block != VectorBlock.Melody || Melody is not null;
+
     /// <summary>The statistics of <paramref name="block"/>.</summary>
+    /// <exception cref="InvalidOperationException">The block is <see cref="VectorBlock.Melody"/> and these statistics have none.</exception>
     public BlockStatistics this[VectorBlock block] => block switch
     {
         VectorBlock.Descriptors => Descriptors,
         VectorBlock.EmotionStatistics => EmotionStatistics,
         VectorBlock.EmotionArc => EmotionArc,
+        VectorBlock.Melody => Melody ?? throw new InvalidOperationException("These statistics have no melody block (none of their tracks had one)."),
         _ => throw new ArgumentOutOfRangeException(nameof(block), block, "Not a vector block."),
     };
 

@@ -10,7 +10,9 @@ public sealed class CatalogStatisticsBuilder
     private readonly Moments _descriptors;
     private readonly Moments _emotion;
     private readonly Moments _arc = new(2);
+    private readonly Moments _melody = new(TrackVectorBlocks.MelodyNames.Count);
     private int _count;
+    private int _withMelody;
 
     /// <summary>Creates a builder for tracks of one model version and arc length.</summary>
     public CatalogStatisticsBuilder(string modelName, string modelVersion, int arcLength)
@@ -28,7 +30,7 @@ public sealed class CatalogStatisticsBuilder
     /// <summary>Tracks added so far.</summary>
     public int Count => _count;
 
-    /// <summary>Adds one track's blocks.</summary>
+    /// <summary>Adds one track's blocks (its melody block, if any, to the melody statistics, which only tracks with one make).</summary>
     /// <exception cref="ArgumentException">The arc length differs from the builder's.</exception>
     public void Add(TrackVectorBlocks blocks)
     {
@@ -44,6 +46,12 @@ public sealed class CatalogStatisticsBuilder
         {
             _arc.Add(0, blocks.EmotionArc[i]);
             _arc.Add(1, blocks.EmotionArc[_arcLength + i]);
+        }
+
+        if (blocks.Melody is { } melody)
+        {
+            _melody.Add(melody);
+            _withMelody++;
         }
 
         _count++;
@@ -70,7 +78,10 @@ public sealed class CatalogStatisticsBuilder
             _descriptors.ToStatistics(MinimumDeviation),
             _emotion.ToStatistics(MinimumDeviation),
             new BlockStatistics(arcMean, arcSd),
-            DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow)
+        {
+            Melody = _withMelody > 0 ? _melody.ToStatistics(MinimumDeviation) : null,
+        };
     }
 
     private sealed class Moments(int length)

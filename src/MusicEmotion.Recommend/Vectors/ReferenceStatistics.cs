@@ -14,7 +14,8 @@ namespace MusicEmotion.Recommend.Vectors;
 /// <remarks>
 /// The file is JSON: <c>format</c> (<see cref="Format"/>), <c>modelName</c>, <c>modelVersion</c>, <c>trackCount</c>,
 /// <c>arcLength</c>, <c>computedUtc</c>, an optional free-text <c>sources</c>, and per block (<c>descriptors</c>,
-/// <c>emotionStatistics</c>, <c>emotionArc</c>) the arrays <c>mean</c> and <c>standardDeviation</c>. The arc block is
+/// <c>emotionStatistics</c>, <c>emotionArc</c>, and <c>melody</c> when the tracks had a melody block) the arrays
+/// <c>mean</c> and <c>standardDeviation</c>. The arc block is
 /// pooled per dimension (mean 0, one spread for arousal and one for valence), as in <see cref="CatalogStatisticsBuilder"/>.
 /// </remarks>
 public static class ReferenceStatistics
@@ -66,7 +67,10 @@ public static class ReferenceStatistics
                 Block(root, "descriptors", Features.Descriptors.TrackDescriptors.Names.Count),
                 Block(root, "emotionStatistics", TrackVectorBlocks.EmotionStatisticNames.Count),
                 Block(root, "emotionArc", 2 * root.GetProperty("arcLength").GetInt32()),
-                DateTimeOffset.Parse(Text(root, "computedUtc"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+                DateTimeOffset.Parse(Text(root, "computedUtc"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal))
+            {
+                Melody = root.TryGetProperty("melody", out _) ? Block(root, "melody", TrackVectorBlocks.MelodyNames.Count) : null,
+            };
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
         {
@@ -98,6 +102,11 @@ public static class ReferenceStatistics
         WriteBlock(writer, "descriptors", statistics.Descriptors, Features.Descriptors.TrackDescriptors.Names);
         WriteBlock(writer, "emotionStatistics", statistics.EmotionStatistics, TrackVectorBlocks.EmotionStatisticNames);
         WriteBlock(writer, "emotionArc", statistics.EmotionArc, names: null);
+        if (statistics.Melody is { } melody)
+        {
+            WriteBlock(writer, "melody", melody, TrackVectorBlocks.MelodyNames);
+        }
+
         writer.WriteEndObject();
     }
 

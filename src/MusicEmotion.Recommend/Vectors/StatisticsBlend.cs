@@ -38,6 +38,7 @@ internal static class StatisticsBlend
             Descriptors = Mix(own.Descriptors, reference.Descriptors, share),
             EmotionStatistics = Mix(own.EmotionStatistics, reference.EmotionStatistics, share),
             EmotionArc = Mix(own.EmotionArc, ArcOfLength(reference, own.ArcLength), share),
+            Melody = own.Melody is { } melody && reference.Melody is { } referenceMelody ? Mix(melody, referenceMelody, share) : own.Melody,
         };
     }
 

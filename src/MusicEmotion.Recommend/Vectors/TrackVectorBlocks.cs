@@ -5,7 +5,8 @@ using MusicEmotion.Inference.Analysis;
 namespace MusicEmotion.Recommend.Vectors;
 
 /// <summary>
-/// A track's raw (unstandardised) vector blocks: the audio descriptors, the emotion statistics and the emotional arc.
+/// A track's raw (unstandardised) vector blocks: the audio descriptors, the emotion statistics, the emotional arc and,
+/// for tracks of a model that transcribes the notes, the melody block.
 /// The catalog stores them; <see cref="TrackVectorSpace"/> turns them into the weighted unit vector that similarity
 /// search compares.
 /// </summary>
@@ -18,13 +19,40 @@ public sealed class TrackVectorBlocks
         "share_q1", "share_q2", "share_q3", "share_q4", "arousal_trend_per_min", "valence_trend_per_min",
     ];
 
+    /// <summary>
+    /// The per-second columns the <see cref="VectorBlock.Melody"/> block summarises, as the note front end's <c>melody</c>
+    /// feature kind names them (MusicEmotion.Notes, docs/notes.md): melody pitch (octaves from middle C, 0 without melody), coverage, range,
+    /// mean interval, leap share, contour, vibrato share, rate and extent, glissando share.
+    /// </summary>
+    public static IReadOnlyList<string> MelodyColumns { get; } =
+    [
+        "melody.pitch", "melody.coverage", "melody.range", "melody.interval", "melody.leap_share",
+        "melody.contour", "melody.vibrato_share", "melody.vibrato_rate", "melody.vibrato_extent", "melody.glissando",
+    ];
+
+    /// <summary>Names of the <see cref="VectorBlock.Melody"/> values, in order: the mean of every <see cref="MelodyColumns"/> column, then its standard deviation.</summary>
+    public static IReadOnlyList<string> MelodyNames { get; } =
+        [.. MelodyColumns.Select(c => c + "_mean"), .. MelodyColumns.Select(c => c + "_std")];
+
     private readonly float[] _descriptors;
     private readonly float[] _emotionStatistics;
     private readonly float[] _emotionArc;
+    private readonly float[]? _melody;
 
-    /// <summary>Creates the blocks from their values.</summary>
+    /// <summary>Creates the blocks from their values, without a melody block.</summary>
     /// <exception cref="ArgumentException">A block has the wrong length or a non-finite value.</exception>
     public TrackVectorBlocks(IReadOnlyList<float> descriptors, IReadOnlyList<float> emotionStatistics, IReadOnlyList<float> emotionArc)
+        : this(descriptors, emotionStatistics, emotionArc, null)
+    {
+    }
+
+    /// <summary>Creates the blocks from their values.</summary>
+    /// <param name="descriptors">The audio descriptors.</param>
+    /// <param name="emotionStatistics">The emotion statistics.</param>
+    /// <param name="emotionArc">The emotional arc.</param>
+    /// <param name="melody">The melody block (<see cref="MelodyNames"/>), or null when the track has none.</param>
+    /// <exception cref="ArgumentException">A block has the wrong length or a non-finite value.</exception>
+    public TrackVectorBlocks(IReadOnlyList<float> descriptors, IReadOnlyList<float> emotionStatistics, IReadOnlyList<float> emotionArc, IReadOnlyList<float>? melody)
     {
         ArgumentNullException.ThrowIfNull(descriptors);
         ArgumentNullException.ThrowIfNull(emotionStatistics);
@@ -35,7 +63,9 @@ public sealed class TrackVectorBlocks
         _descriptors = descriptors.ToArray();
         _emotionStatistics = emotionStatistics.ToArray();
         _emotionArc = emotionArc.ToArray();
-        Require(_descriptors.Concat(_emotionStatistics).Concat(_emotionArc).All(float.IsFinite), "vector blocks must be finite");
+        Require(melody is null || melody.Count == MelodyNames.Count, $"the melody block has {MelodyNames.Count} values, not {melody?.Count}");
+        _melody = melody?.ToArray();
+        Require(_descriptors.Concat(_emotionStatistics).Concat(_emotionArc).Concat(_melody ?? []).All(float.IsFinite), "vector blocks must be finite");
     }
 
     /// <summary>The audio descriptors (<see cref="TrackDescriptors.Names"/> order).</summary>
@@ -47,15 +77,19 @@ public sealed class TrackVectorBlocks
     /// <summary>The emotional arc: <see cref="ArcLength"/> arousal values then as many valence values, each centred on its own mean.</summary>
     public IReadOnlyList<float> EmotionArc => _emotionArc;
 
+    /// <summary>The melody block (<see cref="MelodyNames"/> order), or null when the track has none (an audio-only model's track, or one stored before the block existed).</summary>
+    public IReadOnlyList<float>? Melody => _melody;
+
     /// <summary>Values per dimension of the arc.</summary>
     public int ArcLength => _emotionArc.Length / 2;
 
-    /// <summary>The values of <paramref name="block"/>.</summary>
+    /// <summary>The values of <paramref name="block"/> (empty for a melody block the track does not have).</summary>
     public ReadOnlySpan<float> this[VectorBlock block] => block switch
     {
         VectorBlock.Descriptors => _descriptors,
         VectorBlock.EmotionStatistics => _emotionStatistics,
         VectorBlock.EmotionArc => _emotionArc,
+        VectorBlock.Melody => _melody,
         _ => throw new ArgumentOutOfRangeException(nameof(block), block, "Not a vector block."),
     };
 
@@ -63,10 +97,46 @@ public sealed class TrackVectorBlocks
     /// <param name="descriptors">The track's audio descriptors.</param>
     /// <param name="timeline">The track's per-second emotion (at least one second).</param>
     /// <param name="arcLength">Values per dimension of the arc.</param>
-    public static TrackVectorBlocks From(TrackDescriptors descriptors, EmotionTimeline timeline, int arcLength)
+    /// <param name="melody">The melody block (<see cref="MelodyOf"/>), or null when the track has none.</param>
+    public static TrackVectorBlocks From(TrackDescriptors descriptors, EmotionTimeline timeline, int arcLength, IReadOnlyList<float>? melody = null)
     {
         ArgumentNullException.ThrowIfNull(descriptors);
-        return new TrackVectorBlocks(descriptors.Values, EmotionStatisticsOf(timeline), EmotionArcOf(timeline, arcLength));
+        return new TrackVectorBlocks(descriptors.Values, EmotionStatisticsOf(timeline), EmotionArcOf(timeline, arcLength), melody);
+    }
+
+    /// <summary>
+    /// The <see cref="VectorBlock.Melody"/> block of per-second melody columns: for every column of
+    /// <see cref="MelodyColumns"/>, its mean over the seconds, then for every column its (population) standard deviation
+    /// over the seconds; all 0 when there is no second.
+    /// </summary>
+    /// <param name="seconds">One row per second, <see cref="MelodyColumns"/> values each, row-major.</param>
+    /// <exception cref="ArgumentException">The length is not a whole number of rows.</exception>
+    public static float[] MelodyOf(ReadOnlySpan<float> seconds)
+    {
+        int width = MelodyColumns.Count;
+        if (seconds.Length % width != 0)
+        {
+            throw new ArgumentException($"Per-second melody rows hold {width} values each; {seconds.Length} values are not whole rows.", nameof(seconds));
+        }
+
+        int count = seconds.Length / width;
+        var values = new float[2 * width];
+        for (int c = 0; c < width && count > 0; c++)
+        {
+            double sum = 0, squares = 0;
+            for (int s = 0; s < count; s++)
+            {
+                double v = seconds[(s * width) + c];
+                sum += v;
+                squares += v * v;
+            }
+
+            double mean = sum / count;
+            values[c] = (float)mean;
+            values[width + c] = (float)Math.Sqrt(Math.Max(0, (squares / count) - (mean * mean)));
+        }
+
+        return values;
     }
 
     /// <summary>

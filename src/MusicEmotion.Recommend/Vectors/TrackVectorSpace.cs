@@ -6,7 +6,10 @@ namespace MusicEmotion.Recommend.Vectors;
 /// Turns a track's raw blocks into the vector that similarity search compares: every block with a positive weight is
 /// standardised with the catalog's statistics, scaled to unit norm and multiplied by the square root of its
 /// normalised weight, then the blocks are concatenated. The result has unit norm (or less, when a block is all
-/// average), and the dot product of two embeddings is <c>Σ_b w_b · cos_b</c>, the weighted cosine similarity.
+/// average), and the dot product of two embeddings is <c>Σ_b w_b · cos_b</c>, the weighted cosine similarity. The
+/// melody block is part of the space only when the statistics hold it (otherwise its weight is left out and the other
+/// weights are normalised among themselves); a track without a melody block is embedded with that slice all zero, so
+/// the block adds nothing to its similarities.
 /// </summary>
 /// <remarks>Immutable and thread-safe; <see cref="Embed(TrackVectorBlocks, Span{float})"/> allocates nothing.</remarks>
 public sealed class TrackVectorSpace
@@ -24,9 +27,16 @@ public sealed class TrackVectorSpace
         Weights = weights;
         var slices = new List<BlockSlice>();
         int offset = 0;
-        foreach (VectorBlock block in Enum.GetValues<VectorBlock>())
+        VectorBlock[] present = [.. Enum.GetValues<VectorBlock>().Where(statistics.Has)];
+        double total = present.Sum(b => weights[b]);
+        if (!(total > 0))
         {
-            double share = weights.ShareOf(block);
+            throw new ArgumentException($"The weights ({weights}) give no weight to a block these statistics have (the melody block exists only for tracks of a model that transcribes the notes).", nameof(weights));
+        }
+
+        foreach (VectorBlock block in present)
+        {
+            double share = weights[block] / total;
             if (share > 0)
             {
                 int length = statistics[block].Length;
@@ -69,7 +79,14 @@ public sealed class TrackVectorSpace
         foreach (BlockSlice slice in _slices)
         {
             Span<float> target = destination.Slice(slice.Offset, slice.Length);
-            Statistics[slice.Block].Standardise(blocks[slice.Block], target);
+            ReadOnlySpan<float> values = blocks[slice.Block];
+            if (values.IsEmpty)
+            {
+                target.Clear(); // a track without this block (no melody): the block is left out of its similarities
+                continue;
+            }
+
+            Statistics[slice.Block].Standardise(values, target);
             float norm = TensorPrimitives.Norm(target);
             if (norm > 0 && float.IsFinite(norm))
             {

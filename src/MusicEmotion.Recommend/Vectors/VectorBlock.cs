@@ -11,4 +11,11 @@ public enum VectorBlock
 
     /// <summary>The shape of the emotion timeline: arousal and valence resampled to a fixed length, each centred on the track's own mean.</summary>
     EmotionArc,
+
+    /// <summary>
+    /// The melody line: the mean and the standard deviation over the seconds of the ten <c>melody</c> columns of the note
+    /// front end (pitch, coverage, range, interval, leap share, contour, vibrato share, rate and extent, glissando share;
+    /// <see cref="TrackVectorBlocks.MelodyNames"/>). Only tracks of a model whose recipe transcribes the notes have it.
+    /// </summary>
+    Melody,
 }

@@ -30,7 +30,15 @@ public sealed class CandidateBlockTests
         string id = await TrackId.ComputeAsync(wav);
 
         var observer = new CandidateBlockObserver();
-        TrackAnalysis observed = await analyzer.AnalyzeAsync(wav, null, Task.FromResult(id), observer, CancellationToken.None);
+        TrackAnalysis observed;
+        int transcriptions;
+        Notes.Analysis.NoteFeatures? captured;
+        using (NoteFeatureCapture capture = NoteFeatureCapture.Begin())
+        {
+            observed = await analyzer.AnalyzeAsync(wav, null, Task.FromResult(id), observer, CancellationToken.None);
+            (transcriptions, captured) = (capture.Count, capture.Features);
+        }
+
         TrackAnalysis plain = await analyzer.AnalyzeAsync(wav);
 
         observed.Track.Descriptors.Values.Should().Equal(plain.Track.Descriptors.Values, "a second observer changes nothing the track's own observer sees");
@@ -51,13 +59,56 @@ public sealed class CandidateBlockTests
             observer.NoteKindsSeen.Should().Equal("notes", "harmony");
             observer.Notes.Should().HaveCount(2 * (8 + 16)).And.OnlyContain(v => float.IsFinite(v));
             observer.Notes[2].Should().BeGreaterThan(0, "notes.coverage: the piece has notes");
+
+            // The melody block: from the very transcription the model's note kinds made (one, not a second pass), the
+            // seconds' melody columns summarised as the candidate evaluation defined it.
+            transcriptions.Should().Be(1, "the melody kind shares the notes/harmony transcription");
+            float[] expected = CandidateBlocks.MelodyBlock(captured!);
+            observed.Track.Blocks.Melody.Should().NotBeNull().And.Equal(expected);
+            expected.Should().HaveCount(TrackVectorBlocks.MelodyNames.Count);
+            expected[1].Should().BeGreaterThan(0, "melody.coverage: the piece has a melody line");
+            plain.Track.Blocks.Melody.Should().Equal(expected, "the same analysis without a second observer");
+            EmotionAnalysis unobserved = await emotion.AnalyzeAsync(wav);
+            observed.Track.Timeline.Arousal.Should().Equal(unobserved.Timeline.Arousal, "the extra kind never reaches the model");
+            observed.Track.Timeline.Valence.Should().Equal(unobserved.Timeline.Valence);
         }
         else
         {
             observer.NoteKindsSeen.Should().BeEmpty("the audio-only model's recipe has no note kinds");
             observer.Notes.Should().BeEmpty();
+            observed.Track.Blocks.Melody.Should().BeNull("an audio-only model's tracks have no melody block");
+            transcriptions.Should().Be(0, "nothing is transcribed for an audio-only model");
         }
     }
+
+    [Fact]
+    public async Task Adding_a_file_again_gives_a_row_stored_before_the_melody_block_its_block()
+    {
+        using var folder = new TempDirectory();
+        string wav = folder.Write("piece.wav", TestSignals.Wav16(SynthesizedMusic.Render(SynthesizedMusic.Piece(12), 22050, 12), 22050, 1));
+        var options = new EmotionAnalyzerOptions { Describe = false, PreferNotesModel = true };
+        options.FeatureKinds.AddNoteFeatureKinds(() => Transcriber.Value);
+        using EmotionAnalyzer emotion = EmotionAnalyzer.CreateDefault(options);
+        var analyzer = new TrackAnalyzer(emotion);
+        analyzer.GivesMelody.Should().BeTrue();
+        using var catalog = Recommend.Catalog.SqliteTrackCatalog.Open(folder.File("catalog.db"));
+        var importer = new TrackImporter(analyzer, catalog);
+        TrackRecord fresh = (await importer.ImportAsync(wav)).Track!;
+        TrackRecord old = fresh with { Blocks = new TrackVectorBlocks(fresh.Blocks.Descriptors, fresh.Blocks.EmotionStatistics, fresh.Blocks.EmotionArc) };
+        await catalog.RemoveAsync(fresh.Id);
+        await catalog.AddAsync(old);
+
+        TrackImportResult again = await importer.ImportAsync(wav);
+        TrackImportResult onceMore = await importer.ImportAsync(wav);
+
+        again.Status.Should().Be(TrackImportStatus.Reanalysed);
+        (await catalog.GetAsync(fresh.Id))!.Blocks.Melody.Should().Equal(fresh.Blocks.Melody);
+        onceMore.Status.Should().Be(TrackImportStatus.AlreadyPresent);
+    }
+
+    [Fact]
+    public void The_melody_block_names_the_columns_of_the_note_front_ends_melody_kind() =>
+        TrackVectorBlocks.MelodyColumns.Should().Equal(Notes.Analysis.NoteFeatureColumns.NamesOf(Notes.Analysis.NoteFeatureColumns.MelodyKind));
 
     [Fact]
     public void A_block_that_encodes_the_relevant_groups_ranks_them_first_and_the_held_out_grid_chooses_it()

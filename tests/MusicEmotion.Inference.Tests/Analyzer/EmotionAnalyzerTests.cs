@@ -228,6 +228,55 @@ public sealed class EmotionAnalyzerTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task An_observer_sees_the_kinds_it_asks_for_beside_the_recipe_and_the_model_never_does()
+    {
+        string path = Wav("extra.wav", 6);
+        using var analyzer = EmotionAnalyzer.CreateDefault();
+        var observer = new ExtraKindObserver(["mfcc", "logMel"]); // logMel is the recipe's own: not added twice
+
+        EmotionAnalysis observed = await analyzer.AnalyzeAsync(path, new AnalysisCallOptions { Observer = observer });
+        EmotionAnalysis plain = await analyzer.AnalyzeAsync(path);
+
+        IReadOnlyList<string> recipe = analyzer.Model.Card.Features.Kinds;
+        observer.Layout!.Kinds.Should().Equal([.. recipe, "mfcc"]);
+        observer.Recipe!.Kinds.Should().Equal(observer.Layout.Kinds);
+        observed.Timeline.Arousal.Should().Equal(plain.Timeline.Arousal, "the model reads its own columns only");
+        observed.Timeline.Valence.Should().Equal(plain.Timeline.Valence);
+        MusicEmotion.Features.FeatureMatrix mfcc = MusicEmotion.Features.Extraction.FeatureExtractorFactory.Create(MusicEmotion.Features.FeatureKind.Mfcc, analyzer.Model.Card.Features.Settings)
+            .Extract(observer.Samples.ToArray());
+        int offset = observer.Layout.OffsetOf("mfcc");
+        observer.Rows.Should().HaveCount(mfcc.Frames);
+        for (int f = 0; f < mfcc.Frames; f += 37)
+        {
+            observer.Rows[f].Should().HaveCount(observer.Layout.Width);
+            observer.Rows[f].Skip(offset).Should().Equal(mfcc.Row(f).ToArray(), "the extra kind's columns are the kind's own, computed from the same samples");
+        }
+    }
+
+    private sealed class ExtraKindObserver(IReadOnlyList<string> extra) : IFeatureFrameObserver
+    {
+        public FeatureRecipe? Recipe { get; private set; }
+
+        public FeatureRecipeLayout? Layout { get; private set; }
+
+        public List<float> Samples { get; } = [];
+
+        public List<float[]> Rows { get; } = [];
+
+        public IReadOnlyList<string> AdditionalKinds(FeatureRecipe recipe, MusicEmotion.Features.FeatureKindRegistry kinds) => extra;
+
+        public void OnStart(FeatureRecipe recipe, FeatureRecipeLayout layout) => (Recipe, Layout) = (recipe, layout);
+
+        public void OnSamples(ReadOnlySpan<float> samples) => Samples.AddRange(samples);
+
+        public void OnFrame(long frameIndex, ReadOnlySpan<float> row) => Rows.Add(row.ToArray());
+
+        public void OnComplete(long totalSamples)
+        {
+        }
+    }
+
     private sealed class NullObserver : IFeatureFrameObserver
     {
         public void OnStart(FeatureRecipe recipe, FeatureRecipeLayout layout)

@@ -1,7 +1,9 @@
 using MusicEmotion.Inference;
 using MusicEmotion.Recommend.Catalog;
+using MusicEmotion.Recommend.Recommending;
 using MusicEmotion.Recommend.Tests.TestSupport;
 using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Recommend.Vectors;
 
 namespace MusicEmotion.Recommend.Tests.Catalog;
 
@@ -47,11 +49,39 @@ public sealed class SqliteTrackCatalogTests : IDisposable
         (await current.CountByModelAsync()).Should().ContainSingle();
     }
 
-    /// <summary>Writes <paramref name="track"/> as a release of schema 1 did: its fifteen columns, no presence.</summary>
-    private static void InsertAsVersionOne(string path, TrackRecord track)
+    [Fact]
+    public async Task A_schema_3_catalog_gains_the_melody_column_and_its_old_rows_are_recommended_without_the_block()
+    {
+        string path = _directory.File("v3.db");
+        TrackRecord old = TestTracks.Make("before melody", TestTracks.Sound(5), TestTracks.Ramp(-0.2f, 0.4f));
+        SqliteTrackCatalog.Open(path, new SqliteCatalogOptions { SchemaVersion = 3 }).Dispose();
+        InsertAsVersionOne(path, old, columnCount: 16);
+        SqliteProbe.Pragma(path, "user_version").Should().Be("3");
+
+        using SqliteTrackCatalog current = SqliteTrackCatalog.Open(path);
+        SqliteProbe.Pragma(path, "user_version").Should().Be(SqliteCatalogSchema.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        (await current.GetAsync(old.Id))!.Blocks.Melody.Should().BeNull("rows from before the melody block have none");
+        TrackRecord[] analysedSince = [.. Enumerable.Range(0, 3).Select(i => TestTracks.Make($"with melody {i}", TestTracks.Sound(10 + i), TestTracks.Ramp(-0.2f, 0.4f + (i / 10f)), melody: TestTracks.Melody(10 + i)))];
+        foreach (TrackRecord track in analysedSince)
+        {
+            await current.AddAsync(track);
+        }
+
+        using var recommender = new Recommender(current, TestTracks.Model, TestTracks.Version);
+        RecommendationResult result = await recommender.SimilarAsync(analysedSince[0].Id, 3);
+
+        result.Items.Should().HaveCount(3, "the old row is recommended too");
+        Recommendation oldOne = result.Items.Single(r => r.TrackId == old.Id);
+        oldOne.Blocks.Should().Contain(b => b.Block == VectorBlock.Melody && b.Cosine == 0, "its melody slice is empty: the block is left out of its similarity");
+        result.Items.Where(r => r.TrackId != old.Id).Should().OnlyContain(r => r.Blocks.Any(b => b.Block == VectorBlock.Melody && b.Weight > 0.19 && b.Weight < 0.21));
+        (await current.GetStatisticsAsync())!.Melody.Should().NotBeNull("the statistics cover the block of the tracks that have it");
+    }
+
+    /// <summary>Writes <paramref name="track"/> as an older release did: its first <paramref name="columnCount"/> columns (15 in schema 1: no presence; 16 in schema 3: no melody).</summary>
+    private static void InsertAsVersionOne(string path, TrackRecord track, int columnCount = 15)
     {
         object?[] values = TrackRows.Values(track, "v1");
-        string[] columns = TrackRows.Columns.Split(", ")[..15];
+        string[] columns = TrackRows.Columns.Split(", ")[..columnCount];
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using Microsoft.Data.Sqlite.SqliteCommand insert = connection.CreateCommand();

@@ -50,6 +50,47 @@ public abstract class TrackCatalogContract : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_melody_block_reads_back_exactly_and_a_track_without_one_reads_back_without()
+    {
+        ITrackCatalog catalog = NewCatalog();
+        TrackRecord with = TestTracks.Make("with melody", TestTracks.Sound(3), TestTracks.Flat(0.2f), melody: TestTracks.Melody(3));
+        TrackRecord without = TestTracks.Make("without melody", TestTracks.Sound(4), TestTracks.Flat(0.3f));
+        await catalog.AddAsync(with);
+        await catalog.AddAsync(without);
+
+        (await catalog.GetAsync(with.Id))!.Blocks.Melody.Should().Equal(with.Blocks.Melody);
+        (await catalog.GetAsync(without.Id))!.Blocks.Melody.Should().BeNull();
+        var all = new Dictionary<string, TrackRecord>();
+        await foreach (TrackRecord track in catalog.ReadAllAsync())
+        {
+            all[track.Id] = track;
+        }
+
+        all[with.Id].Blocks.Melody.Should().Equal(with.Blocks.Melody);
+        all[without.Id].Blocks.Melody.Should().BeNull();
+    }
+
+    [SkippableFact]
+    public async Task Statistics_with_a_melody_block_are_stored_and_replaced_by_statistics_without()
+    {
+        ITrackCatalog catalog = NewCatalog();
+        var builder = new CatalogStatisticsBuilder(TestTracks.Model, TestTracks.Version, TrackVectorOptions.DefaultArcLength);
+        builder.Add(TestTracks.Make("x", TestTracks.Sound(8), TestTracks.Ramp(0, 1), melody: TestTracks.Melody(8)).Blocks);
+        builder.Add(TestTracks.Make("y", TestTracks.Sound(9), TestTracks.Ramp(1, 0), melody: TestTracks.Melody(9)).Blocks);
+        builder.Add(TestTracks.Make("z", TestTracks.Sound(10), TestTracks.Ramp(1, 0)).Blocks);
+        CatalogStatistics statistics = builder.Build();
+        statistics.Melody.Should().NotBeNull();
+
+        await catalog.SaveStatisticsAsync(statistics);
+        CatalogStatistics? read = await catalog.GetStatisticsAsync();
+        read!.Melody!.Mean.Should().Equal(statistics.Melody!.Mean);
+        read.Melody.StandardDeviation.Should().Equal(statistics.Melody.StandardDeviation);
+
+        await catalog.SaveStatisticsAsync(statistics with { Melody = null });
+        (await catalog.GetStatisticsAsync())!.Melody.Should().BeNull();
+    }
+
+    [SkippableFact]
     public async Task Adding_the_same_id_twice_is_a_no_op()
     {
         ITrackCatalog catalog = NewCatalog();

@@ -12,7 +12,7 @@ internal static class TestTracks
     public const string Version = "1.0.0";
 
     /// <summary>A record whose descriptors are <paramref name="sound"/> (padded with 0) and whose timeline is <paramref name="arousal"/>/<paramref name="valence"/>.</summary>
-    public static TrackRecord Make(string name, float[] sound, float[] arousal, float[]? valence = null, double? duration = null, string model = Model, string version = Version, int arcLength = TrackVectorOptions.DefaultArcLength)
+    public static TrackRecord Make(string name, float[] sound, float[] arousal, float[]? valence = null, double? duration = null, string model = Model, string version = Version, int arcLength = TrackVectorOptions.DefaultArcLength, float[]? melody = null)
     {
         valence ??= arousal.Select(a => -a / 2).ToArray();
         var values = new float[TrackDescriptors.Names.Count];
@@ -28,7 +28,7 @@ internal static class TestTracks
             ModelVersion = version,
             Timeline = timeline,
             Descriptors = descriptors,
-            Blocks = TrackVectorBlocks.From(descriptors, timeline, arcLength),
+            Blocks = TrackVectorBlocks.From(descriptors, timeline, arcLength, melody),
             Description = $"{name} description",
         };
     }
@@ -39,6 +39,15 @@ internal static class TestTracks
     /// <summary>A linear ramp from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static float[] Ramp(float from, float to, int seconds = 60) =>
         Enumerable.Range(0, seconds).Select(i => from + ((to - from) * i / (seconds - 1f))).ToArray();
+
+    /// <summary>A deterministic pseudo-random melody block (means then spreads, the coverage mean at <paramref name="coverage"/>).</summary>
+    public static float[] Melody(int seed, float coverage = 0.6f)
+    {
+        var random = new Random(seed);
+        float[] values = [.. Enumerable.Range(0, TrackVectorBlocks.MelodyNames.Count).Select(_ => (float)random.NextDouble())];
+        values[1] = coverage;
+        return values;
+    }
 
     /// <summary>Deterministic pseudo-random descriptors.</summary>
     public static float[] Sound(int seed, int count = 20)

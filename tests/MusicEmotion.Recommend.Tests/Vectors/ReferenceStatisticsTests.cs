@@ -31,6 +31,15 @@ public sealed class ReferenceStatisticsTests
         reference.EmotionStatistics.Mean[0].Should().BeInRange(-1, 1);
         reference.EmotionStatistics.StandardDeviation.Should().OnlyContain(s => s > 0);
         new RecommenderOptions().ReferenceStatistics.Should().Contain(reference);
+        if (model.Features.Kinds.Contains("notes"))
+        {
+            reference.Melody.Should().NotBeNull("the note-aware model's tracks have a melody block, and its reference covers it");
+            reference.Melody!.StandardDeviation.Should().HaveCount(TrackVectorBlocks.MelodyNames.Count).And.OnlyContain(s => s > 0);
+        }
+        else
+        {
+            reference.Melody.Should().BeNull("the audio-only model's tracks have no melody block");
+        }
     }
 
     [Fact]
@@ -40,6 +49,25 @@ public sealed class ReferenceStatisticsTests
 
         ReferenceStatistics.Shipped.IsFor(model.Card.Name, model.Card.Version).Should().BeTrue();
         ReferenceStatistics.ShippedAll[0].Should().BeSameAs(ReferenceStatistics.Shipped);
+    }
+
+    [Fact]
+    public void A_reference_with_a_melody_block_reads_back_with_it_and_blends_it()
+    {
+        CatalogStatistics statistics = Build(12, melody: true);
+        using var file = new MemoryStream();
+        ReferenceStatistics.Write(statistics, file);
+        file.Position = 0;
+        CatalogStatistics read = ReferenceStatistics.Read(file);
+
+        read.Melody!.Mean.Should().Equal(statistics.Melody!.Mean);
+        read.Melody.StandardDeviation.Should().Equal(statistics.Melody.StandardDeviation);
+        System.Text.Encoding.UTF8.GetString(file.ToArray()).Should().Contain("\"melody.range_mean\"");
+
+        CatalogStatistics own = Build(50, seed: 2, offset: 3, melody: true);
+        CatalogStatistics blended = StatisticsBlend.Apply(own, read with { TrackCount = 700 }, ownFrom: 100);
+        blended.Melody!.Mean[2].Should().BeApproximately((own.Melody!.Mean[2] + read.Melody.Mean[2]) / 2, 1e-4f);
+        StatisticsBlend.Apply(own, Build(12) with { TrackCount = 700 }, ownFrom: 100).Melody.Should().BeSameAs(own.Melody, "a reference without the block leaves the catalog's own");
     }
 
     [Fact]
@@ -103,13 +131,14 @@ public sealed class ReferenceStatisticsTests
         StatisticsBlend.Apply(half, reference with { ModelVersion = "9.9.9" }, ownFrom: 100).Should().BeSameAs(half, "a reference of another model is not used");
     }
 
-    private static CatalogStatistics Build(int tracks, int seed = 7, float offset = 0)
+    private static CatalogStatistics Build(int tracks, int seed = 7, float offset = 0, bool melody = false)
     {
         var builder = new CatalogStatisticsBuilder(TestTracks.Model, TestTracks.Version, TrackVectorOptions.DefaultArcLength);
         for (int i = 0; i < tracks; i++)
         {
             float[] sound = TestTracks.Sound((seed * 1000) + i, 55).Select(v => v + offset).ToArray();
-            builder.Add(TestTracks.Make($"t{i}", sound, TestTracks.Ramp(-0.5f + (i / 100f), 0.4f), TestTracks.Flat(0.1f * (i % 5))).Blocks);
+            builder.Add(TestTracks.Make($"t{i}", sound, TestTracks.Ramp(-0.5f + (i / 100f), 0.4f), TestTracks.Flat(0.1f * (i % 5)),
+                melody: melody ? TestTracks.Melody((seed * 1000) + i) : null).Blocks);
         }
 
         return builder.Build();
