@@ -31,6 +31,12 @@ internal sealed class StreamingNoteDecoder : IPosteriorgramSink
 
     public StreamingNoteDecoder(NoteDecodingSettings settings) => _settings = settings;
 
+    /// <summary>
+    /// One past the last frame decoded: every note that starts before it has been decoded, and every note decoded so far
+    /// ends at or before it (a block's notes start and end inside the block); the notes still to come start at or after it.
+    /// </summary>
+    public long DecodedFrames => _blockStart;
+
     /// <summary>Blocks that had to be cut without a gap (see the remarks).</summary>
     public int ForcedCuts { get; private set; }
 
