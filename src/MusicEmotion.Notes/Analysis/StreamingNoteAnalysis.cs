@@ -19,7 +19,9 @@ namespace MusicEmotion.Notes.Analysis;
 /// just after its onset and may shorten the previous melody note only when the two overlap, and neither can reach
 /// across a watermark (earlier notes have ended by then, later ones have not started), so the batches' melodies joined
 /// are the whole track's melody. The rows are those of the whole-track analysis to the bit: same notes, same order,
-/// same code (<see cref="NoteFeatureAnalyzer.Row"/>, <see cref="NoteFeatureAnalyzer.ChordOf"/>).</para>
+/// same code (<see cref="NoteFeatureAnalyzer.Row"/>, <see cref="NoteFeatureAnalyzer.ChordOf"/>). The index over the held
+/// notes starts its search one held note's longest duration before a span, the whole track's index one whole-track
+/// longest duration: both skip only notes that end before the span, and every note a pending row can read is held.</para>
 /// </remarks>
 internal sealed class StreamingNoteAnalysis
 {
