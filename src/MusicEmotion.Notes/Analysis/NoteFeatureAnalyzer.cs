@@ -51,36 +51,55 @@ public static class NoteFeatureAnalyzer
         var chords = new ChordLabel?[seconds];
         for (int s = 0; s < seconds; s++)
         {
-            chords[s] = ChordRecognizer.Recognize(all.Overlapping(s, s + 1), s, s + 1);
+            chords[s] = ChordOf(all, s);
         }
 
         var rows = new NoteSecond[seconds];
         for (int s = 0; s < seconds; s++)
         {
-            double from = s + 0.5 - (ContextSeconds / 2), to = s + 0.5 + (ContextSeconds / 2);
-            IReadOnlyList<NoteEvent> here = all.Overlapping(s, s + 1);
-            var harmony = new HarmonySecond(
-                KeyFinder.Find(all.Overlapping(from, to), from, to),
-                chords[s],
-                s > 0 && chords[s] is { } c && chords[s - 1] is { } p && (c.Root != p.Root || c.Quality != p.Quality),
-                Dissonance.Of(here, s, s + 1),
-                FamilyShare(chords, from, to, ChordFamily.Major),
-                FamilyShare(chords, from, to, ChordFamily.Minor));
-            NoteTexture texture = NoteTexture.Of(all.Overlapping(s, s + 1 + LookAheadSeconds), s, s + 1);
-            (double? mean, double? spread, int? range) = Register(here, s, s + 1);
-            rows[s] = new NoteSecond(s, texture, mean, spread, range, harmony, MelodyOf(melody, melodyIndex, curves, s, from, to));
+            rows[s] = Row(s, all, melodyIndex, curves, chords, 0, seconds);
         }
 
         return new NoteFeatures(rows, Summarise(notes, all, melody, curves, chords, rows, durationSeconds), melody);
     }
 
-    private static double? FamilyShare(ChordLabel?[] chords, double from, double to, ChordFamily family)
+    /// <summary>
+    /// The chord of second <paramref name="second"/>: a function of the notes overlapping it, so of the notes that start
+    /// before its end (<see cref="StreamingNoteAnalysis"/> computes it as soon as those are final).
+    /// </summary>
+    internal static ChordLabel? ChordOf(NoteIndex all, int second) => ChordRecognizer.Recognize(all.Overlapping(second, second + 1), second, second + 1);
+
+    /// <summary>
+    /// Row <paramref name="s"/> of <paramref name="seconds"/>: reads the notes overlapping <c>s - 3.5</c> … <c>s + 5</c>
+    /// (<paramref name="all"/>), the melody notes overlapping <c>s - 3.5</c> … <c>s + 4.5</c> and the melody note before
+    /// each one starting in the second (<paramref name="melody"/>, <paramref name="curves"/> their pitch curves), and the
+    /// chords of seconds <c>s - 4</c> … <c>s + 4</c> (<paramref name="chords"/>, whose first entry is the chord of
+    /// second <paramref name="chordsFrom"/>). <paramref name="seconds"/> only bounds the chord window at the end.
+    /// </summary>
+    internal static NoteSecond Row(int s, NoteIndex all, NoteIndex melody, IReadOnlyList<PitchCurve> curves, IReadOnlyList<ChordLabel?> chords, int chordsFrom, int seconds)
     {
-        int first = Math.Max(0, (int)Math.Floor(from)), last = Math.Min(chords.Length, (int)Math.Ceiling(to));
+        double from = s + 0.5 - (ContextSeconds / 2), to = s + 0.5 + (ContextSeconds / 2);
+        IReadOnlyList<NoteEvent> here = all.Overlapping(s, s + 1);
+        ChordLabel? chord = chords[s - chordsFrom];
+        var harmony = new HarmonySecond(
+            KeyFinder.Find(all.Overlapping(from, to), from, to),
+            chord,
+            s > 0 && chord is { } c && chords[s - 1 - chordsFrom] is { } p && (c.Root != p.Root || c.Quality != p.Quality),
+            Dissonance.Of(here, s, s + 1),
+            FamilyShare(chords, chordsFrom, seconds, from, to, ChordFamily.Major),
+            FamilyShare(chords, chordsFrom, seconds, from, to, ChordFamily.Minor));
+        NoteTexture texture = NoteTexture.Of(all.Overlapping(s, s + 1 + LookAheadSeconds), s, s + 1);
+        (double? mean, double? spread, int? range) = Register(here, s, s + 1);
+        return new NoteSecond(s, texture, mean, spread, range, harmony, MelodyOf(melody.Sorted, melody, curves, s, from, to));
+    }
+
+    private static double? FamilyShare(IReadOnlyList<ChordLabel?> chords, int chordsFrom, int seconds, double from, double to, ChordFamily family)
+    {
+        int first = Math.Max(0, (int)Math.Floor(from)), last = Math.Min(seconds, (int)Math.Ceiling(to));
         int named = 0, matching = 0;
         for (int s = first; s < last; s++)
         {
-            if (chords[s] is { } chord)
+            if (chords[s - chordsFrom] is { } chord)
             {
                 named++;
                 matching += chord.Family == family ? 1 : 0;
@@ -118,7 +137,7 @@ public static class NoteFeatureAnalyzer
         return (mean, Math.Sqrt(Math.Max(0, (squares / weight) - (mean * mean))), high - low);
     }
 
-    private static MelodySecond MelodyOf(NoteEvent[] melody, NoteIndex index, PitchCurve[] curves, int s, double from, double to)
+    private static MelodySecond MelodyOf(NoteEvent[] melody, NoteIndex index, IReadOnlyList<PitchCurve> curves, int s, double from, double to)
     {
         double weight = 0, sum = 0, vibratoTime = 0, rate = 0, extent = 0;
         int sounding = 0, gliding = 0, vibratoNotes = 0, intervals = 0, leaps = 0, rising = 0, falling = 0;
@@ -231,7 +250,7 @@ public static class NoteFeatureAnalyzer
     }
 
     /// <summary>Notes in order of onset with a fast lookup of those overlapping a span.</summary>
-    private sealed class NoteIndex
+    internal sealed class NoteIndex
     {
         private readonly double[] _starts;
         private readonly double _longest;

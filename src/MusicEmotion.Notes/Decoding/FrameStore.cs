@@ -7,12 +7,17 @@ namespace MusicEmotion.Notes.Decoding;
 /// and each key's pitch bend, for the global frames <see cref="First"/> … <see cref="End"/> - 1. Grows as frames
 /// arrive; <see cref="DiscardBefore"/> drops what a decoded block no longer needs.
 /// </summary>
-internal sealed class FrameStore
+/// <param name="mostFrames">
+/// The most frames the decoder holds at once (a block, the frames of one window beyond it and the context before it):
+/// the store grows by doubling up to this, and no further unless more frames are appended, and keeps its size once
+/// reached, so a long signal reuses the same arrays block after block instead of allocating them again.
+/// </param>
+internal sealed class FrameStore(int mostFrames)
 {
     private const int Keys = BasicPitchGeometry.Keys;
-    private float[] _note = new float[Keys * 1024];
-    private float[] _onset = new float[Keys * 1024];
-    private sbyte[] _bends = new sbyte[Keys * 1024];
+    private float[] _note = new float[Keys * Math.Min(1024, mostFrames)];
+    private float[] _onset = new float[Keys * Math.Min(1024, mostFrames)];
+    private sbyte[] _bends = new sbyte[Keys * Math.Min(1024, mostFrames)];
 
     /// <summary>The first frame held.</summary>
     public long First { get; private set; }
@@ -41,7 +46,7 @@ internal sealed class FrameStore
     {
         if ((Count + 1) * Keys > _note.Length)
         {
-            int capacity = _note.Length * 2;
+            int capacity = Math.Max((Count + 1) * Keys, Math.Min(_note.Length * 2, mostFrames * Keys));
             Array.Resize(ref _note, capacity);
             Array.Resize(ref _onset, capacity);
             Array.Resize(ref _bends, capacity);
@@ -75,13 +80,6 @@ internal sealed class FrameStore
         _bends.AsSpan(drop * Keys, keep * Keys).CopyTo(_bends);
         First += drop;
         Count = keep;
-        int wanted = Math.Max(1024, 2 * Count) * Keys;
-        if (_note.Length > 4 * wanted)
-        {
-            Array.Resize(ref _note, wanted);
-            Array.Resize(ref _onset, wanted);
-            Array.Resize(ref _bends, wanted);
-        }
     }
 
     private int Offset(long frame)

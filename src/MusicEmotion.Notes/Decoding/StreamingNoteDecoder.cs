@@ -22,14 +22,26 @@ internal sealed class StreamingNoteDecoder : IPosteriorgramSink
 {
     private const int ContextFrames = 3; // onset strengths of a block's first frame look back three frames
     private readonly NoteDecodingSettings _settings;
-    private readonly FrameStore _store = new();
+    private readonly FrameStore _store;
     private readonly OnsetScale _scale = new();
     private readonly List<NoteEvent> _decoded = [];
     private readonly DecodingScratch _scratch = new();
     private long _blockStart;
     private CancellationToken _cancellationToken;
 
-    public StreamingNoteDecoder(NoteDecodingSettings settings) => _settings = settings;
+    public StreamingNoteDecoder(NoteDecodingSettings settings)
+    {
+        _settings = settings;
+        // A block is decoded once more than MaxBlockFrames + 1 frames are pending; a window's frames arrive at once, and the
+        // frames before a block are kept for its onset strengths.
+        _store = new FrameStore(settings.MaxBlockFrames + 1 + BasicPitchGeometry.KeptFrames + ContextFrames);
+    }
+
+    /// <summary>
+    /// One past the last frame decoded: every note that starts before it has been decoded, and every note decoded so far
+    /// ends at or before it (a block's notes start and end inside the block); the notes still to come start at or after it.
+    /// </summary>
+    public long DecodedFrames => _blockStart;
 
     /// <summary>Blocks that had to be cut without a gap (see the remarks).</summary>
     public int ForcedCuts { get; private set; }

@@ -11,10 +11,15 @@ namespace MusicEmotion.Notes.Kinds;
 /// <see cref="NoteFeatureKindRegistry.AddNoteFeatureKinds(FeatureKindRegistry, NoteTranscriber)"/>.
 /// </summary>
 /// <remarks>
-/// A second's values depend on the notes around it (the key on an 8-second window), so the stream hands out its frames
-/// when the signal ends; a recipe that also names built-in kinds holds their frames until then (about 0.7 MB per
-/// minute of audio for the shipped recipe's 85 columns). Note kinds that a recipe names side by side (e.g.
-/// <c>notes</c>, <c>harmony</c>) share one transcription: <see cref="CombineWith"/>.
+/// A second's values depend on the notes around it (the key on an 8-second window, texture and chords up to 5 seconds
+/// ahead), never on the whole signal, so the stream hands out a second's frames as soon as the notes that reach 5
+/// seconds past it are decoded: the transcription decides its notes in blocks of up to
+/// <see cref="NoteTranscriptionOptions.MaxBlockSeconds"/>, so a recipe that also names built-in kinds holds their frames
+/// for at most about one block (about 0.7 MB per minute of audio for the shipped recipe's 85 columns), whatever the
+/// length of the signal; a signal no longer than one block gets its rows at the end. The values are those of
+/// <see cref="NoteFeatureAnalyzer.Analyze(IReadOnlyList{NoteEvent}, double)"/> on the whole transcription, to the bit.
+/// Note kinds that a recipe names side by side (e.g. <c>notes</c>, <c>harmony</c>) share one transcription:
+/// <see cref="CombineWith"/>.
 /// </remarks>
 public sealed class NoteFeatureExtractor : ICombinableFeatureExtractor
 {

@@ -30,6 +30,12 @@ internal sealed class PushTranscription : IDisposable
         _needed = (int)Math.Ceiling(BasicPitchGeometry.WindowSamples * (double)sampleRate / BasicPitchGeometry.SampleRate) + (sampleRate == BasicPitchGeometry.SampleRate ? 0 : 16384);
     }
 
+    /// <summary>
+    /// Seconds before which every note of the signal has been decoded (and every note decoded so far has ended): the
+    /// notes still to come start at or after it. Positive infinity once complete.
+    /// </summary>
+    public double DecodedSeconds => _completed ? double.PositiveInfinity : BasicPitchGeometry.FrameSeconds(_decoder.DecodedFrames);
+
     public void Push(ReadOnlySpan<float> samples, CancellationToken cancellationToken)
     {
         _input.Append(samples);
@@ -40,12 +46,11 @@ internal sealed class PushTranscription : IDisposable
         }
     }
 
-    /// <summary>Ends the signal and returns every note, in order of onset.</summary>
-    public IReadOnlyList<NoteEvent> Complete(CancellationToken cancellationToken)
+    /// <summary>Ends the signal: the notes not decoded yet are decoded (<see cref="TakeNotes"/> returns them).</summary>
+    public void Complete(CancellationToken cancellationToken)
     {
         if (!_completed)
         {
-            _completed = true;
             _input.End();
             while (_reader.ReadWindow(_decoder, cancellationToken))
             {
@@ -54,9 +59,16 @@ internal sealed class PushTranscription : IDisposable
 
             _decoder.Complete();
             _notes.AddRange(_decoder.TakeDecoded());
+            _completed = true;
         }
+    }
 
-        return _notes;
+    /// <summary>The notes decoded since the last call, in the decoder's order (block by block, by onset then key).</summary>
+    public List<NoteEvent> TakeNotes()
+    {
+        var notes = new List<NoteEvent>(_notes);
+        _notes.Clear();
+        return notes;
     }
 
     public void Dispose()
