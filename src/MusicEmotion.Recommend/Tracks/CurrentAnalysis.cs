@@ -6,8 +6,8 @@ namespace MusicEmotion.Recommend.Tracks;
 /// What a stored track must be to count as analysed by a model, so that it is kept rather than analysed again: made by
 /// that model (its name and version) and, when that model's analysis gives the melody block, holding one (a row the
 /// same note-aware model stored before the block existed has none). The one rule by which <see cref="TrackImporter"/>
-/// (<c>mer catalog add</c>) and the PostgreSQL workers and queue (<c>mer worker</c>, <c>mer catalog enqueue</c>) decide
-/// to re-analyse a stored row.
+/// (<c>mer catalog add</c>), the service's upload endpoint and the PostgreSQL workers and queue (<c>mer worker</c>,
+/// <c>mer catalog enqueue</c>) decide to re-analyse a stored row.
 /// </summary>
 /// <param name="ModelName">The model's name (<see cref="TrackAnalyzer.ModelName"/>).</param>
 /// <param name="ModelVersion">The model's version (<see cref="TrackAnalyzer.ModelVersion"/>).</param>
@@ -28,6 +28,6 @@ public sealed record CurrentAnalysis(string ModelName, string ModelVersion, bool
     public bool IsCurrent(TrackRecord stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return stored.ModelName == ModelName && stored.ModelVersion == ModelVersion && (stored.Blocks.Melody is not null || !GivesMelody);
+        return stored.IsFromModel(ModelName, ModelVersion) && (stored.Blocks.Melody is not null || !GivesMelody);
     }
 }
