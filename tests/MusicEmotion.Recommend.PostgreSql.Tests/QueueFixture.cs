@@ -1,4 +1,6 @@
 using MusicEmotion.Inference;
+using MusicEmotion.Notes;
+using MusicEmotion.Notes.Kinds;
 using MusicEmotion.Recommend.PostgreSql.Jobs;
 using MusicEmotion.Recommend.Tracks;
 
@@ -10,6 +12,15 @@ internal sealed class QueueFixture : IAsyncDisposable
     private static readonly Lazy<(EmotionAnalyzer Emotion, TrackAnalyzer Tracks)> Shipped = new(() =>
     {
         EmotionAnalyzer emotion = EmotionAnalyzer.CreateDefault();
+        return (emotion, new TrackAnalyzer(emotion));
+    });
+
+    private static readonly Lazy<(EmotionAnalyzer Emotion, TrackAnalyzer Tracks)> NoteAware = new(() =>
+    {
+        var options = new EmotionAnalyzerOptions { Describe = false, PreferNotesModel = true };
+        var transcriber = new Lazy<NoteTranscriber>(() => new NoteTranscriber());
+        options.FeatureKinds.AddNoteFeatureKinds(() => transcriber.Value);
+        EmotionAnalyzer emotion = EmotionAnalyzer.CreateDefault(options);
         return (emotion, new TrackAnalyzer(emotion));
     });
 
@@ -29,6 +40,9 @@ internal sealed class QueueFixture : IAsyncDisposable
     public TempDirectory Files { get; } = new();
 
     public static TrackAnalyzer Analyzer => Shipped.Value.Tracks;
+
+    /// <summary>The shipped note-aware model with the note kinds registered: its tracks have the melody block.</summary>
+    public static TrackAnalyzer NoteAwareAnalyzer => NoteAware.Value.Tracks;
 
     public static async Task<QueueFixture> CreateAsync(PostgresServer server)
     {

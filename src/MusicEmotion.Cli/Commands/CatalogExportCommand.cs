@@ -11,8 +11,8 @@ namespace MusicEmotion.Cli.Commands;
 
 /// <summary>
 /// <c>mer catalog export --db catalog.db --out file</c>: every track's per-second curves and vectors for data teams, as
-/// JSON lines (everything) or CSV (curves in long form, or one row of named vector values per track). The file appears
-/// whole or not at all.
+/// JSON lines (everything) or CSV (curves in long form, or one row of named vector values per track: every block, the
+/// melody block's columns always in the header and empty for tracks without it). The file appears whole or not at all.
 /// </summary>
 internal static class CatalogExportCommand
 {
@@ -26,7 +26,8 @@ internal static class CatalogExportCommand
         format.AcceptOnlyFromAmong("jsonl", "csv");
         var content = new Option<string>("--content")
         {
-            Description = "With --format csv: curves (id,second,arousal,valence,music; default) or vectors (id,source,model and every named block value).",
+            Description = "With --format csv: curves (id,second,arousal,valence,music; default) or vectors (id,source,model,model_version,duration_seconds,key, "
+                + "then every named block value: descriptors, emotion statistics, arc, and the melody block's 20 melody.*_mean/_std columns, empty for tracks without it).",
             DefaultValueFactory = _ => "curves",
         };
         content.AcceptOnlyFromAmong("curves", "vectors");
@@ -97,11 +98,13 @@ internal static class CatalogExportCommand
             .Concat(TrackDescriptors.Names)
             .Concat(TrackVectorBlocks.EmotionStatisticNames)
             .Concat(Enumerable.Range(0, arcLength).Select(i => $"arc_arousal_{i}"))
-            .Concat(Enumerable.Range(0, arcLength).Select(i => $"arc_valence_{i}")));
+            .Concat(Enumerable.Range(0, arcLength).Select(i => $"arc_valence_{i}"))
+            .Concat(TrackVectorBlocks.MelodyNames));
 
     private static string VectorRow(TrackRecord track) => string.Join(',',
         new[] { track.Id, Csv(track.SourceName), Csv(track.ModelName), Csv(track.ModelVersion), track.DurationSeconds.ToString("0.###", C), track.Descriptors.Key.Name }
-            .Concat(track.Blocks.Descriptors.Concat(track.Blocks.EmotionStatistics).Concat(track.Blocks.EmotionArc).Select(v => v.ToString("0.######", C)))) + "\n";
+            .Concat(track.Blocks.Descriptors.Concat(track.Blocks.EmotionStatistics).Concat(track.Blocks.EmotionArc).Select(v => v.ToString("0.######", C)))
+            .Concat(track.Blocks.Melody?.Select(v => v.ToString("0.######", C)) ?? Enumerable.Repeat("", TrackVectorBlocks.MelodyNames.Count))) + "\n";
 
     /// <summary>Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).</summary>
     private static string Csv(string field) =>

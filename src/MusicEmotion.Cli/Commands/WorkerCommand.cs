@@ -54,7 +54,8 @@ internal static class WorkerCommand
 
             await using PostgresTrackCatalog catalog = await catalogOptions.OpenPostgresAsync(parse, cancellationToken).ConfigureAwait(false);
             using EmotionAnalyzer emotion = ModelOptions.CreateAnalyzer(parse.GetValue(model), parse.GetValue(card));
-            var worker = new AnalysisWorker(new AnalysisJobQueue(catalog), new TrackAnalyzer(emotion), options);
+            var analyzer = new TrackAnalyzer(emotion);
+            var worker = new AnalysisWorker(new AnalysisJobQueue(catalog), analyzer, options);
             await error.WriteLineAsync(string.Create(C, $"worker {options.WorkerId}: {options.Concurrency} at a time on {catalog.Name}")).ConfigureAwait(false);
             var progress = new SynchronousProgress<AnalysisJobResult>(r =>
             {
@@ -72,7 +73,7 @@ internal static class WorkerCommand
             });
             AnalysisWorkerSummary s = await worker.RunAsync(progress, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(string.Create(C,
-                $"added {s.Added}, {(s.Reanalysed > 0 ? $"re-analysed {s.Reanalysed} (their tracks were made by another model), " : "")}already in the catalog {s.AlreadyPresent}, failed attempts {s.Retrying + s.SetAside} (set aside {s.SetAside}), lost to other workers {s.LeaseLost}, given back {s.Released} in {s.Elapsed.TotalSeconds:0.0} s ({s.SongsPerSecond:0.00} songs/s)"))
+                $"added {s.Added}, {(s.Reanalysed > 0 ? $"re-analysed {s.Reanalysed} (their tracks were made by another model{(analyzer.GivesMelody ? " or without its melody block" : "")}), " : "")}already in the catalog {s.AlreadyPresent}, failed attempts {s.Retrying + s.SetAside} (set aside {s.SetAside}), lost to other workers {s.LeaseLost}, given back {s.Released} in {s.Elapsed.TotalSeconds:0.0} s ({s.SongsPerSecond:0.00} songs/s)"))
                 .ConfigureAwait(false);
             return cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Success;
         }));

@@ -22,7 +22,8 @@ public enum AnalysisJobOutcome
     Released,
 
     /// <summary>
-    /// The catalog held the audio (same SHA-256) as analysed by another model: analysed again, and the row replaced
+    /// The catalog held the audio (same SHA-256) as analysed by another model, or by the same model
+    /// without the melody block it gives (<see cref="Tracks.CurrentAnalysis.IsCurrent"/>): analysed again, and the row replaced
     /// with the job in one transaction.
     /// </summary>
     Reanalysed,

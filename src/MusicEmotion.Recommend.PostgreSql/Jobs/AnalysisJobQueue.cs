@@ -45,31 +45,48 @@ public sealed class AnalysisJobQueue
     /// <exception cref="ArgumentException">A path is empty, relative or holds a NUL character.</exception>
     /// <exception cref="CatalogException">The database cannot be written.</exception>
     public Task<EnqueueResult> EnqueueAsync(IEnumerable<string> paths, int maxAttempts = 3, CancellationToken cancellationToken = default) =>
-        EnqueueCoreAsync(paths, maxAttempts, null, null, cancellationToken);
+        EnqueueCoreAsync(paths, maxAttempts, null, cancellationToken);
 
     /// <summary>
     /// As <see cref="EnqueueAsync"/>, and also queues again, with fresh attempts, every file whose job is done but whose
-    /// stored track another model than <paramref name="modelName"/> <paramref name="modelVersion"/> made (e.g. an earlier
-    /// shipped model): the worker that takes it re-analyses the file and replaces the row only once the new analysis
-    /// is complete (<see cref="CompleteAsync"/>), so the old row stays until then, and stays when the file cannot be
-    /// analysed any more. Counted in <see cref="EnqueueResult.Reanalysis"/>. A worker also re-analyses a file whose
-    /// new job finds such a row (stored by <c>mer catalog add</c>, say); enqueueing cannot know that without hashing.
+    /// stored track is not <paramref name="current"/> (<see cref="CurrentAnalysis.IsCurrent"/>: another model made it,
+    /// e.g. an earlier shipped model, or the same note-aware model before the melody block existed): the worker that
+    /// takes it re-analyses the file and replaces the row only once the new analysis is complete
+    /// (<see cref="CompleteAsync"/>), so the old row stays until then, and stays when the file cannot be analysed any
+    /// more. Counted in <see cref="EnqueueResult.Reanalysis"/>. A worker also re-analyses a file whose new job finds
+    /// such a row (stored by <c>mer catalog add</c>, say); enqueueing cannot know that without hashing.
     /// </summary>
     /// <param name="paths">Absolute paths of audio files, readable by every worker (e.g. on shared storage).</param>
-    /// <param name="modelName">The name of the model the workers run (<see cref="TrackAnalyzer.ModelName"/>).</param>
-    /// <param name="modelVersion">Its version (<see cref="TrackAnalyzer.ModelVersion"/>).</param>
+    /// <param name="current">What the workers' analyser makes (<see cref="TrackAnalyzer.CurrentAnalysis"/>, or <see cref="CurrentAnalysis.Of"/> its model).</param>
     /// <param name="maxAttempts">Attempts each new or re-queued job gets before it is set aside (1–100).</param>
     /// <param name="cancellationToken">Cancels between batches (batches already written stay queued).</param>
     /// <exception cref="ArgumentException">A path is empty, relative or holds a NUL character, or a model field is empty.</exception>
     /// <exception cref="CatalogException">The database cannot be written.</exception>
-    public Task<EnqueueResult> EnqueueForModelAsync(IEnumerable<string> paths, string modelName, string modelVersion, int maxAttempts = 3, CancellationToken cancellationToken = default)
+    public Task<EnqueueResult> EnqueueForModelAsync(IEnumerable<string> paths, CurrentAnalysis current, int maxAttempts = 3, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(modelName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(modelVersion);
-        return EnqueueCoreAsync(paths, maxAttempts, modelName, modelVersion, cancellationToken);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentException.ThrowIfNullOrWhiteSpace(current.ModelName, nameof(current));
+        ArgumentException.ThrowIfNullOrWhiteSpace(current.ModelVersion, nameof(current));
+        return EnqueueCoreAsync(paths, maxAttempts, current, cancellationToken);
     }
 
-    private async Task<EnqueueResult> EnqueueCoreAsync(IEnumerable<string> paths, int maxAttempts, string? modelName, string? modelVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// <see cref="CurrentAnalysis.IsCurrent"/> in SQL, negated: the row <paramref name="alias"/> of the tracks table is
+    /// not what the analysis in parameters <c>$p</c> (model name), <c>$p+1</c> (version) and <c>$p+2</c> (whether it
+    /// gives the melody block) makes. The enqueue and the completion of a job share it; <see cref="CurrentParameters"/>
+    /// fills the three parameters.
+    /// </summary>
+    private static string NotCurrent(string alias, int p) =>
+        $"({alias}.model_name <> ${p}::text OR {alias}.model_version <> ${p + 1}::text OR (${p + 2}::boolean AND {alias}.melody IS NULL))";
+
+    private static void CurrentParameters(NpgsqlCommand command, CurrentAnalysis? current)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)current?.ModelName ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)current?.ModelVersion ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)current?.GivesMelody ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Boolean });
+    }
+
+    private async Task<EnqueueResult> EnqueueCoreAsync(IEnumerable<string> paths, int maxAttempts, CurrentAnalysis? current, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
@@ -89,8 +106,8 @@ public sealed class AnalysisJobQueue
             string[] batch = files[start..Math.Min(files.Length, start + EnqueueBatch)];
             (int q, int r, int a) = await _catalog.GuardAsync(async () =>
             {
-                // $3/$4 (the workers' model) null: done jobs are left alone. Otherwise a done job whose track another model
-                // made goes back to pending; its row stays until a worker has the new analysis (CompleteAsync).
+                // $3-$5 (what the workers make) null: done jobs are left alone. Otherwise a done job whose track is not
+                // current goes back to pending; its row stays until a worker has the new analysis (CompleteAsync).
                 await using NpgsqlCommand command = _catalog.DataSource.CreateCommand($"""
                     WITH input AS (SELECT unnest($1::text[]) AS path),
                     requeued AS (
@@ -103,7 +120,7 @@ public sealed class AnalysisJobQueue
                             outcome = NULL, last_error = NULL, error_type = NULL
                         FROM input i, {_catalog.Schema}.tracks t
                         WHERE $3::text IS NOT NULL AND md5(j.path) = md5(i.path) AND j.path = i.path AND j.state = 'done'
-                            AND t.id = j.track_id AND (t.model_name <> $3::text OR t.model_version <> $4::text)
+                            AND t.id = j.track_id AND {NotCurrent("t", 3)}
                         RETURNING j.job_id),
                     inserted AS (
                         INSERT INTO {_jobs} (path, max_attempts) SELECT path, $2 FROM input ON CONFLICT DO NOTHING RETURNING job_id)
@@ -111,8 +128,7 @@ public sealed class AnalysisJobQueue
                     """);
                 command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = batch });
                 command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxAttempts });
-                command.Parameters.Add(new NpgsqlParameter { Value = (object?)modelName ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-                command.Parameters.Add(new NpgsqlParameter { Value = (object?)modelVersion ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                CurrentParameters(command, current);
                 await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 return ((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2));
@@ -207,7 +223,9 @@ public sealed class AnalysisJobQueue
 
     /// <summary>
     /// Finishes <paramref name="job"/>: stores <paramref name="track"/> (unless a track with its id made by the same
-    /// model is already there; a row with its id made by another model is replaced: <see cref="JobCompletion.Reanalysed"/>)
+    /// model is already there; a row with its id that is not what <paramref name="track"/>'s analysis makes, i.e. made by
+    /// another model or without the melody block the track has (<see cref="CurrentAnalysis.IsCurrent"/>), is replaced:
+    /// <see cref="JobCompletion.Reanalysed"/>)
     /// and marks the job done, in one transaction, provided the caller still holds the lease. With a null track the
     /// job is marked done as already present (the caller found <paramref name="trackId"/> in the catalog). A replaced
     /// row's job is recorded as <c>added</c> (it stored a track).
@@ -234,10 +252,9 @@ public sealed class AnalysisJobQueue
             if (track is not null)
             {
                 await using var stale = new NpgsqlCommand(
-                    $"DELETE FROM {_catalog.Schema}.tracks WHERE id = $1 AND (model_name <> $2 OR model_version <> $3);", connection, transaction);
+                    $"DELETE FROM {_catalog.Schema}.tracks t WHERE t.id = $1 AND {NotCurrent("t", 2)};", connection, transaction);
                 stale.Parameters.Add(new NpgsqlParameter<string> { TypedValue = id });
-                stale.Parameters.Add(new NpgsqlParameter<string> { TypedValue = track.ModelName });
-                stale.Parameters.Add(new NpgsqlParameter<string> { TypedValue = track.ModelVersion });
+                CurrentParameters(stale, new CurrentAnalysis(track.ModelName, track.ModelVersion, track.Blocks.Melody is not null));
                 replaced = await stale.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
             }
 

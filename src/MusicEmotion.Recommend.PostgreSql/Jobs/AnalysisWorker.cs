@@ -10,8 +10,9 @@ namespace MusicEmotion.Recommend.PostgreSql.Jobs;
 
 /// <summary>
 /// Drains an <see cref="AnalysisJobQueue"/>: claims jobs under leases, renews the leases while it works, hashes each
-/// file (a file whose audio is already in the catalog, made by this worker's model, is done without decoding; one made
-/// by another model is analysed again and its row replaced once the new analysis is complete), analyses it and stores
+/// file (a file whose audio is already in the catalog as this worker's analyser makes it is done without decoding; one
+/// made by another model, or by the same note-aware model before the melody block existed, is analysed again and its
+/// row replaced once the new analysis is complete: <see cref="CurrentAnalysis.IsCurrent"/>), analyses it and stores
 /// the track with its job in one transaction. A file that cannot be read or analysed is a failed attempt (retried later, set aside
 /// after its last attempt); it never stops the worker. Losing the database does: the worker stops and its jobs' leases
 /// expire, so other workers take them up. Run as many workers as you like, on as many machines.
@@ -127,9 +128,10 @@ public sealed class AnalysisWorker
             {
                 id = await TrackId.ComputeAsync(job.Path, jobCancellation.Token).ConfigureAwait(false);
                 TrackRecord? stored = await _queue.Catalog.GetAsync(id, jobCancellation.Token).ConfigureAwait(false);
-                if (stored is null || stored.ModelName != _analyzer.ModelName || stored.ModelVersion != _analyzer.ModelVersion)
+                if (stored is null || !_analyzer.CurrentAnalysis.IsCurrent(stored))
                 {
-                    // Absent, or made by another model: analyse; CompleteAsync replaces another model's row.
+                    // Absent, or not current (another model's, or this one's without the melody block it gives): analyse;
+                    // CompleteAsync replaces the old row in the transaction that stores the new one.
                     TrackAnalysis analysis = await _analyzer.AnalyzeAsync(job.Path, job.Path, id, jobCancellation.Token).ConfigureAwait(false);
                     track = analysis.Track;
                     TrackRows.Validate(track, _queue.Catalog.Name);

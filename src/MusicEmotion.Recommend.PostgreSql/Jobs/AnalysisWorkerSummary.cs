@@ -10,7 +10,7 @@ namespace MusicEmotion.Recommend.PostgreSql.Jobs;
 /// <param name="Elapsed">How long the worker ran.</param>
 public sealed record AnalysisWorkerSummary(int Added, int AlreadyPresent, int Retrying, int SetAside, int LeaseLost, int Released, TimeSpan Elapsed)
 {
-    /// <summary>Files whose stored track another model made: analysed again and the row replaced (not counted in <see cref="Added"/>).</summary>
+    /// <summary>Files whose stored track another model made, or the same model without the melody block it gives: analysed again and the row replaced (not counted in <see cref="Added"/>).</summary>
     public int Reanalysed { get; init; }
 
     /// <summary>Songs finished (analysed and stored, or found present) per second of running.</summary>

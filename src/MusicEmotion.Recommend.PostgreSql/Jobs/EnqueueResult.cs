@@ -7,7 +7,8 @@ namespace MusicEmotion.Recommend.PostgreSql.Jobs;
 public sealed record EnqueueResult(int Queued, int Requeued, int AlreadyKnown)
 {
     /// <summary>
-    /// Files whose job was done but whose stored track another model made, queued again to be re-analysed (only
+    /// Files whose job was done but whose stored track another model made (or the same
+    /// model without the melody block it gives), queued again to be re-analysed (only
     /// <see cref="AnalysisJobQueue.EnqueueForModelAsync"/> looks; 0 otherwise).
     /// </summary>
     public int Reanalysis { get; init; }

@@ -13,7 +13,8 @@ public enum JobCompletion
     LeaseLost,
 
     /// <summary>
-    /// A row with the same content hash made by another model was replaced by the new track, the job marked done, in
+    /// A row with the same content hash made by another model, or by the same model without the melody block the new
+    /// track has, was replaced by the new track, the job marked done, in
     /// one transaction (the old row stayed until then).
     /// </summary>
     Reanalysed,

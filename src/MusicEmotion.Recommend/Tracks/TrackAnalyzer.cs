@@ -36,6 +36,9 @@ public sealed class TrackAnalyzer
     /// <summary>Whether the tracks this analyser makes have a melody block (the model's recipe transcribes the notes and the <c>melody</c> kind is registered).</summary>
     public bool GivesMelody => MelodyObserver.GivesMelody(_analyzer.Model.Card.Features, _analyzer.Model.FeatureKinds);
 
+    /// <summary>What a stored track must be to count as this analyser's (<see cref="Tracks.CurrentAnalysis.IsCurrent"/>): otherwise it is analysed again.</summary>
+    public CurrentAnalysis CurrentAnalysis => new(ModelName, ModelVersion, GivesMelody);
+
     /// <summary>The vector options in use.</summary>
     public TrackVectorOptions Options => _options;
 

@@ -29,7 +29,7 @@ public sealed class TrackImporter
     /// Imports one file: hashes it first and, when the catalog already holds that id as analysed by the current model,
     /// returns without decoding it (an interrupted import resumes at the cost of reading each finished file once). A row
     /// made by another model, or by the current one before the melody block existed (none stored while the analyser
-    /// gives one), is re-analysed and replaced (<see cref="TrackImportStatus.Reanalysed"/>): the new analysis
+    /// gives one; <see cref="CurrentAnalysis.IsCurrent"/>), is re-analysed and replaced (<see cref="TrackImportStatus.Reanalysed"/>): the new analysis
     /// is complete before the old row is removed, so a failure to decode leaves the old row in place. Otherwise the
     /// file is analysed and added.
     /// </summary>
@@ -42,8 +42,7 @@ public sealed class TrackImporter
     {
         string id = await TrackId.ComputeAsync(path, cancellationToken).ConfigureAwait(false);
         TrackRecord? stored = await _catalog.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        if (stored is not null && stored.ModelName == _analyzer.ModelName && stored.ModelVersion == _analyzer.ModelVersion
-            && (stored.Blocks.Melody is not null || !_analyzer.GivesMelody))
+        if (stored is not null && _analyzer.CurrentAnalysis.IsCurrent(stored))
         {
             return new TrackImportResult(0, path, TrackImportStatus.AlreadyPresent, id, null, null, null);
         }

@@ -16,7 +16,7 @@ namespace MusicEmotion.Server.Uploads;
 
 /// <summary>
 /// Turns a staged upload into a stored track, all or nothing: the same content already stored → the existing track
-/// (re-analysed, and its row replaced, when another model made that row);
+/// (re-analysed, and its row replaced, when another model made that row or the same one before the melody block: <see cref="CurrentAnalysis.IsCurrent"/>);
 /// otherwise a probe for the declared duration, one analysis slot of the upload's admission (bounded wait), the analysis
 /// (with a timeout), then the audio renamed into place under its id and the catalog row added in one transaction. A
 /// refusal is an <see cref="UploadRefusedException"/>; any failure removes what this upload stored; a crash between the
@@ -50,7 +50,7 @@ internal sealed class TrackUploadService(
         long receiveMs = (long)upload.ReceiveTime.TotalMilliseconds;
         using IDisposable trackLock = await locks.AcquireAsync(upload.TrackId, cancellationToken).ConfigureAwait(false);
         TrackRecord? existing = await catalog.GetAsync(upload.TrackId, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && existing.IsFromModel(analyzer.ModelName, analyzer.ModelVersion))
+        if (existing is not null && analyzer.CurrentAnalysis.IsCurrent(existing))
         {
             if (!audio.Contains(existing.Id))
             {
@@ -175,7 +175,7 @@ internal sealed class TrackUploadService(
     }
 
     /// <summary>
-    /// Replaces the row of a track that another model analysed (e.g. before the shipped model changed) by this analysis:
+    /// Replaces the row of a track that is not current (another model analysed it, e.g. before the shipped model changed, or it lacks the melody block) by this analysis:
     /// the audio is restored if the row had lost it, then the old row goes and the new one comes. A crash between the
     /// two leaves the audio without a row, which the startup sweep reports and a new upload of the same file restores.
     /// </summary>

@@ -89,7 +89,9 @@ public sealed class CatalogCommandTests : IDisposable
         curveLines.Should().HaveCount(1 + 4 + 5 + 6, "one row per second of each track");
         string[] vectorLines = File.ReadAllLines(vectors);
         vectorLines.Should().HaveCount(4);
-        vectorLines[0].Split(',').Should().HaveCount(6 + 55 + 12 + 64).And.Contain("mfcc1_mean").And.Contain("arc_valence_31");
+        vectorLines[0].Split(',').Should().HaveCount(6 + 55 + 12 + 64 + 20).And.Contain("mfcc1_mean").And.Contain("arc_valence_31").And.EndWith("melody.glissando_std");
+        vectorLines.Skip(1).Select(l => l.Split(',').TakeLast(21).ToArray()).Should().OnlyContain(cells => cells[0].Length > 0 && cells.Skip(1).All(cell => cell.Length == 0),
+            "the test model's tracks have no melody block: its 20 cells are empty, the arc's last one is not");
         Directory.GetFiles(_dir.Path, "*.tmp-*").Should().BeEmpty();
 
         string id = curveLines[1].Split(',')[0];
@@ -99,6 +101,50 @@ public sealed class CatalogCommandTests : IDisposable
         var (missingCode, _, missingError) = await CliRunner.RunAsync(["catalog", "remove", id, "--db", db]);
         missingCode.Should().Be(2);
         missingError.Should().Contain("not in the catalog");
+    }
+
+    [RequiresShippedModelFact]
+    public async Task The_vectors_csv_has_the_melody_block_of_the_tracks_that_have_one_the_same_as_the_json_export()
+    {
+        string songs = Songs(2);
+        string more = Directory.CreateDirectory(_dir.File("more")).FullName;
+        TestWav.Song(Path.Combine(more, "with melody.wav"), 22050, 5, seed: 640);
+        string db = _dir.File("catalog.db"), jsonl = _dir.File("export.jsonl"), vectors = _dir.File("vectors.csv");
+        (await CliRunner.RunAsync(["catalog", "add", songs, "--db", db, .. Model])).ExitCode.Should().Be(0);
+        var (added, _, addError) = await CliRunner.RunAsync(["catalog", "add", more, "--db", db, "--model", "notes"]); // the note-aware model: a melody block
+        added.Should().Be(0, addError);
+
+        (await CliRunner.RunAsync(["catalog", "export", "--db", db, "--out", jsonl])).ExitCode.Should().Be(0);
+        (await CliRunner.RunAsync(["catalog", "export", "--db", db, "--out", vectors, "--format", "csv", "--content", "vectors"])).ExitCode.Should().Be(0);
+
+        string[] header = File.ReadAllLines(vectors)[0].Split(',');
+        Dictionary<string, string[]> rows = File.ReadAllLines(vectors).Skip(1).Select(l => l.Split(',')).ToDictionary(cells => cells[0]);
+        rows.Should().HaveCount(3);
+        header.Should().HaveCount(6 + 55 + 12 + 64 + 20);
+        int first = Array.IndexOf(header, "melody.pitch_mean");
+        header[first..].Should().Equal(Recommend.Vectors.TrackVectorBlocks.MelodyNames);
+        int withMelody = 0;
+        foreach (string line in File.ReadAllLines(jsonl))
+        {
+            using JsonDocument track = JsonDocument.Parse(line);
+            string[] cells = rows[track.RootElement.GetProperty("id").GetString()!];
+            cells.Should().HaveCount(header.Length);
+            if (track.RootElement.TryGetProperty("melody", out JsonElement melody))
+            {
+                withMelody++;
+                cells[2].Should().Be(track.RootElement.GetProperty("model").GetString());
+                for (int i = first; i < header.Length; i++) // JSON rounds to 4 decimals, the CSV to 6
+                {
+                    double.Parse(cells[i], System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(melody.GetProperty(header[i]).GetDouble(), 6e-5, header[i]);
+                }
+            }
+            else
+            {
+                cells[first..].Should().OnlyContain(cell => cell.Length == 0, "a track without the block has empty melody cells");
+            }
+        }
+
+        withMelody.Should().Be(1, "only the note-aware model's track has the block");
     }
 
     [Fact]

@@ -97,6 +97,40 @@ public sealed class SharedCatalogCommandTests(PostgresServer server) : IDisposab
     }
 
     [SkippableFact]
+    public async Task With_the_note_aware_model_a_row_stored_before_the_melody_block_is_queued_again_and_re_analysed()
+    {
+        Skip.IfNot(AnalyzeFixtures.ShippedModelPresent, "the shipped note-aware model is not in this build");
+        string postgres = server.CreateDatabase();
+        string song = TestWav.Song(_dir.File("song.wav"), 22050, 4, seed: 510);
+        string[] model = ["--model", "notes"];
+        (await CliRunner.RunAsync(["catalog", "enqueue", song, "--postgres", postgres, .. model])).ExitCode.Should().Be(0);
+        (await CliRunner.RunAsync(["worker", "--postgres", postgres, "--exit-when-idle", "--poll-seconds", "0.1", .. model])).Output.Should().StartWith("added 1,");
+
+        string id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(song)));
+        Recommend.Tracks.TrackRecord track;
+        await using (var catalog = await MusicEmotion.Recommend.PostgreSql.PostgresTrackCatalog.OpenAsync(postgres))
+        {
+            track = (await catalog.GetAsync(id))!;
+            track.Blocks.Melody.Should().NotBeNull();
+            (await catalog.RemoveAsync(id)).Should().BeTrue();
+            Recommend.Vectors.TrackVectorBlocks blocks = track.Blocks;
+            (await catalog.AddAsync(track with { Blocks = new(blocks.Descriptors, blocks.EmotionStatistics, blocks.EmotionArc) })).Should().BeTrue();
+        }
+
+        var (code, output, error) = await CliRunner.RunAsync(["catalog", "enqueue", song, "--postgres", postgres, .. model]);
+        var (work, workOutput, workError) = await CliRunner.RunAsync(["worker", "--postgres", postgres, "--exit-when-idle", "--poll-seconds", "0.1", .. model]);
+
+        code.Should().Be(0, error);
+        output.Should().StartWith($"queued 0 new, 0 again after failing, 1 for re-analysis (their tracks were made by another model than {track.ModelName} {track.ModelVersion} or without its melody block), 0 already queued or done");
+        work.Should().Be(0, workError);
+        workOutput.Should().StartWith("added 0, re-analysed 1 (their tracks were made by another model or without its melody block), already in the catalog 0");
+        await using (var catalog = await MusicEmotion.Recommend.PostgreSql.PostgresTrackCatalog.OpenAsync(postgres))
+        {
+            (await catalog.GetAsync(id))!.Blocks.Melody.Should().Equal(track.Blocks.Melody);
+        }
+    }
+
+    [SkippableFact]
     public async Task Bad_inputs_are_refused_and_nothing_is_queued()
     {
         string postgres = server.CreateDatabase();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MusicEmotion.Recommend.PostgreSql.Jobs;
 using MusicEmotion.Recommend.Tracks;
+using MusicEmotion.Recommend.Vectors;
 
 namespace MusicEmotion.Recommend.PostgreSql.Tests;
 
@@ -58,7 +59,7 @@ public sealed class AnalysisWorkerTests(PostgresServer server)
         string added = q.Song("added by catalog add.wav", 3);
         string broken = q.Garbage("no longer decodes.mp3");
         var options = new AnalysisWorkerOptions { Concurrency = 2, ExitWhenIdle = true, RetryDelay = TimeSpan.Zero, PollInterval = TimeSpan.FromMilliseconds(50) };
-        (await q.Queue.EnqueueForModelAsync([done, current], analyzer.ModelName, analyzer.ModelVersion)).Queued.Should().Be(2);
+        (await q.Queue.EnqueueForModelAsync([done, current], analyzer.CurrentAnalysis)).Queued.Should().Be(2);
         (await new AnalysisWorker(q.Queue, analyzer, options).RunAsync()).Added.Should().Be(2);
 
         // An earlier model's rows: one of a file whose job is done, one stored without a job (as `mer catalog add` does),
@@ -73,7 +74,7 @@ public sealed class AnalysisWorkerTests(PostgresServer server)
         string brokenId = await TrackId.ComputeAsync(broken);
         (await q.Catalog.AddAsync(doneTrack with { Id = brokenId, ModelVersion = "0.9.0" })).Should().BeTrue();
 
-        EnqueueResult enqueued = await q.Queue.EnqueueForModelAsync([done, current, added, broken], analyzer.ModelName, analyzer.ModelVersion, maxAttempts: 1);
+        EnqueueResult enqueued = await q.Queue.EnqueueForModelAsync([done, current, added, broken], analyzer.CurrentAnalysis, maxAttempts: 1);
         (enqueued.Queued, enqueued.Requeued, enqueued.Reanalysis, enqueued.AlreadyKnown).Should().Be((2, 0, 1, 1),
             "the done file with an earlier model's row is queued again, the current one is left alone, the other two are new jobs");
         (await q.Queue.EnqueueAsync([done, current])).Should().Be(new EnqueueResult(0, 0, 2), "without a model, done jobs are left alone");
@@ -91,9 +92,60 @@ public sealed class AnalysisWorkerTests(PostgresServer server)
         (await q.Catalog.GetAsync(brokenId))!.ModelVersion.Should().Be("0.9.0", "nothing is removed before a new analysis is complete");
         AnalysisQueueStatus status = await q.Queue.GetStatusAsync();
         (status.Pending, status.Running, status.Added, status.AlreadyPresent, status.Failed).Should().Be((0, 0, 3, 0, 1));
-        (await q.Queue.EnqueueForModelAsync([done, current, added], analyzer.ModelName, analyzer.ModelVersion)).Should().Be(new EnqueueResult(0, 0, 3),
+        (await q.Queue.EnqueueForModelAsync([done, current, added], analyzer.CurrentAnalysis)).Should().Be(new EnqueueResult(0, 0, 3),
             "every row is the current model's now");
     }
+
+    [SkippableFact]
+    public async Task Rows_the_note_aware_model_stored_before_the_melody_block_are_queued_again_and_re_analysed_like_another_models()
+    {
+        await using QueueFixture q = await QueueFixture.CreateAsync(server);
+        TrackAnalyzer analyzer = QueueFixture.NoteAwareAnalyzer;
+        analyzer.GivesMelody.Should().BeTrue();
+        string done = q.Song("done before the block.wav", 1);
+        string current = q.Song("current.wav", 2);
+        string added = q.Song("added by catalog add.wav", 3);
+        string broken = q.Garbage("no longer decodes.mp3");
+        var options = new AnalysisWorkerOptions { Concurrency = 2, ExitWhenIdle = true, RetryDelay = TimeSpan.Zero, PollInterval = TimeSpan.FromMilliseconds(50) };
+        (await q.Queue.EnqueueForModelAsync([done, current], analyzer.CurrentAnalysis)).Queued.Should().Be(2);
+        (await new AnalysisWorker(q.Queue, analyzer, options).RunAsync()).Added.Should().Be(2);
+
+        // Rows of the same model and version stored before the block (melody NULL, as a schema 3 row reads after the
+        // migration): of a file whose job is done, of one stored without a job, of one that can no longer be decoded.
+        string doneId = await TrackId.ComputeAsync(done);
+        TrackRecord doneTrack = (await q.Catalog.GetAsync(doneId))!;
+        doneTrack.Blocks.Melody.Should().NotBeNull();
+        (await q.Catalog.RemoveAsync(doneId)).Should().BeTrue();
+        (await q.Catalog.AddAsync(WithoutMelody(doneTrack))).Should().BeTrue();
+        string addedId = await TrackId.ComputeAsync(added);
+        (await q.Catalog.AddAsync(WithoutMelody((await analyzer.AnalyzeAsync(added, added, addedId)).Track))).Should().BeTrue();
+        string brokenId = await TrackId.ComputeAsync(broken);
+        (await q.Catalog.AddAsync(WithoutMelody(doneTrack) with { Id = brokenId })).Should().BeTrue();
+        (await q.Catalog.GetAsync(doneId))!.Blocks.Melody.Should().BeNull();
+
+        (await q.Queue.EnqueueForModelAsync([done, current], analyzer.CurrentAnalysis with { GivesMelody = false })).Should().Be(new EnqueueResult(0, 0, 2),
+            "for a model without the block, the same rows are current");
+        EnqueueResult enqueued = await q.Queue.EnqueueForModelAsync([done, current, added, broken], analyzer.CurrentAnalysis, maxAttempts: 1);
+        (enqueued.Queued, enqueued.Requeued, enqueued.Reanalysis, enqueued.AlreadyKnown).Should().Be((2, 0, 1, 1),
+            "the done file whose row lacks the block is queued again, the current one is left alone, the other two are new jobs");
+        AnalysisWorkerSummary summary = await new AnalysisWorker(q.Queue, analyzer, options).RunAsync();
+
+        (summary.Added, summary.Reanalysed, summary.AlreadyPresent, summary.SetAside).Should().Be((0, 2, 0, 1));
+        (await q.Catalog.CountAsync()).Should().Be(4);
+        (await q.Catalog.GetAsync(doneId))!.Blocks.Melody.Should().Equal(doneTrack.Blocks.Melody, "the same model on the same audio");
+        (await q.Catalog.GetAsync(addedId))!.Blocks.Melody.Should().NotBeNull();
+        TrackRecord kept = (await q.Catalog.GetAsync(brokenId))!;
+        kept.Blocks.Melody.Should().BeNull("nothing is removed before a new analysis is complete");
+        kept.ModelVersion.Should().Be(analyzer.ModelVersion);
+        AnalysisQueueStatus status = await q.Queue.GetStatusAsync();
+        (status.Pending, status.Running, status.Added, status.AlreadyPresent, status.Failed).Should().Be((0, 0, 3, 0, 1));
+        (await q.Queue.EnqueueForModelAsync([done, current, added], analyzer.CurrentAnalysis)).Should().Be(new EnqueueResult(0, 0, 3),
+            "every row has the block now");
+    }
+
+    /// <summary>The track as stored before the melody block existed.</summary>
+    private static TrackRecord WithoutMelody(TrackRecord track) =>
+        track with { Blocks = new TrackVectorBlocks(track.Blocks.Descriptors, track.Blocks.EmotionStatistics, track.Blocks.EmotionArc) };
 
     [SkippableFact]
     public async Task Stopping_a_worker_gives_its_jobs_back_untouched()

@@ -78,6 +78,35 @@ public sealed class TrackUploadServiceTests
     }
 
     [Fact]
+    public async Task The_same_content_whose_row_was_stored_before_the_melody_block_is_re_analysed_and_gets_the_block()
+    {
+        using var factory = new ServerFactory();
+        byte[] wav = TestAudio.Wav(4, seed: 47);
+        ITrackCatalog catalog = factory.Services.GetRequiredService<ITrackCatalog>();
+        UploadOutcome first;
+        using (StagedUpload upload = Stage(factory, wav, "wav", "song.wav"))
+        {
+            first = await AddAsync(factory, upload);
+        }
+
+        first.Track.Blocks.Melody.Should().NotBeNull("the service runs the note-aware model");
+        // The same model's row as stored before the melody block existed.
+        (await catalog.RemoveAsync(first.Track.Id)).Should().BeTrue();
+        Recommend.Vectors.TrackVectorBlocks blocks = first.Track.Blocks;
+        (await catalog.AddAsync(first.Track with { Blocks = new(blocks.Descriptors, blocks.EmotionStatistics, blocks.EmotionArc) })).Should().BeTrue();
+
+        UploadOutcome again;
+        using (StagedUpload upload = Stage(factory, wav, "wav", "song.wav"))
+        {
+            again = await AddAsync(factory, upload);
+        }
+
+        again.Created.Should().BeFalse("the track was there; it was analysed again");
+        (await catalog.GetAsync(first.Track.Id))!.Blocks.Melody.Should().Equal(first.Track.Blocks.Melody);
+        (await catalog.CountAsync()).Should().Be(1);
+    }
+
+    [Fact]
     public async Task Content_no_decoder_claims_is_refused_as_not_audio_naming_the_clients_file_not_the_staged_path()
     {
         using var factory = new ServerFactory();
