@@ -33,7 +33,7 @@ internal static class ReadmeSamples
         // Per call: smoothing, vector length, summary, description, an observer of the feature frames.
         EmotionAnalysis raw = await analyzer.AnalyzeAsync("song.flac", new AnalysisCallOptions { Smoothing = EmotionSmoothing.None });
 
-        // Hour-long files: values arrive as soon as they are final, with bounded memory.
+        // Hour-long files: values arrive as soon as they are final, with bounded memory (v3: up to a transcription block, 5 min, late).
         await foreach (EmotionFrame second in analyzer.AnalyzeStreamingAsync("concert.mp3"))
             Console.WriteLine($"{second.Second}: {second.Arousal:0.00} {second.Valence:0.00}");
 
