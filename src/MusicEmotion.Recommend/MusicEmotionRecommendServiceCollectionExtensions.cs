@@ -39,7 +39,7 @@ public static class MusicEmotionRecommendServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             (ITrackCatalog catalog, string modelName, string modelVersion) = CatalogAndModel(sp);
-            return new Recommender(catalog, modelName, modelVersion, Options(sp).Recommender);
+            return new Recommender(catalog, modelName, modelVersion, Options(sp).Recommender, sp.GetRequiredService<ITempoKeySource>());
         });
         services.TryAddSingleton<ITempoKeySource>(DescriptorTempoKeySource.Default);
         services.TryAddSingleton(sp =>

@@ -39,6 +39,24 @@ public sealed record EmotionSummary(
     /// <summary>The quadrant holding most music seconds; ties go to the lower-numbered quadrant; null when there is no music.</summary>
     public EmotionQuadrant? DominantQuadrant => QuadrantShares.Dominant;
 
+    /// <summary>Intensity a strongest moment needs to stand out.</summary>
+    private const double StandOutIntensity = 0.3;
+
+    /// <summary>How far a moment's intensity must exceed the mean position's to stand out.</summary>
+    private const double StandOutAboveMean = 0.1;
+
+    /// <summary>
+    /// Whether the strongest moment (<see cref="StrongestMoments"/>[0]) stands out of the song: its intensity is at least
+    /// 0.3 and at least 0.1 above the intensity of the mean position (the distance of mean arousal and mean valence from
+    /// the origin). False without music and on a flat or evenly strong curve, where every second is about as strong as
+    /// the song's mood as a whole. The rule-based description names the moment only when this holds, and the service's
+    /// page shows it only then.
+    /// </summary>
+    public bool StrongestMomentStandsOut =>
+        Arousal is { } arousal && Valence is { } valence && StrongestMoments.Count > 0
+        && StrongestMoments[0].Intensity >= StandOutIntensity
+        && StrongestMoments[0].Intensity - Math.Sqrt((arousal.Mean * arousal.Mean) + (valence.Mean * valence.Mean)) >= StandOutAboveMean;
+
     /// <summary>Whether any second holds music; false means "no music detected" (silence, a steady tone or noise).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasMusic => MusicSeconds > 0;

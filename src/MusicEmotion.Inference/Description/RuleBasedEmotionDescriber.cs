@@ -13,8 +13,9 @@ namespace MusicEmotion.Inference.Description;
 /// 0.1 (and nothing trends), "shifting" above 0.25.</description></item>
 /// <item><description>The trend, when the fitted change from first to last second reaches 0.25: "builds in
 /// energy" / "winds down" for arousal, "grows brighter" / "grows darker" for valence.</description></item>
-/// <item><description>The strongest moment and its time (mm:ss), when it stands out: intensity at least 0.3 and at
-/// least 0.1 above the intensity of the mean position.</description></item>
+/// <item><description>The strongest moment and its time (mm:ss), when it stands out
+/// (<see cref="EmotionSummary.StrongestMomentStandsOut"/>: intensity at least 0.3 and at least 0.1 above the intensity of
+/// the mean position).</description></item>
 /// <item><description>When at least 3 seconds hold no music (silence, a steady tone or noise), how many were left
 /// out.</description></item>
 /// </list>
@@ -30,12 +31,6 @@ public sealed class RuleBasedEmotionDescriber : IEmotionDescriber
 
     /// <summary>Spread above which the music is called shifting.</summary>
     private const double ShiftingAbove = 0.25;
-
-    /// <summary>Minimum intensity of a moment worth naming.</summary>
-    private const double MomentIntensity = 0.3;
-
-    /// <summary>How far a moment's intensity must exceed the mean position's to stand out.</summary>
-    private const double MomentAboveMean = 0.1;
 
     /// <summary>Seconds without music from which the description says how many were left out.</summary>
     private const int NonMusicWorthSaying = 3;
@@ -63,7 +58,7 @@ public sealed class RuleBasedEmotionDescriber : IEmotionDescriber
             sentences.Add($"It {trend} as it goes on.");
         }
 
-        string? moment = Moment(summary, Math.Sqrt((meanArousal * meanArousal) + (meanValence * meanValence)));
+        string? moment = Moment(summary);
         if (moment is not null)
         {
             sentences.Add(moment);
@@ -150,19 +145,14 @@ public sealed class RuleBasedEmotionDescriber : IEmotionDescriber
         return parts.Count == 0 ? null : string.Join(" and ", parts);
     }
 
-    private static string? Moment(EmotionSummary summary, double meanIntensity)
+    private static string? Moment(EmotionSummary summary)
     {
-        if (summary.StrongestMoments.Count == 0)
+        if (!summary.StrongestMomentStandsOut)
         {
             return null;
         }
 
         EmotionMoment strongest = summary.StrongestMoments[0];
-        if (strongest.Intensity < MomentIntensity || strongest.Intensity - meanIntensity < MomentAboveMean)
-        {
-            return null;
-        }
-
         return $"Its most intense moment comes at {Clock(strongest.Second)}, where it is {MoodWords.Moment(strongest.Arousal, strongest.Valence)}.";
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MusicEmotion.Features.Descriptors;
+using MusicEmotion.Recommend.Tracks;
 
 namespace MusicEmotion.Recommend.Journeys;
 
@@ -61,22 +61,8 @@ internal static class JourneyExplainer
         return rise > 0.1 ? $"builds from {from} to {to}" : rise < -0.1 ? $"settles from {from} to {to}" : $"moves from {from} to {to}";
     }
 
-    private static string? Key(JourneyCandidate previous, JourneyCandidate song)
-    {
-        if (previous.TempoKey.Key is not { } a || song.TempoKey.Key is not { } b)
-        {
-            return null;
-        }
-
-        return a.RelationTo(b) switch
-        {
-            KeyRelation.Same => $"same key as the last song ({b.Name})",
-            KeyRelation.Relative => $"the relative key of the last song ({a.Name} to {b.Name})",
-            KeyRelation.Fifth => $"a fifth from the last song ({a.Name} to {b.Name})",
-            KeyRelation.Parallel => $"the parallel key of the last song ({a.Name} to {b.Name})",
-            _ => $"a key change ({a.Name} to {b.Name})",
-        };
-    }
+    private static string? Key(JourneyCandidate previous, JourneyCandidate song) =>
+        previous.TempoKey.Key is { } a && song.TempoKey.Key is { } b ? KeyWords.HandOver(a, b) : null;
 
     private static string? Tempo(JourneyCandidate previous, JourneyCandidate song)
     {

@@ -6,10 +6,12 @@ namespace MusicEmotion.Recommend.Recommending;
 
 /// <summary>
 /// Writes why a track was recommended, by comparing it with the liked track it is closest to: which musical aspects
-/// are close (descriptor groups within half a catalog standard deviation on average), whether the mood and the
+/// are close (descriptor groups within half a catalog standard deviation on average), whether the key is the same or a
+/// closely related one (relative, a fifth apart; keys as the <see cref="ITempoKeySource"/> knows them, with several liked
+/// tracks only a key they all share), whether the mood and the
 /// emotional arc match, whether the melodies are alike (range, register, contour; tracks with a melody block), and how it
 /// differs (brighter or darker, faster or slower, more or less energetic or positive, a higher or lower melody, a wider or
-/// narrower melodic range). Example: <c>"similar tempo and timbre; the same calm-to-intense build; similar melodic range;
+/// narrower melodic range). Example: <c>"similar tempo and timbre; in the same key (A minor); the same calm-to-intense build; similar melodic range;
 /// brighter, more energetic"</c>.
 /// </summary>
 internal static class RecommendationExplainer
@@ -41,11 +43,13 @@ internal static class RecommendationExplainer
     /// <param name="reference">The liked track the candidate is closest to.</param>
     /// <param name="candidate">The recommended track.</param>
     /// <param name="statistics">The catalog statistics (to judge descriptor differences in standard deviations).</param>
+    /// <param name="likedKey">The liked key to compare with (the reference's, or the one all liked tracks share), or null when none is known.</param>
+    /// <param name="candidateKey">The candidate's key, or null when it is not known.</param>
     /// <param name="blocks">The block similarities of the recommendation (blocks absent from the similarity are not discussed).</param>
     /// <param name="similarity">The recommendation's similarity to the query (−1…1).</param>
     /// <param name="catalogTracks">Tracks searched (to say when a weak match is simply the least far of a small library).</param>
-    public static string Explain(TrackRecord reference, TrackRecord candidate, CatalogStatistics statistics, IReadOnlyList<BlockScore> blocks,
-        double similarity, int catalogTracks)
+    public static string Explain(TrackRecord reference, TrackRecord candidate, MusicalKey? likedKey, MusicalKey? candidateKey,
+        CatalogStatistics statistics, IReadOnlyList<BlockScore> blocks, double similarity, int catalogTracks)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(candidate);
@@ -61,6 +65,11 @@ internal static class RecommendationExplainer
             if (close.Length > 0)
             {
                 parts.Add("similar " + JoinWords(close));
+            }
+
+            if (likedKey is { } liked && candidateKey is { } theirs && KeyWords.Likeness(liked, theirs) is { } key)
+            {
+                parts.Add(key);
             }
 
             AddSoundDifferences(reference.Descriptors, candidate.Descriptors, statistics.Descriptors, differences);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using MusicEmotion.Features.Descriptors;
 using MusicEmotion.Recommend.Catalog;
 using MusicEmotion.Recommend.Search;
 using MusicEmotion.Recommend.Tracks;
@@ -29,6 +30,7 @@ public sealed class Recommender : IDisposable
 {
     private readonly ITrackCatalog _catalog;
     private readonly RecommenderOptions _options;
+    private readonly ITempoKeySource _tempoKey;
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private volatile CatalogSnapshot? _snapshot;
 
@@ -37,7 +39,8 @@ public sealed class Recommender : IDisposable
     /// <param name="modelName">The current model's name: tracks of other models are stale.</param>
     /// <param name="modelVersion">The current model's version.</param>
     /// <param name="options">Options (validated).</param>
-    public Recommender(ITrackCatalog catalog, string modelName, string modelVersion, RecommenderOptions? options = null)
+    /// <param name="tempoKey">Where the keys named in explanations come from; null for the stored estimates (<see cref="DescriptorTempoKeySource.Default"/>).</param>
+    public Recommender(ITrackCatalog catalog, string modelName, string modelVersion, RecommenderOptions? options = null, ITempoKeySource? tempoKey = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentException.ThrowIfNullOrEmpty(modelName);
@@ -45,6 +48,7 @@ public sealed class Recommender : IDisposable
         _options = options ?? new RecommenderOptions();
         _options.Validate();
         _catalog = catalog;
+        _tempoKey = tempoKey ?? DescriptorTempoKeySource.Default;
         ModelName = modelName;
         ModelVersion = modelVersion;
     }
@@ -109,6 +113,7 @@ public sealed class Recommender : IDisposable
         var items = new List<Recommendation>(order.Length);
         Dictionary<string, TrackRecord> likedRecords = await ReadAsync(liked, cancellationToken).ConfigureAwait(false);
         float[] likedVector = new float[dimension];
+        MusicalKey? likedKey = KeyWords.Common(likedRecords.Values.Select(r => _tempoKey.Estimate(r).Key)); // one liked track: its key
         foreach ((int i, double? redundancy) in order)
         {
             (string closest, BlockScore[] scores) = Score(index, space, snapshot, likedKeys, query, vectors.AsMemory(i * dimension, dimension), likedVector);
@@ -119,7 +124,8 @@ public sealed class Recommender : IDisposable
             double relevance = Recommendation.RelevanceOf(similarity);
             double novelty = redundancy is { } s ? 1 - Recommendation.RelevanceOf(s) : 1;
             double score = diversity > 0 ? ((1 - diversity) * relevance) + (diversity * novelty) : relevance;
-            string explanation = RecommendationExplainer.Explain(likedRecords[closest], record, snapshot.Statistics!, scores, similarity, snapshot.Tracks);
+            string explanation = RecommendationExplainer.Explain(likedRecords[closest], record, likedKey, _tempoKey.Estimate(record).Key,
+                snapshot.Statistics!, scores, similarity, snapshot.Tracks);
             items.Add(new Recommendation(record.Id, record.SourceName, record.DurationSeconds, score, scores, closest, explanation)
             {
                 Similarity = similarity,

@@ -251,4 +251,49 @@ public class EmotionSummaryTests
         json.Should().Contain("\"DominantQuadrant\":\"Q1\"").And.Contain("\"Quadrant\":\"Q3\"");
         back.Should().BeEquivalentTo(summary);
     }
+
+    [Fact]
+    public void The_strongest_moment_stands_out_only_when_strong_and_above_the_songs_mean_mood()
+    {
+        static float[] WithSpike(float level, float spike) { float[] values = TestTimelines.Repeat(level, 30); values[12] = spike; return values; }
+
+        // A calm, quiet song with one loud second: 0.9 ≥ 0.3 and far above the mean position's intensity (≈ 0.03).
+        EmotionSummary spike = EmotionSummary.From(TestTimelines.Of(WithSpike(0f, 0.9f), TestTimelines.Repeat(0f, 30)));
+        spike.StrongestMoments[0].Second.Should().Be(12);
+        spike.StrongestMomentStandsOut.Should().BeTrue();
+
+        // A flat, strong curve: every second is 0.5 from the origin, as is the mean; nothing stands out.
+        EmotionSummary flat = EmotionSummary.From(TestTimelines.Constant(0.4f, -0.3f, 30));
+        flat.StrongestMoments[0].Intensity.Should().BeApproximately(0.5, 1e-6);
+        flat.StrongestMomentStandsOut.Should().BeFalse();
+
+        // A small bump that rises above the mean but stays below an intensity of 0.3.
+        EmotionSummary faint = EmotionSummary.From(TestTimelines.Of(WithSpike(0f, 0.25f), TestTimelines.Repeat(0f, 30)));
+        faint.StrongestMomentStandsOut.Should().BeFalse();
+
+        // Around the 0.1 margin: a spike of 0.6 over 0.5 leaves the mean at 0.5033 (0.097 below the spike), 0.61 at 0.5037 (0.106).
+        EmotionSummary.From(TestTimelines.Of(WithSpike(0.5f, 0.6f), TestTimelines.Repeat(0f, 30))).StrongestMomentStandsOut.Should().BeFalse();
+        EmotionSummary.From(TestTimelines.Of(WithSpike(0.5f, 0.61f), TestTimelines.Repeat(0f, 30))).StrongestMomentStandsOut.Should().BeTrue();
+    }
+
+    [Fact]
+    public void The_description_names_the_strongest_moment_exactly_when_it_stands_out_and_json_carries_the_flag()
+    {
+        var describer = new MusicEmotion.Inference.Description.RuleBasedEmotionDescriber();
+        foreach (EmotionTimeline timeline in new[]
+        {
+            TestTimelines.Constant(0.4f, -0.3f, 30),
+            TestTimelines.Of(TestTimelines.Ramp(-0.2f, 0.8f, 40), TestTimelines.Repeat(0.1f, 40)),
+            TestTimelines.Of(TestTimelines.Ramp(0.5f, 0.55f, 40), TestTimelines.Repeat(-0.2f, 40)),
+        })
+        {
+            EmotionSummary summary = EmotionSummary.From(timeline);
+            describer.Describe(summary).Contains("most intense moment", StringComparison.Ordinal).Should().Be(summary.StrongestMomentStandsOut);
+            JsonSerializer.Serialize(summary).Should().Contain($"\"StrongestMomentStandsOut\":{(summary.StrongestMomentStandsOut ? "true" : "false")}");
+        }
+
+        EmotionSummary.From(TestTimelines.Of(TestTimelines.Ramp(-0.2f, 0.8f, 40), TestTimelines.Repeat(0.1f, 40))).StrongestMomentStandsOut.Should().BeTrue();
+        EmotionSummary.From(new EmotionTimeline([0.9f, 0.9f], [0f, 0f], 2, [MusicPresence.Silence, MusicPresence.Silence])).StrongestMomentStandsOut
+            .Should().BeFalse("a song without music has no moments");
+    }
 }

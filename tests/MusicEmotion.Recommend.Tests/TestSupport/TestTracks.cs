@@ -11,13 +11,13 @@ internal static class TestTracks
     public const string Model = "test-model";
     public const string Version = "1.0.0";
 
-    /// <summary>A record whose descriptors are <paramref name="sound"/> (padded with 0) and whose timeline is <paramref name="arousal"/>/<paramref name="valence"/>.</summary>
-    public static TrackRecord Make(string name, float[] sound, float[] arousal, float[]? valence = null, double? duration = null, string model = Model, string version = Version, int arcLength = TrackVectorOptions.DefaultArcLength, float[]? melody = null)
+    /// <summary>A record whose descriptors are <paramref name="sound"/> (padded with 0) and whose timeline is <paramref name="arousal"/>/<paramref name="valence"/>; its key is A minor (strength 0.7) unless <paramref name="key"/> says otherwise.</summary>
+    public static TrackRecord Make(string name, float[] sound, float[] arousal, float[]? valence = null, double? duration = null, string model = Model, string version = Version, int arcLength = TrackVectorOptions.DefaultArcLength, float[]? melody = null, MusicalKey? key = null)
     {
         valence ??= arousal.Select(a => -a / 2).ToArray();
         var values = new float[TrackDescriptors.Names.Count];
         sound.AsSpan().CopyTo(values);
-        var descriptors = new TrackDescriptors(values, new MusicalKey(9, MusicalMode.Minor, 0.7));
+        var descriptors = new TrackDescriptors(values, key ?? new MusicalKey(9, MusicalMode.Minor, 0.7));
         var timeline = new EmotionTimeline(arousal, valence, duration ?? arousal.Length);
         return new TrackRecord
         {

@@ -220,14 +220,14 @@ function renderStats(track) {
   const momentButton = (m, label) => el('button', {
     type: 'button', class: 'link-button', onclick: () => seek(m.second, true), title: `Play from ${clock(m.second)}`,
   }, label);
-  const strongest = s.strongestMoments[0];
+  // The library decides whether the strongest moment stands out (the rule the description uses); the page never repeats it.
+  const strongest = s.strongestMomentStandsOut ? s.strongestMoments[0] : null;
   const mostly = dominant(s.quadrantShares);
   const list = $('facts');
   list.replaceChildren(el('dt', {}, 'Mostly'), el('dd', {}, `${QUADRANTS[mostly]} (${Math.round(s.quadrantShares[mostly.toLowerCase()] * 100)}% of the time)`));
-  if (strongest) {
-    list.append(el('dt', {}, 'Strongest moment'), el('dd', {}, momentButton(strongest,
-      `${clock(strongest.second)} (${QUADRANTS[strongest.quadrant]})`)));
-  }
+  list.append(el('dt', {}, 'Strongest moment'), strongest
+    ? el('dd', {}, momentButton(strongest, `${clock(strongest.second)} (${QUADRANTS[strongest.quadrant]})`))
+    : el('dd', { class: 'none-stands-out' }, 'none stands out'));
   if (s.arousalPeaks.length > 0) {
     const peaks = el('dd', {});
     s.arousalPeaks.slice(0, 4).forEach((m, i) => {
